@@ -1,0 +1,9 @@
+"""``python -m bordermap``."""
+
+from __future__ import annotations
+
+import sys
+
+from bordermap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,43 @@
+"""Terminal output helpers shared by every CLI command: tables and JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["print_json", "print_table"]
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:,.1f}"
+    return str(v)
+
+
+def print_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], file=None) -> None:
+    """Print rows as an aligned plain-text table (numbers right-aligned)."""
+    file = file or sys.stdout
+    rows = [[_cell(v) for v in r] for r in rows]
+    raw = list(rows)
+    widths = [len(h) for h in headers]
+    for r in raw:
+        widths = [max(w, len(c)) for w, c in zip(widths, r, strict=True)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=file)
+    print("  ".join("-" * w for w in widths), file=file)
+    for r in raw:
+        cells = [
+            c.rjust(w) if c.replace(",", "").replace(".", "").lstrip("-").isdigit() else c.ljust(w)
+            for c, w in zip(r, widths, strict=True)
+        ]
+        print("  ".join(cells).rstrip(), file=file)
+
+
+def print_json(obj: Any, file=None) -> None:
+    """Print an object as indented JSON (UTF-8, not ASCII-escaped)."""
+    file = file or sys.stdout
+    json.dump(obj, file, ensure_ascii=False, indent=2, default=str)
+    file.write("\n")
