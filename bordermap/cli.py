@@ -40,6 +40,99 @@ def cmd_borders(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gazetteer(args: argparse.Namespace):
+    from gazetteer import Gazetteer
+
+    focus = [
+        c.strip().upper() for c in (getattr(args, "focus", None) or "").split(",") if c.strip()
+    ]
+    return Gazetteer.load(focus=focus)
+
+
+def _read_text(path: str) -> str:
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CLIError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise CLIError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise CLIError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    gaz = _gazetteer(args)
+    ranked = gaz.lookup(args.name, country=args.country, limit=args.limit)
+    if args.json:
+        print_json([{**p.to_dict(), "score": round(s, 3)} for p, s in ranked])
+    elif not ranked:
+        print(f"no place named {args.name!r}", file=sys.stderr)
+        return 1
+    else:
+        rows = [
+            (p.id, p.name, p.kind, p.feature, p.country, p.admin1_code, p.population,
+             f"{p.lat:.4f}", f"{p.lon:.4f}", f"{s:.2f}")
+            for p, s in ranked
+        ]  # fmt: skip
+        print_table(
+            rows, ["id", "name", "kind", "type", "cc", "admin1", "pop", "lat", "lon", "score"]
+        )
+    return 0
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    gaz = _gazetteer(args)
+    out, failed = [], False
+    for path in args.files:
+        try:
+            text = _read_text(path)
+        except CLIError as exc:
+            print(f"bordermap: error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for r in gaz.resolve(text):
+            out.append((path, r))
+    if args.json:
+        print_json([{"file": f, **r.to_dict()} for f, r in out])
+    else:
+        rows = []
+        for f, r in out:
+            p = r.place
+            rows.append(
+                (f if len(args.files) > 1 else "", r.mention.start, r.mention.end, r.mention.surface,
+                 p.id if p else "-", p.name if p else "(unresolved)", p.kind if p else "",
+                 p.country if p else "", f"{r.score:.2f}")
+            )  # fmt: skip
+        headers = ["file", "start", "end", "mention", "id", "place", "kind", "cc", "score"]
+        if len(args.files) == 1:
+            rows = [r[1:] for r in rows]
+            headers = headers[1:]
+        print_table(rows, headers)
+    return 1 if failed else 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    import time
+
+    from gazetteer import GazetteerIndex, add_user_source, cache_dir, user_sources
+
+    if args.action == "add":
+        entry = add_user_source(args.file)
+        print(f"added {entry['places']} places from {entry['path']}")
+    t0 = time.perf_counter()
+    idx = GazetteerIndex.load(rebuild=args.action == "build")
+    took = time.perf_counter() - t0
+    what = f"built in {idx.build_seconds:.1f} s" if idx.build_seconds else f"loaded in {took:.2f} s"
+    print(f"gazetteer index: {len(idx):,} places, {idx.n_names:,} names, {what}")
+    print(f"cache: {cache_dir()}")
+    for e in user_sources():
+        print(f"user source: {e['path']} ({e['places']} places)")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from geo.regions import admin1, borders, countries
 
@@ -68,6 +161,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_borders)
 
+    p = sub.add_parser("geocode", help="ranked candidate places for a name")
+    p.add_argument("name")
+    p.add_argument("--country", help="keep candidates in this country (ISO alpha-2)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_geocode)
+
+    p = sub.add_parser("places", help="toponyms in articles: offsets, resolved place, score")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--focus", help="bias resolution toward these countries, e.g. AM,AZ")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("gazetteer", help="build the gazetteer index or add a source of places")
+    p.add_argument("action", choices=["info", "build", "add"])
+    p.add_argument("file", nargs="?", help="with 'add': a GeoNames dump (.txt), CSV or GeoJSON")
+    p.set_defaults(func=cmd_gazetteer)
+
     p = sub.add_parser("demo", help="run the whole pipeline on the bundled sample articles")
     p.set_defaults(func=cmd_demo)
     return parser
@@ -75,13 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    from gazetteer import SourceError
     from geo.regions import UnknownUnitError
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "gazetteer" and (args.action == "add") != (args.file is not None):
+        parser.error("'gazetteer add' takes one FILE; 'info' and 'build' take none")
     try:
         return args.func(args)
-    except (CLIError, UnknownUnitError, FileNotFoundError, ValueError) as exc:
+    except (CLIError, UnknownUnitError, SourceError, FileNotFoundError, ValueError) as exc:
         msg = exc.args[0] if isinstance(exc, LookupError) and exc.args else exc
         print(f"bordermap: error: {msg}", file=sys.stderr)
         return 2

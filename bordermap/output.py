@@ -21,19 +21,25 @@ def _cell(v: Any) -> str:
 def print_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], file=None) -> None:
     """Print rows as an aligned plain-text table (numbers right-aligned)."""
     file = file or sys.stdout
-    rows = [[_cell(v) for v in r] for r in rows]
-    raw = list(rows)
+    raw = [[_cell(v) for v in r] for r in rows]
     widths = [len(h) for h in headers]
     for r in raw:
         widths = [max(w, len(c)) for w, c in zip(widths, r, strict=True)]
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=file)
     print("  ".join("-" * w for w in widths), file=file)
+    numeric = [
+        all(_is_number(r[k]) for r in raw if r[k]) and any(r[k] for r in raw)
+        for k in range(len(headers))
+    ]
     for r in raw:
         cells = [
-            c.rjust(w) if c.replace(",", "").replace(".", "").lstrip("-").isdigit() else c.ljust(w)
-            for c, w in zip(r, widths, strict=True)
+            c.rjust(w) if num else c.ljust(w) for c, w, num in zip(r, widths, numeric, strict=True)
         ]
         print("  ".join(cells).rstrip(), file=file)
+
+
+def _is_number(cell: str) -> bool:
+    return cell.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
 
 
 def print_json(obj: Any, file=None) -> None:

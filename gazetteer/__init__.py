@@ -1,0 +1,24 @@
+"""Place names → places: sources, name normalisation, index, mention finding, resolution."""
+
+from __future__ import annotations
+
+from gazetteer.gazetteer import Gazetteer
+from gazetteer.index import GazetteerIndex, add_user_source, cache_dir, user_sources
+from gazetteer.normalize import name_key, skeleton_key
+from gazetteer.places import KINDS, Mention, Place, ResolvedMention
+from gazetteer.sources import SourceError
+
+__all__ = [
+    "KINDS",
+    "Gazetteer",
+    "GazetteerIndex",
+    "Mention",
+    "Place",
+    "ResolvedMention",
+    "SourceError",
+    "add_user_source",
+    "cache_dir",
+    "name_key",
+    "skeleton_key",
+    "user_sources",
+]

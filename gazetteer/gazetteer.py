@@ -1,0 +1,131 @@
+"""The :class:`Gazetteer`: one object to find and resolve place names offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from gazetteer.index import GazetteerIndex
+from gazetteer.mentions import find_mentions
+from gazetteer.normalize import name_key, strip_possessive
+from gazetteer.places import KINDS, Mention, Place, ResolvedMention
+from gazetteer.resolve import resolve_mentions
+
+__all__ = ["Gazetteer"]
+
+
+@dataclass
+class Gazetteer:
+    """Offline world gazetteer: countries, admin-1 units, curated regions, GeoNames places.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.load()  # doctest: +SKIP
+    >>> [r.place.id for r in gaz.resolve("Clashes in Armenia's Syunik province.")]  # doctest: +SKIP
+    ['AM-SU']
+    """
+
+    index: GazetteerIndex
+    focus: tuple[str, ...] = ()
+
+    @classmethod
+    def load(
+        cls, focus: list[str] | tuple[str, ...] | None = None, rebuild: bool = False
+    ) -> Gazetteer:
+        """Load the cached index (building it on first use).
+
+        Parameters
+        ----------
+        focus : list of str, optional
+            ISO alpha-2 codes of countries to bias resolution toward.
+        rebuild : bool
+            Rebuild the index even when a current cache exists.
+        """
+        return cls(GazetteerIndex.load(rebuild=rebuild), tuple(c.upper() for c in focus or ()))
+
+    def lookup(
+        self, name: str, country: str | None = None, limit: int = 10
+    ) -> list[tuple[Place, float]]:
+        """Rank the places a bare name may refer to, without any article context.
+
+        Parameters
+        ----------
+        name : str
+            A place name in any spelling.
+        country : str, optional
+            ISO alpha-2 code: keep candidates in this country only.
+        limit : int
+            Maximum number of candidates.
+
+        Returns
+        -------
+        list of (Place, float)
+            Candidates with their probability, best first.
+        """
+        surface = strip_possessive(name.strip())
+        m = Mention(0, len(surface), surface, name_key(surface))
+        focus = [country.upper()] if country else list(self.focus)
+        r = resolve_mentions(surface, [m], self.index, focus)[0]
+        ranked = [] if r.place is None else [(r.place, r.score), *r.alternatives]
+        if country:
+            ranked = [(p, s) for p, s in ranked if p.country == country.upper()]
+            if len(ranked) < limit:
+                rows, _ = self.index.candidates(m.key)
+                code = self.index.country_code.get(country.upper(), -1)
+                seen = {p.id for p, _ in ranked}
+                extra = [
+                    self.index.place(int(r))
+                    for r in rows
+                    if self.index.arrays["country"][r] == code
+                ]
+                ranked += [(p, 0.0) for p in extra if p.id not in seen]
+        return ranked[:limit]
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Toponyms and country references in a text, with exact offsets."""
+        return find_mentions(text, self.index)
+
+    def resolve(self, text: str, mentions: list[Mention] | None = None) -> list[ResolvedMention]:
+        """Find and resolve every toponym of a text.
+
+        Parameters
+        ----------
+        text : str
+        mentions : list of Mention, optional
+            Mentions already found; found here when omitted.
+        """
+        mentions = self.find_mentions(text) if mentions is None else mentions
+        return resolve_mentions(text, mentions, self.index, list(self.focus))
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[ResolvedMention]:
+        """Resolve toponyms whose spans are given (e.g. by an annotated corpus).
+
+        The text's own mentions still serve as context; the given spans replace
+        any found mention that overlaps them.
+        """
+        found = self.find_mentions(text)
+        given = []
+        for start, end in spans:
+            surface = strip_possessive(text[start:end])
+            given.append(Mention(start, start + len(surface), surface, name_key(surface)))
+        keep = [m for m in found if not any(m.start < g.end and g.start < m.end for g in given)]
+        merged = sorted(keep + given, key=lambda m: m.start)
+        by_span = {(r.mention.start, r.mention.end): r for r in self.resolve(text, merged)}
+        return [by_span[(g.start, g.end)] for g in given]
+
+    def resolve_span(self, text: str, start: int, end: int) -> ResolvedMention:
+        """Resolve one toponym whose span is given; see :meth:`resolve_spans`."""
+        return self.resolve_spans(text, [(start, end)])[0]
+
+    def place(self, place_id: str) -> Place:
+        """The place with this id (GeoNames id, ISO code or region slug)."""
+        row = self.index.id_to_row.get(place_id)
+        if row is None:
+            raise KeyError(f"no place with id {place_id!r}")
+        return self.index.place(row)
+
+    def kind_counts(self) -> dict[str, int]:
+        """Number of places of each kind in the index."""
+        counts = np.bincount(self.index.arrays["kind"], minlength=len(KINDS))
+        return dict(zip(KINDS, map(int, counts), strict=True))

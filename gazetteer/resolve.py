@@ -1,0 +1,233 @@
+"""Rank the candidate places of each mention with the evidence a reader would use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SETTLEMENT_WORDS
+from gazetteer.normalize import skeleton_key
+from gazetteer.places import KINDS, Mention, ResolvedMention
+
+if TYPE_CHECKING:
+    from gazetteer.index import GazetteerIndex
+
+__all__ = ["resolve_mentions"]
+
+K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
+_BASE = np.array([7.5, 5.5, 4.0, 0.0, 2.0])  # populated places score by population
+_BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
+_MAX_ALTERNATIVES = 5
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+class _Group:
+    """All mentions of one name in a text, resolved together (one sense per discourse)."""
+
+    def __init__(self, key: str, index: GazetteerIndex):
+        self.key = key
+        self.mentions: list[Mention] = []
+        rows, quality = index.candidates(key)
+        self.skeleton = False
+        if len(rows) == 0 and len(key) >= 5:
+            rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
+            quality = np.ones(len(rows), np.uint8)
+            self.skeleton = True
+        self.rows = np.asarray(rows)
+        self.quality = np.asarray(quality)
+        self.scores = np.zeros(len(rows))
+
+
+def _local_scores(g: _Group, text: str, index: GazetteerIndex, focus: set[int]) -> np.ndarray:
+    a = index.arrays
+    kind = a["kind"][g.rows]
+    pop = a["population"][g.rows]
+    s = _BASE[kind].copy()
+    is_place = kind == K_PLACE
+    s[is_place] = np.log10(pop[is_place] + 10.0)
+    feat = index.strings["feature"]
+    s += np.array(
+        [
+            1.5 if feat[r] == "PPLC" and q == 0 else 0.0
+            for r, q in zip(g.rows, g.quality, strict=True)
+        ]
+    )
+    s -= np.where(g.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
+    if g.skeleton:
+        s -= 1.0
+    words = {m.feature_word for m in g.mentions if m.feature_word}
+    if words & ADMIN_WORDS:
+        s += np.where(kind == K_ADMIN1, 3.0, np.where(kind == K_REGION, 1.5, -1.5))
+    if words & REGION_WORDS:
+        s += np.where(kind == K_REGION, 3.0, np.where(kind == K_ADMIN1, 1.0, -1.0))
+    if words & SETTLEMENT_WORDS:
+        admin_city = np.array([feat[r] in ("City", "Municipality") for r in g.rows])
+        s += np.where(is_place | admin_city, 3.0, -2.0)
+    lower = text.lower()
+    near_border = any(
+        any(w in lower[max(0, m.start - 80) : m.end + 80] for w in _BORDER_WORDS)
+        for m in g.mentions
+    )
+    if near_border:
+        s += np.where(kind <= K_ADMIN1, 1.5, 0.0)
+    if focus:
+        s += np.where(np.isin(a["country"][g.rows], list(focus)), 2.5, 0.0)
+    return s
+
+
+def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
+    """A weak name that nothing else in the article supports is left unresolved.
+
+    Small places (under 10,000 people) and one-word admin-1 names without a
+    feature word or parent (``"Pool"``, a region of Congo) are rejected when
+    the article names other countries but never this one.
+    """
+    if not getattr(g, "has_context", False) or g.support[best] > 0:
+        return False
+    m0 = g.mentions
+    kind = index.arrays["kind"][g.rows[best]]
+    fitting = SETTLEMENT_WORDS if kind in (K_PLACE, K_FEATURE) else ADMIN_WORDS | REGION_WORDS
+    if any(m.parent or m.feature_word in fitting for m in m0):
+        return False
+    if kind in (K_PLACE, K_FEATURE):
+        return index.arrays["population"][g.rows[best]] < 10_000
+    if kind == K_ADMIN1:
+        return all(" " not in m.surface and "-" not in m.surface for m in m0)
+    return False
+
+
+def _parent_codes(m: Mention, index: GazetteerIndex) -> tuple[set[int], set[int]]:
+    """Country and admin-1 codes that an explicit parent points to."""
+    from gazetteer.normalize import name_key
+
+    key = name_key(m.parent)
+    countries, admin1s = set(), set()
+    if key in index.context_names:
+        countries.add(index.country_code.get(index.context_names[key], -1))
+    rows, _ = index.candidates(key)
+    for r in rows:
+        k = index.arrays["kind"][r]
+        if k == K_COUNTRY:
+            countries.add(int(index.arrays["country"][r]))
+        elif k == K_ADMIN1:
+            admin1s.add(int(index.arrays["admin1_code"][r]))
+    return countries, admin1s
+
+
+def resolve_mentions(
+    text: str,
+    mentions: list[Mention],
+    index: GazetteerIndex,
+    focus: list[str] | None = None,
+) -> list[ResolvedMention]:
+    """Choose a place for every toponym mention.
+
+    Evidence, in the order it is added to each candidate's score: kind and
+    population, name quality (primary or alternate name), feature words next to
+    the name, border vocabulary nearby, the focus countries, explicit parents
+    (``"Armenia's X"``, ``"X, Armenia"``), countries the article mentions or
+    implies (demonyms, organisations), and distance to the article's other places.
+
+    Parameters
+    ----------
+    text : str
+    mentions : list of Mention
+        From :func:`~gazetteer.mentions.find_mentions` (context mentions inform,
+        toponyms are resolved).
+    index : GazetteerIndex
+    focus : list of str, optional
+        ISO alpha-2 codes to bias resolution toward.
+
+    Returns
+    -------
+    list of ResolvedMention
+        One per toponym mention, in text order; ``place`` is None when no
+        candidate exists.
+    """
+    a = index.arrays
+    focus_codes = {index.country_code[c] for c in (focus or []) if c in index.country_code}
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        if m.role == "toponym":
+            groups.setdefault(m.key, _Group(m.key, index)).mentions.append(m)
+    for g in groups.values():
+        if len(g.rows):
+            g.scores = _local_scores(g, text, index, focus_codes)
+            for m in g.mentions:
+                if m.parent:
+                    pc, pa = _parent_codes(m, index)
+                    in_parent = np.isin(a["country"][g.rows], list(pc)) | np.isin(
+                        a["admin1_code"][g.rows], list(pa)
+                    )
+                    if pc or pa:
+                        g.scores += np.where(in_parent, 4.0, -1.0)
+                    break
+
+    # Pass 2: the article's countries and its other places.
+    evidence: dict[int, float] = {}
+    for m in mentions:
+        if m.role == "context" and m.context_country in index.country_code:
+            c = index.country_code[m.context_country]
+            evidence[c] = evidence.get(c, 0.0) + 1.0
+    picks, own = {}, {}
+    for key, g in groups.items():
+        if len(g.rows):
+            best = int(np.argmax(g.scores))
+            picks[key] = g.rows[best]
+            c = int(a["country"][g.rows[best]])
+            weight = 2.0 if a["kind"][g.rows[best]] == K_COUNTRY else 1.0
+            own[key] = (c, weight * len(g.mentions))
+            evidence[c] = evidence.get(c, 0.0) + own[key][1]
+    for key, g in groups.items():
+        if not len(g.rows):
+            continue
+        # The article's evidence for each country, leaving out this name's own vote.
+        ev = dict(evidence)
+        ev[own[key][0]] -= own[key][1]
+        total = sum(ev.values())
+        g.support = np.array([ev.get(int(c), 0.0) for c in a["country"][g.rows]])
+        g.has_context = total > 0
+        share = g.support / total if total > 0 else np.zeros(len(g.rows))
+        bonus = 3.0 * share
+        others = [
+            r
+            for k, r in picks.items()
+            if k != key and a["kind"][r] in (K_ADMIN1, K_PLACE, K_FEATURE)
+        ]
+        if others:
+            lat, lon = a["lat"][g.rows][:, None], a["lon"][g.rows][:, None]
+            d = _haversine_km(lat, lon, a["lat"][others][None, :], a["lon"][others][None, :])
+            dmin = d.min(axis=1)
+            bonus += np.select([dmin < 50, dmin < 200, dmin < 500], [1.5, 1.0, 0.5], 0.0)
+        g.scores = g.scores + bonus
+
+    resolved = []
+    for m in mentions:
+        if m.role != "toponym":
+            continue
+        g = groups[m.key]
+        if not len(g.rows):
+            resolved.append(ResolvedMention(m, None, 0.0))
+            continue
+        order = np.argsort(-g.scores, kind="stable")
+        if _out_of_context(g, int(order[0]), index):
+            alts = tuple((index.place(int(g.rows[o])), 0.0) for o in order[:_MAX_ALTERNATIVES])
+            resolved.append(ResolvedMention(m, None, 0.0, alts))
+            continue
+        probs = np.exp(g.scores[order] - g.scores[order[0]])
+        probs /= probs.sum()
+        alts = tuple(
+            (index.place(int(g.rows[o])), float(p))
+            for o, p in zip(order[1 : 1 + _MAX_ALTERNATIVES], probs[1:], strict=False)
+        )
+        resolved.append(
+            ResolvedMention(m, index.place(int(g.rows[order[0]])), float(probs[0]), alts)
+        )
+    return resolved

