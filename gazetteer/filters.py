@@ -63,6 +63,7 @@ NOT_PLACES = (
         "park", "fire", "department", "company", "inc", "corp", "ltd", "group", "club",
         "team", "party", "media", "post", "times", "daily", "journal", "herald", "tribune",
         "co", "st", "mt", "ft", "fort", "lincoln", "washington", "jackson", "franklin",
+        "valley", "line", "control", "actual", "sea", "gulf", "strait", "pass", "bay",
         "clinton", "obama", "bush", "trump", "biden", "putin", "victoria", "charlotte",
     }
 )  # fmt: skip

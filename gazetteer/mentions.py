@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from gazetteer.filters import (
     FEATURE_WORDS,
     NOT_PLACES,
+    REGION_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
     SETTLEMENT_WORDS,
@@ -112,11 +113,15 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         for length in range(min(_MAX_TOKENS, n - i), 0, -1):
             j = i + length - 1
             last = toks[j]
-            if not last.cap:
+            if not last.cap and not (length > 1 and last.lower in REGION_WORDS):
                 continue
             if any(
                 not _adjacent(text, toks[k], toks[k + 1])
-                or (not toks[k + 1].cap and toks[k + 1].lower not in PARTICLES)
+                or (
+                    not toks[k + 1].cap
+                    and toks[k + 1].lower not in PARTICLES
+                    and not (k + 1 == j and toks[j].lower in REGION_WORDS)
+                )
                 for k in range(i, j)
             ):
                 continue
@@ -125,14 +130,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             key = _key(surface)
             if length == 1 and (key in NOT_PLACES or t.lower.rstrip("'’s") in NOT_PLACES):
                 break
-            if key in context_names and key not in slots:
+            if key in context_names:
                 match = (j, end, key, "context")
                 break
             if key in slots:
                 match = (j, end, key, "toponym")
-                break
-            if key in context_names:
-                match = (j, end, key, "context")
                 break
         if match is None:
             i += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,38 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return df
 
 
+_GENERIC = re.compile(
+    r"^(?:viloyati|provincia de(?:l| la)?|province of|departamento de(?:l)?|estado de|"
+    r"muhafazat|wilayat|ostan-e|state of|region of|oblys|велаяты)\s+|"
+    r"\s+(?:viloyati|oblast['’]?|oblasti|province|provincia|rayonu|rayon|raion|marz|marzi|"
+    r"region|governorate|state|prefecture|district|county|voivodeship|kraj|krai|ili|"
+    r"shahri|sahari|city|municipality)$",
+    re.IGNORECASE,
+)
+
+
+def core_names(name: str) -> list[str]:
+    """Names without generic administrative words.
+
+    Examples
+    --------
+    >>> core_names("Sughd, Viloyati")
+    ['Sughd']
+    >>> core_names("Kalbacar Rayonu")
+    ['Kalbacar']
+    """
+    out = []
+    n = name.split(",")[0].strip() if "," in name else name
+    for _ in range(2):
+        n2 = _GENERIC.sub("", n).strip()
+        if n2 == n:
+            break
+        n = n2
+    if n and n != name and len(n) >= 3:
+        out.append(n)
+    return out
+
+
 def read_admin1() -> SourceTable:
     """Admin-1 units from the shipped Natural Earth names pack."""
     a = pd.read_parquet(data_path("admin1_names.parquet"))
@@ -97,6 +130,7 @@ def read_admin1() -> SourceTable:
         for n in others - primary:
             if n and _latin(n) and not _is_code(n):
                 table.names.append((i, n, 1))
+                table.names += [(i, c, 1) for c in core_names(n) if c not in primary]
     return table
 
 

