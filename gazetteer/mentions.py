@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from gazetteer.filters import (
     FEATURE_WORDS,
     NOT_PLACES,
-    REGION_WORDS,
     ORGANISATION_WORDS,
     PARTICLES,
     SETTLEMENT_WORDS,
@@ -113,15 +112,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         for length in range(min(_MAX_TOKENS, n - i), 0, -1):
             j = i + length - 1
             last = toks[j]
-            if not last.cap and not (length > 1 and last.lower in REGION_WORDS):
+            if not last.cap and length == 1:
                 continue
             if any(
                 not _adjacent(text, toks[k], toks[k + 1])
-                or (
-                    not toks[k + 1].cap
-                    and toks[k + 1].lower not in PARTICLES
-                    and not (k + 1 == j and toks[j].lower in REGION_WORDS)
-                )
+                or (not toks[k + 1].cap and toks[k + 1].lower not in PARTICLES and k + 1 != j)
                 for k in range(i, j)
             ):
                 continue
@@ -173,7 +168,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             k += 1
         before = [toks[x].lower for x in range(max(0, i - 2), i)]
         in_org = any(w in ORGANISATION_WORDS for w in run) or (
-            len(before) == 2 and before[1] == "of" and before[0] in ORGANISATION_WORDS
+            prev is not None and prev.lower == "of" and _org_before(toks, i - 1)
         )
         if role == "toponym" and in_org:
             if not big:
@@ -205,6 +200,17 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         )
         i = j + 1
     return _link(text, toks, mentions, index)
+
+
+def _org_before(toks: list[Token], k: int) -> bool:
+    """True when the capitalised words before ``of`` at ``k`` name an organisation."""
+    for x in range(k - 1, max(-1, k - 6), -1):
+        t = toks[x]
+        if t.lower in ORGANISATION_WORDS:
+            return True
+        if not (t.cap or t.lower in PARTICLES):
+            return False
+    return False
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+
+def test_offsets_possessive_and_feature_words(gazetteer):
+    text = "Azerbaijan's Nakhichevan exclave and the village of Sotk were shelled."
+    ms = [m for m in gazetteer.find_mentions(text) if m.role == "toponym"]
+    assert [(m.surface, text[m.start : m.end]) for m in ms] == [
+        ("Azerbaijan", "Azerbaijan"), ("Nakhichevan", "Nakhichevan"), ("Sotk", "Sotk")
+    ]  # fmt: skip
+    assert ms[1].feature_word == "exclave" and ms[1].parent == "Azerbaijan"
+    assert ms[2].feature_word == "village"
+
+
+def test_plural_feature_word_covers_a_list(gazetteer):
+    r = gazetteer.resolve("Troops advanced into the Gegharkunik and Syunik provinces.")
+    assert [x.place.id for x in r] == ["AM-GR", "AM-SU"]
+
+
+def test_people_titles_and_organisations(gazetteer):
+    text = (
+        "President Alexander Lukashenko spoke to Foreign Minister Sergei Lavrov. "
+        "The Russian Foreign Ministry and the Ministry of Defence of Armenia issued statements."
+    )
+    ms = gazetteer.find_mentions(text)
+    assert not [m for m in ms if m.role == "toponym"]
+    assert {m.context_country for m in ms if m.role == "context"} == {"RU", "AM"}
+
+
+def test_common_words_used_in_lower_case_are_not_places(gazetteer):
+    text = "Police said the fire was put out. Police officers found no one inside."
+    assert [r for r in gazetteer.resolve(text) if r.place] == []
+
+
+def test_hierarchy_picks_the_right_namesake(gazetteer):
+    co = gazetteer.resolve("Protesters gathered in Armenia, Quindío, on Sunday.")
+    assert co[0].place.country == "CO"
+    am = gazetteer.resolve("Protesters gathered in Armenia on Sunday.")
+    assert am[0].place.id == "AM"
+
+
+def test_focus_biases_resolution(gazetteer):
+    from gazetteer import Gazetteer
+
+    plain = gazetteer.lookup("Alexandria")[0][0]
+    focused = Gazetteer(gazetteer.index, focus=("US",)).lookup("Alexandria")[0][0]
+    assert plain.country == "EG"
+    assert focused.country == "US"
+
+
+def test_resolve_span_uses_given_offsets(gazetteer):
+    text = "Clashes near Kelbajar; Kelbajar district officials said."
+    r = gazetteer.resolve_span(text, 13, 21)
+    assert r.mention.surface == "Kelbajar"
+    assert r.place.id == "AZ-KAL"

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gazetteer import Gazetteer, SourceError, add_user_source, user_sources
+from gazetteer.sources import read_geonames_dump, read_places_file
+from tests.conftest import DATA
+
+SOURCES = DATA / "sources"
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """A cache of its own, so registering sources does not leak into other tests."""
+    monkeypatch.setenv("BORDERMAP_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_geonames_dump_rows_and_kinds():
+    import pandas as pd
+
+    from gazetteer.data import data_path
+
+    admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
+    t = read_geonames_dump(SOURCES / "AM_extract.txt", admin1)
+    assert list(t.places["kind"]) == ["feature", "populated_place"]
+    assert list(t.places["admin1_code"]) == ["AM-GR", "AM-GR"]  # GeoNames AM.04 → ISO AM-GR
+    names = {n for _, n, _ in t.names}
+    assert {"Sotk Pass", "Zod Pass", "Verkhnyaya Shorzha"} <= names
+
+
+def test_places_csv_and_geojson():
+    csv = read_places_file(SOURCES / "extra_places.csv")
+    assert csv.places["lat"].tolist() == [39.56, 39.47]
+    assert "Tegh crossing" in {n for _, n, _ in csv.names}
+    gj = read_places_file(SOURCES / "extra_places.geojson")
+    assert (gj.places["lon"].iloc[0], gj.places["lat"].iloc[0]) == (78.22, 34.74)
+
+
+def test_bad_sources_name_the_file_and_problem(tmp_path):
+    with pytest.raises(SourceError, match=r"bad_coords\.csv:2: 'lat'/'lon' must be numbers"):
+        read_places_file(SOURCES / "bad_coords.csv")
+    bad = tmp_path / "XX.txt"
+    bad.write_text("1\tonly three\tcolumns\n", encoding="utf-8")
+    import pandas as pd
+
+    from gazetteer.data import data_path
+
+    with pytest.raises(SourceError, match=r"XX\.txt:1: expected 19"):
+        read_geonames_dump(bad, pd.read_parquet(data_path("admin1_names.parquet")))
+    binary = tmp_path / "places.csv"
+    binary.write_bytes(b"name,lat,lon\n\xff\xfe\x00,1,2\n")
+    with pytest.raises(SourceError, match="not UTF-8"):
+        read_places_file(binary)
+
+
+def test_added_sources_are_used_from_then_on(own_cache):
+    text = "Shots were fired near the Tegh crossing and at Sotk Pass in Armenia."
+    assert add_user_source(SOURCES / "extra_places.csv")["places"] == 2
+    assert add_user_source(SOURCES / "AM_extract.txt")["places"] == 2
+    registry = json.loads((own_cache / "sources.json").read_text())
+    assert len(registry) == 2 and len(user_sources()) == 2
+    gaz = Gazetteer.load()  # a new process would do the same: the registry is on disk
+    got = {r.mention.surface: r.place for r in gaz.resolve(text)}
+    assert got["Tegh crossing"].name == "Tegh border checkpoint"
+    assert got["Tegh crossing"].source == "user:extra_places.csv"
+    assert got["Sotk Pass"].id == "9990001"
+
+
+def test_a_bad_source_is_not_registered(own_cache):
+    with pytest.raises(SourceError):
+        add_user_source(SOURCES / "bad_coords.csv")
+    assert user_sources() == []
