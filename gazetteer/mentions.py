@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer.filters import (
     FEATURE_WORDS,
@@ -25,13 +24,11 @@ __all__ = ["find_mentions", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`.\-][^\W\d_]+)*['’ʼ]?", re.UNICODE)
 _GAP = re.compile(r"[ \t\-‐–]{1,3}")
-_SENTENCE_END = re.compile(r"[.!?:;\n]['\"”’)\]]*\s*$")
 _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of the text with its offsets."""
 
     start: int
@@ -39,22 +36,15 @@ class Token:
     text: str
     lower: str
     cap: bool
-    initial: bool  #: first word of a sentence
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split a text into word tokens with offsets and sentence-initial flags."""
-    out = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        s = m.group(0)
-        between = text[prev_end : m.start()]
-        initial = not out or bool(_SENTENCE_END.search(text[max(0, prev_end - 1) : m.start()]))
-        if out and "\n\n" in between:
-            initial = True
-        out.append(Token(m.start(), m.end(), s, s.lower(), s[0].isupper(), initial))
-        prev_end = m.end()
-    return out
+    """Split a text into word tokens with offsets."""
+    return [
+        Token(m.start(), m.end(), w, w.lower(), w[0].isupper())
+        for m in _TOKEN.finditer(text)
+        for w in (m.group(0),)
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -90,6 +80,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     """
     toks = tokenize(text)
     lowercase_words = {t.lower for t in toks if not t.cap}
+    # joinable[k]: token k+1 may continue a name that token k is part of.
+    adjacent = [_adjacent(text, a, b) for a, b in zip(toks, toks[1:], strict=False)]
+    joinable = [
+        adjacent[k] and (toks[k + 1].cap or toks[k + 1].lower in PARTICLES)
+        for k in range(len(adjacent))
+    ]
     slots, context_names, kinds = index.slots, index.context_names, index.arrays["kind"]
     mentions: list[Mention] = []
     n = len(toks)
@@ -114,11 +110,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             last = toks[j]
             if not last.cap and length == 1:
                 continue
-            if any(
-                not _adjacent(text, toks[k], toks[k + 1])
-                or (not toks[k + 1].cap and toks[k + 1].lower not in PARTICLES and k + 1 != j)
-                for k in range(i, j)
-            ):
+            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
                 continue
             end = _surface_end(text, t.start, last.end)
             surface = text[t.start : end]

@@ -36,13 +36,20 @@ class _Group:
         self.mentions: list[Mention] = []
         rows, quality = index.candidates(key)
         self.skeleton = False
-        if len(rows) == 0 and len(key) >= 5:
+        if key in index.context_names:
+            # A demonym given as a toponym ("Sudanese" in an annotated corpus) is its country.
+            row = index.id_to_row.get(index.context_names[key])
+            rows = np.array([row], np.int32) if row is not None else rows
+            quality = np.zeros(len(rows), np.uint8)
+        elif len(rows) == 0 and len(key) >= 5:
             rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
             quality = np.ones(len(rows), np.uint8)
             self.skeleton = True
         self.rows = np.asarray(rows)
         self.quality = np.asarray(quality)
         self.scores = np.zeros(len(rows))
+        self.support = np.zeros(len(rows))  #: the article's evidence for each candidate's country
+        self.has_context = False  #: the article names countries other than this name's
 
 
 def _local_scores(g: _Group, text: str, index: GazetteerIndex, focus: set[int]) -> np.ndarray:
@@ -89,7 +96,7 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
     feature word or parent (``"Pool"``, a region of Congo) are rejected when
     the article names other countries but never this one.
     """
-    if not getattr(g, "has_context", False) or g.support[best] > 0:
+    if not g.has_context or g.support[best] > 0:
         return False
     m0 = g.mentions
     kind = index.arrays["kind"][g.rows[best]]
@@ -126,6 +133,7 @@ def resolve_mentions(
     mentions: list[Mention],
     index: GazetteerIndex,
     focus: list[str] | None = None,
+    reject: bool = True,
 ) -> list[ResolvedMention]:
     """Choose a place for every toponym mention.
 
@@ -144,6 +152,9 @@ def resolve_mentions(
     index : GazetteerIndex
     focus : list of str, optional
         ISO alpha-2 codes to bias resolution toward.
+    reject : bool
+        Leave weak names that nothing in the article supports unresolved
+        (see :func:`_out_of_context`). Off when the spans are known toponyms.
 
     Returns
     -------
@@ -195,7 +206,7 @@ def resolve_mentions(
         g.support = np.array([ev.get(int(c), 0.0) for c in a["country"][g.rows]])
         g.has_context = total > 0
         share = g.support / total if total > 0 else np.zeros(len(g.rows))
-        bonus = 3.0 * share
+        bonus = 4.0 * share
         others = [
             r
             for k, r in picks.items()
@@ -217,7 +228,12 @@ def resolve_mentions(
             resolved.append(ResolvedMention(m, None, 0.0))
             continue
         order = np.argsort(-g.scores, kind="stable")
-        if _out_of_context(g, int(order[0]), index):
+        weak_skeleton = (
+            g.skeleton
+            and not g.support[order[0]]
+            and not any(x.parent or x.feature_word for x in g.mentions)
+        )
+        if weak_skeleton or (reject and _out_of_context(g, int(order[0]), index)):
             alts = tuple((index.place(int(g.rows[o])), 0.0) for o in order[:_MAX_ALTERNATIVES])
             resolved.append(ResolvedMention(m, None, 0.0, alts))
             continue

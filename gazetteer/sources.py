@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from gazetteer.data import data_path
+from gazetteer.errors import SourceError
 from gazetteer.normalize import name_key, transliterations
 
 __all__ = [
@@ -34,10 +35,6 @@ PLACE_COLUMNS = [
     "id", "name", "kind", "feature", "country", "admin1_code", "lat", "lon", "population",
     "source", "members",
 ]  # fmt: skip
-
-
-class SourceError(ValueError):
-    """A source file that cannot be read; the message names the file and the problem."""
 
 
 @dataclass
@@ -121,7 +118,10 @@ def read_admin1() -> SourceTable:
             ]
         )
     )
+    aliases = pd.read_csv(data_path("admin1_aliases.csv"), keep_default_na=False)
+    alias_map = dict(zip(aliases["admin1_code"], aliases["aliases"], strict=True))
     for i, r in enumerate(a.itertuples(index=False)):
+        table.names += [(i, n, 1) for n in alias_map.get(r.iso_3166_2, "").split("|") if n]
         primary = {r.name, r.name_en}
         others = {*r.name_alt.split("|"), *r.name_local.split("|"), *r.name_variants.split("|")}
         for n in primary:
