@@ -139,11 +139,16 @@ def score_corpus(gaz, judge, docs):
     return {
         "docs": len(docs),
         "gold": n_gold,
-        "P": p, "R": rcl, "F1": f1(p, rcl), "F1_overlap": f1(po, ro),
-        "e2e_acc161": pct(e2e_ok, e2e_n), "e2e_id": pct(e2e_id_ok, e2e_id_n),
-        "gold_acc161": pct(gold_ok, gold_n), "gold_id": pct(gold_id_ok, gold_id_n),
+        "P": p,
+        "R": rcl,
+        "F1": f1(p, rcl),
+        "F1_overlap": f1(po, ro),
+        "e2e_acc161": pct(e2e_ok, e2e_n),
+        "e2e_id": pct(e2e_id_ok, e2e_id_n),
+        "gold_acc161": pct(gold_ok, gold_n),
+        "gold_id": pct(gold_id_ok, gold_id_n),
         "gold_unresolved": pct(gold_unres, gold_n),
-    }  # fmt: skip
+    }
 
 
 def speed(gaz, docs, repeat: int = 3) -> tuple[float, float]:
@@ -179,8 +184,10 @@ def main() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     load_s, rss = map(float, out.stdout.split())
-    print(f"index: {len(gaz.index):,} places, {gaz.index.n_names:,} names; fresh process: "
-          f"import+load+first resolve {load_s:.2f} s, max RSS {rss:.0f} MB")  # fmt: skip
+    print(
+        f"index: {len(gaz.index):,} places, {gaz.index.n_names:,} names; fresh process: "
+        f"import+load+first resolve {load_s:.2f} s, max RSS {rss:.0f} MB"
+    )
 
     judge = Judge()
     rows = []
@@ -193,15 +200,20 @@ def main() -> None:
         r = score_corpus(gaz, judge, docs)
         rate, words = speed(gaz, docs)
         rows.append((name, r, rate, words))
-    hdr = (f"{'corpus':9} {'docs':>5} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'F1ovl':>6} "
-           f"{'e2e@161':>8} {'e2e id':>7} {'gold@161':>9} {'gold id':>8} {'unres':>6} {'art/s':>7} {'words':>6}")  # fmt: skip
+    hdr = (
+        f"{'corpus':9} {'docs':>5} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'F1ovl':>6} "
+        f"{'e2e@161':>8} {'e2e id':>7} {'gold@161':>9} {'gold id':>8} {'unres':>6} "
+        f"{'art/s':>7} {'words':>6}"
+    )
     print(hdr)
     print("-" * len(hdr))
     for name, r, rate, words in rows:
-        print(f"{name:9} {r['docs']:5d} {r['gold']:6d} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} "
-              f"{r['F1_overlap']:6.3f} {r['e2e_acc161']:7.1f}% {r['e2e_id']:6.1f}% "
-              f"{r['gold_acc161']:8.1f}% {r['gold_id']:7.1f}% {r['gold_unresolved']:5.1f}% "
-              f"{rate:7.0f} {words:6.0f}")  # fmt: skip
+        print(
+            f"{name:9} {r['docs']:5d} {r['gold']:6d} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} "
+            f"{r['F1_overlap']:6.3f} {r['e2e_acc161']:7.1f}% {r['e2e_id']:6.1f}% "
+            f"{r['gold_acc161']:8.1f}% {r['gold_id']:7.1f}% {r['gold_unresolved']:5.1f}% "
+            f"{rate:7.0f} {words:6.0f}"
+        )
     print(
         "\nPublished (README of the eval folder): gold spans, Mordecai 3: LGL 82.7%, TR-News 87.3%;"
         "\nend to end on LGL: F1 0.57-0.71, acc@161 0.63-0.76 (population baseline 0.70)."

@@ -73,10 +73,20 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         return 1
     else:
         rows = [
-            (p.id, p.name, p.kind, p.feature, p.country, p.admin1_code, p.population,
-             f"{p.lat:.4f}", f"{p.lon:.4f}", f"{s:.2f}")
+            (
+                p.id,
+                p.name,
+                p.kind,
+                p.feature,
+                p.country,
+                p.admin1_code,
+                p.population,
+                f"{p.lat:.4f}",
+                f"{p.lon:.4f}",
+                f"{s:.2f}",
+            )
             for p, s in ranked
-        ]  # fmt: skip
+        ]
         print_table(
             rows, ["id", "name", "kind", "type", "cc", "admin1", "pop", "lat", "lon", "score"]
         )
@@ -102,10 +112,18 @@ def cmd_places(args: argparse.Namespace) -> int:
         for f, r in out:
             p = r.place
             rows.append(
-                (f if len(args.files) > 1 else "", r.mention.start, r.mention.end, r.mention.surface,
-                 p.id if p else "-", p.name if p else "(unresolved)", p.kind if p else "",
-                 p.country if p else "", f"{r.score:.2f}")
-            )  # fmt: skip
+                (
+                    f if len(args.files) > 1 else "",
+                    r.mention.start,
+                    r.mention.end,
+                    r.mention.surface,
+                    p.id if p else "-",
+                    p.name if p else "(unresolved)",
+                    p.kind if p else "",
+                    p.country if p else "",
+                    f"{r.score:.2f}",
+                )
+            )
         headers = ["file", "start", "end", "mention", "id", "place", "kind", "cc", "score"]
         if len(args.files) == 1:
             rows = [r[1:] for r in rows]

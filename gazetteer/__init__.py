@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from gazetteer.errors import SourceError
 from gazetteer.gazetteer import Gazetteer
 from gazetteer.index import GazetteerIndex, add_user_source, cache_dir, user_sources
 from gazetteer.normalize import name_key, skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
-from gazetteer.errors import SourceError
 
 __all__ = [
     "KINDS",

@@ -317,8 +317,19 @@ class GazetteerIndex:
         a, b = self.arrays["ptr"][s], self.arrays["ptr"][s + 1]
         return self.arrays["rows"][a:b], self.arrays["quality"][a:b]
 
+    @cached_property
+    def _places(self) -> dict[int, Place]:
+        return {}
+
     def place(self, row: int) -> Place:
-        """The :class:`Place` at a row."""
+        """The :class:`Place` at a row (made once, then reused: places are immutable)."""
+        row = int(row)
+        cached = self._places.get(row)
+        if cached is None:
+            cached = self._places[row] = self._make_place(row)
+        return cached
+
+    def _make_place(self, row: int) -> Place:
         s, a = self.strings, self.arrays
         members = s["members"][row]
         return Place(

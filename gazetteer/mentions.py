@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -58,7 +59,8 @@ def _surface_end(text: str, start: int, end: int) -> int:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return bool(_GAP.fullmatch(text[a.end : b.start]))
+    gap = text[a.end : b.start]
+    return gap == " " or (len(gap) <= 3 and bool(_GAP.fullmatch(gap)))
 
 
 def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
@@ -81,7 +83,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     toks = tokenize(text)
     lowercase_words = {t.lower for t in toks if not t.cap}
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    adjacent = [_adjacent(text, a, b) for a, b in zip(toks, toks[1:], strict=False)]
+    adjacent = [_adjacent(text, a, b) for a, b in itertools.pairwise(toks)]
     joinable = [
         adjacent[k] and (toks[k + 1].cap or toks[k + 1].lower in PARTICLES)
         for k in range(len(adjacent))

@@ -22,10 +22,17 @@ def _by_surface(resolved):
 
 @pytest.mark.parametrize(
     ("surface", "place_id"),
-    [("Gegharkunik", "AM-GR"), ("Kelbajar", "AZ-KAL"), ("Syunik", "AM-SU"),
-     ("Nakhichevan", "nakhchivan"), ("Nagorno-Karabakh", "nagorno-karabakh"),
-     ("Armenia", "AM"), ("Azerbaijan", "AZ"), ("Russia", "RU")],
-)  # fmt: skip
+    [
+        ("Gegharkunik", "AM-GR"),
+        ("Kelbajar", "AZ-KAL"),
+        ("Syunik", "AM-SU"),
+        ("Nakhichevan", "nakhchivan"),
+        ("Nagorno-Karabakh", "nagorno-karabakh"),
+        ("Armenia", "AM"),
+        ("Azerbaijan", "AZ"),
+        ("Russia", "RU"),
+    ],
+)
 def test_article_000_toponyms(gazetteer, shared_dir, surface, place_id):
     _, resolved = _resolved(gazetteer, shared_dir, ARTICLE_000)
     assert _by_surface(resolved)[surface] == {place_id}
@@ -43,8 +50,13 @@ def test_article_000_cities(gazetteer, shared_dir):
 def test_article_002_toponyms(gazetteer, shared_dir):
     _, resolved = _resolved(gazetteer, shared_dir, ARTICLE_002)
     by = _by_surface(resolved)
-    for surface, pid in [("Armenia", "AM"), ("Azerbaijan", "AZ"), ("Russia", "RU"),
-                         ("Tajikistan", "TJ"), ("Nagorno-Karabakh", "nagorno-karabakh")]:  # fmt: skip
+    for surface, pid in [
+        ("Armenia", "AM"),
+        ("Azerbaijan", "AZ"),
+        ("Russia", "RU"),
+        ("Tajikistan", "TJ"),
+        ("Nagorno-Karabakh", "nagorno-karabakh"),
+    ]:
         assert by[surface] == {pid}
     places = {r.mention.surface: r.place for r in resolved if r.place}
     assert (places["Dushanbe"].country, places["Dushanbe"].kind) == ("TJ", "populated_place")
@@ -55,8 +67,20 @@ def test_article_002_toponyms(gazetteer, shared_dir):
 def test_no_place_for_common_words_people_and_demonyms(gazetteer, shared_dir, name):
     text, resolved = _resolved(gazetteer, shared_dir, name)
     placed = {r.mention.surface for r in resolved if r.place is not None}
-    for word in ["Thursday", "Friday", "May", "Minister", "Alexander", "Aerostar", "Israeli",
-                 "Reuters", "TASS", "Armenian", "Azerbaijani", "Azeri"]:  # fmt: skip
+    for word in [
+        "Thursday",
+        "Friday",
+        "May",
+        "Minister",
+        "Alexander",
+        "Aerostar",
+        "Israeli",
+        "Reuters",
+        "TASS",
+        "Armenian",
+        "Azerbaijani",
+        "Azeri",
+    ]:
         assert word not in placed
     for r in resolved:
         assert text[r.mention.start : r.mention.end] == r.mention.surface
