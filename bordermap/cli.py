@@ -152,12 +152,16 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from geo.demo import run_demo
     from geo.regions import admin1, borders, countries
 
     print(
         f"data packs: {len(admin1())} admin-1 units, {len(countries())} countries, "
         f"{len(borders())} border lines"
     )
+    result = run_demo(args.out)
+    print(f"resolved {result['mentions']} place mentions in {result['articles']} sample articles")
+    print(f"GeoJSON: {result['places'].resolve()}")
     return 0
 
 
@@ -198,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("demo", help="run the whole pipeline on the bundled sample articles")
+    p.add_argument("--out", default="bordermap-demo", help="output folder (default: %(default)s)")
     p.set_defaults(func=cmd_demo)
     return parser
 
