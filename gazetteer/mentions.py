@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -248,6 +249,4 @@ def _link(text: str, toks: list[Token], mentions: list[Mention], index) -> list[
 
 
 def _replace(m: Mention, **changes) -> Mention:
-    from dataclasses import replace
-
     return replace(m, **changes)

@@ -13,7 +13,7 @@ from gazetteer.places import KINDS, Mention, ResolvedMention
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
 
-__all__ = ["resolve_mentions"]
+__all__ = ["haversine_km", "resolve_mentions"]
 
 K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
 _BASE = np.array([7.5, 5.5, 4.0, 0.0, 2.0])  # populated places score by population
@@ -21,7 +21,8 @@ _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave"
 _MAX_ALTERNATIVES = 5
 
 
-def _haversine_km(lat1, lon1, lat2, lon2):
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km (spherical Earth, R = 6371 km); works on arrays."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
@@ -214,7 +215,7 @@ def resolve_mentions(
         ]
         if others:
             lat, lon = a["lat"][g.rows][:, None], a["lon"][g.rows][:, None]
-            d = _haversine_km(lat, lon, a["lat"][others][None, :], a["lon"][others][None, :])
+            d = haversine_km(lat, lon, a["lat"][others][None, :], a["lon"][others][None, :])
             dmin = d.min(axis=1)
             bonus += np.select([dmin < 50, dmin < 200, dmin < 500], [1.5, 1.0, 0.5], 0.0)
         g.scores = g.scores + bonus
