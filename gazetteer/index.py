@@ -106,16 +106,18 @@ def add_user_source(path: str | Path) -> dict:
     table = _read_user_source(entry, admin1)
     entry["places"] = len(table.places)
     entries = [e for e in user_sources() if e["path"] != entry["path"]] + [entry]
-    _atomic_write(_registry(), json.dumps(entries, indent=2).encode())
+    data = json.dumps(entries, indent=2).encode()
+    _atomic_write(_registry(), lambda fh: fh.write(data))
     return entry
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, write) -> None:
+    """Call ``write(fh)`` on a temporary file that replaces ``path`` only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -245,15 +247,7 @@ class GazetteerIndex:
         if rebuild or not path.is_file():
             t0 = time.perf_counter()
             arrays = build_arrays()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    np.savez(fh, **arrays)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            _atomic_write(path, lambda fh: np.savez(fh, **arrays))
             built = time.perf_counter() - t0
             for old in path.parent.glob("gazetteer-*.npz"):
                 if old != path:
