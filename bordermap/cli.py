@@ -151,6 +151,91 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Progress:
+    """Progress on stderr when more than a handful of files are read."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.tty = sys.stderr.isatty()
+        self.show = total > 5
+
+    def __call__(self, n: int, where: str) -> None:
+        if not self.show:
+            return
+        if self.tty:
+            print(f"\rread {n} articles ({where[-40:]:40})", end="", file=sys.stderr, flush=True)
+        elif n % 100 == 0:
+            print(f"read {n} articles", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.show and self.tty:
+            print(file=sys.stderr)
+
+
+def _incident_rows(incidents) -> list[tuple]:
+    rows = []
+    for inc in incidents:
+        r = inc.to_record()
+        date = r["event_date"] or "unknown"
+        if r["date_precision"] not in ("day", "unknown"):
+            date = f"{r['date_start']}..{r['date_end']}"
+        rows.append(
+            (
+                date,
+                r["date_precision"],
+                r["event_type"],
+                (r["place"] or "(no location)")[:60],
+                "-" if r["killed"] is None else r["killed"],
+                "-" if r["wounded"] is None else r["wounded"],
+                r["geo_precision"] or "-",
+                len(r["sources"]),
+            )
+        )
+    return rows
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from geo.articles import RecordFields, expand_paths
+    from geo.pipeline import extract
+
+    fields = RecordFields(
+        text=args.text_field, title=args.title_field, date=args.date_field, url=args.url_field
+    )
+    progress = _Progress(len(expand_paths(args.files)))
+    result = extract(
+        args.files,
+        published=args.published,
+        fields=fields,
+        gazetteer=_gazetteer(args),
+        progress=progress,
+    )
+    progress.done()
+    incidents = result.incidents
+    if args.physical_only:
+        incidents = [i for i in incidents if i.physical]
+    for err in result.errors:
+        print(f"bordermap: error: {err}", file=sys.stderr)
+    if args.output:
+        from geo.export import write_incidents
+        from geo.layer import incident_frame
+
+        path = write_incidents(incident_frame(incidents), args.output, fmt=args.format)
+        print(f"wrote {len(incidents)} incidents to {path}", file=sys.stderr)
+    if args.json:
+        print_json([i.to_record() for i in incidents])
+    else:
+        print_table(
+            _incident_rows(incidents),
+            ["date", "precision", "type", "place", "killed", "wounded", "geo", "sources"],
+        )
+        print(
+            f"{len(incidents)} incidents from {result.articles} articles"
+            + (f", {len(result.errors)} inputs failed" if result.errors else ""),
+            file=sys.stderr,
+        )
+    return 1 if result.errors else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from geo.demo import run_demo
     from geo.regions import admin1, borders, countries
@@ -195,6 +280,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--focus", help="bias resolution toward these countries, e.g. AM,AZ")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("extract", help="extract dated, located incidents from articles")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files, directories or globs")
+    p.add_argument("-o", "--output", help="write incidents here (.geojson, .gpkg, .csv, .parquet)")
+    p.add_argument("--format", choices=["geojson", "gpkg", "csv", "parquet"], help="output format")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for articles without one")
+    p.add_argument("--physical-only", action="store_true", help="leave out statements")
+    p.add_argument("--focus", help="bias place resolution toward these countries, e.g. AM,AZ")
+    p.add_argument("--text-field", default="text", help="JSONL/CSV field with the article text")
+    p.add_argument("--title-field", default="title", help="JSONL/CSV title field")
+    p.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")
+    p.add_argument("--url-field", default="url", help="JSONL/CSV URL field")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("gazetteer", help="build the gazetteer index or add a source of places")
     p.add_argument("action", choices=["info", "build", "add"])

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_mentions", "tokenize"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`.\-][^\W\d_]+)*['’ʼ]?", re.UNICODE)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`.][^\W\d_]+)*['’ʼ]?", re.UNICODE)
 _GAP = re.compile(r"[ \t\-‐–]{1,3}")
 _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places

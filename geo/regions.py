@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from rapidfuzz import process
@@ -16,11 +17,13 @@ from geo.measure import length_km
 
 __all__ = [
     "SharedBoundary",
+    "Unit",
     "UnknownUnitError",
     "admin1",
     "borders",
     "countries",
     "find_unit",
+    "region_unit",
     "shared_boundary",
     "unit_geometry",
 ]
@@ -100,7 +103,7 @@ def borders(country: str | None = None) -> gpd.GeoDataFrame:
 class Unit:
     """An admin-1 unit or a country, as found by :func:`find_unit`."""
 
-    level: str  #: ``"admin1"`` or ``"country"``
+    level: str  #: ``"admin1"``, ``"country"`` or ``"region"`` (a union of admin-1 units)
     code: str  #: ISO 3166-2 (admin-1) or ISO 3166-1 alpha-2 (country)
     name: str
     country: str
@@ -184,11 +187,29 @@ def find_unit(query: str, level: str | None = None) -> Unit:
     )
 
 
+def region_unit(code: str, name: str, country: str, members: tuple[str, ...]) -> Unit:
+    """A region made of admin-1 units (``members``: ISO 3166-2 codes), usable as a :class:`Unit`.
+
+    Raises
+    ------
+    UnknownUnitError
+        If a member code is not in the admin-1 pack.
+    """
+    a = _admin1()
+    rows: list[int] = []
+    for m in members:
+        hit = np.flatnonzero(a["iso_3166_2"].to_numpy() == m)
+        if not len(hit):
+            raise UnknownUnitError(f"region {code!r}: member {m!r} is not an admin-1 unit")
+        rows.extend(int(h) for h in hit)
+    return Unit("region", code, name, country, tuple(rows))
+
+
 def unit_geometry(unit: Unit | str) -> shapely.Geometry:
     """Polygon of a unit (the union, when a repeated ISO code names several)."""
     if isinstance(unit, str):
         unit = find_unit(unit)
-    frame = _admin1() if unit.level == "admin1" else _countries()
+    frame = _countries() if unit.level == "country" else _admin1()
     geoms = frame.geometry.values[list(unit.rows)]
     return geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)
 

@@ -1,0 +1,335 @@
+"""What happened: event types, their ACLED codes, and the words that report them.
+
+The lexicon is a set of trigger patterns per event type, matched clause by
+clause; casualty counts, claims and denials are read from the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ACLED_TYPES",
+    "EVENT_TYPES",
+    "PHYSICAL_TYPES",
+    "Casualty",
+    "Trigger",
+    "count_casualties",
+    "find_triggers",
+    "number_value",
+    "split_clauses",
+]
+
+#: event_type → (ACLED event_type, ACLED sub_event_type)
+ACLED_TYPES: dict[str, tuple[str, str]] = {
+    "armed_clash": ("Battles", "Armed clash"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "air_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
+    "explosive_device": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "weapons_intercepted": ("Strategic developments", "Disrupted weapons use"),
+    "incursion": ("Strategic developments", "Non-violent transfer of territory"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "attack_on_civilians": ("Violence against civilians", "Attack"),
+    "agreement_or_statement": ("Strategic developments", "Agreement"),
+    "other": ("Strategic developments", "Other"),
+}
+EVENT_TYPES = tuple(ACLED_TYPES)
+PHYSICAL_TYPES = tuple(t for t in EVENT_TYPES if t not in ("agreement_or_statement", "other"))
+
+_W = r"(?:[\w'’-]+\s+)"  # one word and its space
+# Physical event types, in the order one wins over another inside a clause.
+_TRIGGERS: list[tuple[str, str]] = [
+    (
+        "weapons_intercepted",
+        rf"shot\s+down|shooting\s+down|downed\s+{_W}{{0,3}}(?:drones?|uavs?|aircraft)"
+        r"|intercepted|neutrali[sz]ed\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:drones?|uavs?)"
+        r"|jammed\s+(?:an?\s+)?(?:\w+\s+){0,2}drones?",
+    ),
+    (
+        "air_drone_strike",
+        r"air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|struck\s+by\s+(?:an?\s+)?drones?"
+        r"|(?:kamikaze|attack|armed|suicide)\s+drones?|loitering\s+munitions?|warplanes?|bombed"
+        r"|fighter\s+jets?",
+    ),
+    (
+        "explosive_device",
+        r"land\s*mines?|anti-(?:personnel|tank)\s+mines?|(?:hit|stepped\s+on|struck)\s+an?\s+mine"
+        r"|mine\s+(?:blast|explosion|exploded|went\s+off)|improvised\s+explosive|\bieds?\b"
+        r"|roadside\s+bombs?|explosive\s+devices?|booby[-\s]trap",
+    ),
+    (
+        "shelling",
+        r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?"
+        r"|bombard(?:ed|ment)|grad\b",
+    ),
+    (
+        "attack_on_civilians",
+        r"(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\s+(?:were\s+|was\s+)?"
+        r"(?:attacked|beaten|shot|killed|wounded|injured)"
+        r"|(?:attacked|shot\s+at|shot\s+dead|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
+        r"(?:\w+\s+)?(?:civilians?|villagers?|farmers?|shepherds?|residents?)",
+    ),
+    (
+        "armed_clash",
+        r"clash(?:ed|es)?|exchanged?\s+(?:of\s+)?(?:heavy\s+)?(?:gun)?fire|exchanges?\s+of\s+"
+        r"(?:gun)?fire|exchanged\s+shots|traded\s+(?:gun)?fire|open(?:ed|ing)\s+fire"
+        r"|returned\s+fire|fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire"
+        r"|fire\s*fights?|gun\s*fights?|gunfire|shoot-?outs?|skirmish(?:es)?"
+        r"|fighting\s+(?:broke\s+out|erupted|flared)|attempt(?:ed)?\s+to\s+(?:capture|seize|storm)"
+        r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?)"
+        r"|ambush(?:ed)?",
+    ),
+    (
+        "arrest",
+        r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted"
+        r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
+        r"|farmers?|villagers?|troops)",
+    ),
+    (
+        "incursion",
+        r"incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:border|frontier|line))"
+        r"|across\s+the\s+(?:border|frontier|line)|advanced\s+(?:\w+\s+){0,4}into"
+        r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
+        r"|seized\s+(?:\w+\s+){0,3}(?:heights?|hills?|positions?|territory|posts?)|encroach\w*"
+        r"|violat\w+\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier|airspace)|transgress\w*"
+        r"|entered\s+(?:\w+\s+){0,2}territory",
+    ),
+]
+_OTHER = r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
+_STATEMENT = (
+    r"offer(?:ed|s)?\s+to|offered|proposed|agreed|agree\s+to|signed|called\s+(?:on|for)"
+    r"|call\s+on|urged|demanded|pledged|vowed|promised|ruled\s+out|will\s+ask|asked\b"
+    r"|appealed|announced\s+(?:an?\s+)?(?:ceasefire|truce|agreement|deal)|reached\s+(?:an?\s+)?"
+    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
+)
+_TRIGGER_RES = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in _TRIGGERS]
+_OTHER_RE = re.compile(rf"\b(?:{_OTHER})", re.I)
+_STATEMENT_RE = re.compile(rf"\b(?:{_STATEMENT})", re.I)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|without|nor|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$", re.I
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
+)
+_CLAIM = re.compile(
+    r"\b(?:claimed|claims|accused|accuses|alleged|alleges|said|says|reported|reports|"
+    r"according\s+to|blamed|blames)\b",
+    re.I,
+)
+_MILITARY = re.compile(
+    r"\b(?:soldiers?|troops|forces|army|military|servicem[ae]n|border\s+guards?|guards?"
+    r"|patrols?|units?|posts?|positions?|drones?|artillery|militants?|gunmen)\b",
+    re.I,
+)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children|women|people)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words in a clause that report an event."""
+
+    event_type: str
+    start: int
+    end: int
+    text: str
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|—|–\s|,\s+(?=(?:highlighting|which|while|whereas|saying|but|although|amid|"
+    r"as|after|following|before|when)\b))\s*"
+    r"|\s+(?=(?:after|following|while|whereas|before)\s)",
+    re.I,
+)
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, cut at semicolons, dashes and subordinating words."""
+    spans = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(sentence):
+        spans.append((pos, len(sentence)))
+    return spans
+
+
+def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
+    """Event triggers of a clause.
+
+    Returns
+    -------
+    physical : list of Trigger
+        Physical event triggers, the winning type first (see ``_TRIGGERS`` order).
+    statements : list of Trigger
+        Offers, proposals, agreements, calls and refusals.
+    denial : bool
+        True when the clause denies something ("denied crossing the frontier").
+    """
+    physical: list[Trigger] = []
+    for event_type, rx in _TRIGGER_RES:
+        for m in rx.finditer(clause):
+            if _NEGATED.search(clause[max(0, m.start() - 30) : m.start()]):
+                continue
+            physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
+    if not physical:
+        for m in _OTHER_RE.finditer(clause):
+            physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
+    statements = [
+        Trigger("agreement_or_statement", m.start(), m.end(), m.group(0))
+        for m in _STATEMENT_RE.finditer(clause)
+    ]
+    return physical, statements, bool(_DENIAL.search(clause))
+
+
+# ---------------------------------------------------------------------------
+# numbers and casualties
+
+_UNITS = {
+    "zero": 0,
+    "no": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "dozen": 12,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_NUM = (
+    rf"(?:\d{{1,5}}|(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(k for k in _UNITS if len(k) > 2)}))?"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|a\s+dozen)"
+)
+
+
+def number_value(words: str) -> int | None:
+    """Integer value of ``"3"``, ``"three"``, ``"twenty-one"``, ``"a dozen"``."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.isdigit():
+        return int(w)
+    if w == "a dozen":
+        return 12
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _TENS[parts[0]] + _UNITS[parts[1]]
+    if w in _TENS:
+        return _TENS[w]
+    return _UNITS.get(w)
+
+
+_KILLED = r"killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished"
+_WOUNDED = r"wounded|injured|hurt"
+_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,4}?"
+_CASUALTY_PATTERNS = [
+    # "three Armenian soldiers were killed", "four others wounded", "2 killed"
+    re.compile(
+        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?:(?:were|was|have\s+been|had\s+been"
+        rf"|are|being)\s+)?(?:reportedly\s+)?(?P<what>{_KILLED}|{_WOUNDED})\b",
+        re.I,
+    ),
+    # "killing three soldiers", "wounding two", "killed two Indian soldiers"
+    re.compile(
+        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured)\s+(?:at\s+least\s+)?"
+        rf"(?P<n>{_NUM})\b(?P<who>\s+(?:\w+\s+){{0,2}}(?:soldiers?|troops|servicem[ae]n|guards?"
+        rf"|civilians?|people|villagers?|others?|members?|personnel|police(?:men)?|officers?))?",
+        re.I,
+    ),
+    # "left two dead", "left three soldiers wounded"
+    re.compile(
+        rf"\bleft\s+(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
+        re.I,
+    ),
+]
+_NONE_HURT = re.compile(
+    r"\bno\s+(?:one|body|casualties|injuries|deaths|fatalities)\b(?:\s+(?:was|were|has|have"
+    r"|been|reported|killed|hurt|injured|wounded))*"
+    r"|\bnobody\s+was\s+(?:hurt|injured|killed)|without\s+casualties",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Casualty:
+    """A count of killed or wounded people read from a clause."""
+
+    kind: str  #: ``"killed"`` or ``"wounded"``
+    count: int
+    start: int
+    end: int
+    who: str  #: the words naming them ("Armenian soldiers", "others")
+    civilian: bool
+    military: bool
+
+
+def count_casualties(clause: str) -> list[Casualty]:
+    """Killed and wounded counts stated in a clause.
+
+    "three ... were killed and four others wounded" gives killed 3 and wounded 4;
+    "no casualties" gives 0 and 0.
+    """
+    out: list[Casualty] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NONE_HURT.finditer(clause):
+        words = m.group(0).lower()
+        kinds = ["killed"] if re.search(r"killed|deaths|fatalities", words) else []
+        if not kinds or re.search(r"casualties|hurt", words):
+            kinds = ["killed", "wounded"] if not kinds or "casualties" in words else kinds
+        taken.append(m.span())
+        out += [Casualty(k, 0, m.start(), m.end(), "", False, False) for k in kinds]
+    for rx in _CASUALTY_PATTERNS:
+        for m in rx.finditer(clause):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            n = number_value(m["n"])
+            if n is None:
+                continue
+            what = m["what"].lower()
+            kind = "wounded" if re.match(_WOUNDED + r"|wounding|injuring", what) else "killed"
+            who = (m["who"] or "").strip()
+            if re.search(
+                r"\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?)\b", who, re.I
+            ):
+                continue
+            taken.append(m.span())
+            out.append(
+                Casualty(
+                    kind,
+                    n,
+                    m.start(),
+                    m.end(),
+                    who,
+                    bool(_CIVILIAN.search(who)),
+                    bool(_MILITARY.search(who)),
+                )
+            )
+    return out

@@ -1,0 +1,687 @@
+"""Articles → incidents: dated, typed, counted, located and sourced events.
+
+Extraction reads an article sentence by sentence and clause by clause, the way a
+careful coder would:
+
+* a clause reports an event when it holds a trigger (``shot down``, ``exchange of
+  fire``, ``advanced ... into``) or a casualty count; offers, proposals and
+  agreements are ``agreement_or_statement``, kept apart from physical incidents;
+* its date comes from the clause's own time expression, else the sentence's
+  (dates attached to speech verbs — "said on Thursday" — date the statement,
+  not the event), else from an anaphoric expression ("at the time", "days after")
+  against the previous sentence; clauses about the past ("last year", "in the
+  1990s") are background, not news;
+* its location comes from the places the clause names: two areas on either side of
+  an international border give the border section between them; named places
+  give one incident *per place* (one event at one place, as ACLED codes it;
+  casualties stated jointly stay on the first and the note says so); "there" and
+  "the same area" point to the previous location;
+* a clause that denies ("denied the claim", "denied crossing the frontier")
+  records ``denied_by`` on the incident it answers instead of creating one;
+* sentences without an event of their own but with details ("Two guards were
+  killed") merge into the incident they continue (same type, compatible date and
+  area).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from geo.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
+from geo.events import (
+    ACLED_TYPES,
+    PHYSICAL_TYPES,
+    count_casualties,
+    find_triggers,
+    split_clauses,
+)
+from geo.locations import Location, border_location, place_location
+from geo.merge import PRECISION_ORDER, absorb, compatible
+from geo.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Place
+    from geo.articles import Article
+
+__all__ = ["Incident", "extract_incidents"]
+
+
+@dataclass
+class Incident:
+    """One event at one place and time, with where it was read.
+
+    The flat field names (:meth:`to_record`) are the contract every later step
+    and export uses.
+    """
+
+    event_type: str
+    date: EventDate
+    location: Location | None
+    quote: str
+    quote_start: int
+    quote_end: int
+    sources: list[dict]
+    actor1: str | None = None
+    actor2: str | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    casualties: list[dict] = field(default_factory=list)
+    claimed_by: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    trigger: str = ""
+    date_inferred: bool = False  #: the date is the report's (no time expression of its own)
+    context_location: Location | None = field(default=None, repr=False)
+
+    @property
+    def physical(self) -> bool:
+        """True for physical incidents, False for statements and agreements."""
+        return self.event_type in PHYSICAL_TYPES or self.event_type == "other"
+
+    @property
+    def id(self) -> str:
+        """Stable id from the first source's article, quote offset, type and place."""
+        src = self.sources[0]
+        place = self.location.place_ids if self.location else ()
+        key = f"{src['article_id']}|{src['quotes'][0]['start']}|{self.event_type}|{','.join(place)}"
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def to_record(self) -> dict:
+        """Flat record with the contract field names (dates as ISO strings)."""
+        loc = self.location
+        acled_type, acled_sub = ACLED_TYPES[self.event_type]
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {
+            "incident_id": self.id,
+            "event_type": self.event_type,
+            "acled_event_type": acled_type,
+            "acled_sub_event_type": acled_sub,
+            "event_date": iso(self.date.event_date),
+            "date_start": iso(self.date.start),
+            "date_end": iso(self.date.end),
+            "date_precision": self.date.precision,
+            "time_precision": self.date.time_precision,
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "killed": self.killed,
+            "wounded": self.wounded,
+            "casualties": self.casualties,
+            "claimed_by": "; ".join(self.claimed_by) or None,
+            "denied_by": "; ".join(self.denied_by) or None,
+            "location": loc.written if loc else None,
+            "place": loc.name if loc else None,
+            "place_ids": list(loc.place_ids) if loc else [],
+            "location_kind": loc.kind if loc else None,
+            "geo_precision": loc.geo_precision if loc else None,
+            "location_countries": list(loc.countries) if loc else [],
+            "location_admin1": list(loc.admin1_codes) if loc else [],
+            "location_border": loc.border if loc else None,
+            "longitude": loc.lon if loc else None,
+            "latitude": loc.lat if loc else None,
+            "quote": self.quote,
+            "quote_start": self.quote_start,
+            "quote_end": self.quote_end,
+            "sources": self.sources,
+            "notes": "; ".join(self.notes) or None,
+        }
+
+
+# ---------------------------------------------------------------------------
+# reading the words around places
+
+_BORDER_WORD = re.compile(
+    r"\b(?:border(?:s|ing|ed)?|frontier|boundary|line\s+of\s+(?:actual\s+)?control|LAC|LoC)\b",
+    re.I,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:there|nearby|the\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village)"
+    r"|the\s+area)\b",
+    re.I,
+)
+_NEAR = re.compile(
+    r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|not\s+far\s+from|\d+\s*km\s+"
+    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$",
+    re.I,
+)
+# Places named as a speaker's seat are not where things happen ("the Defense Ministry in
+# Yerevan", "officials in Bishkek said", "a visit to Dushanbe").
+_SEAT = re.compile(
+    r"\b(?:ministry|ministries|officials?|authorities|government|embassy|spokesm[ae]n|"
+    r"spokeswoman|spokesperson|talks|visit|visiting|capital|reporters|press|meeting|summit"
+    r"|told|said|in\s+a\s+statement)\s+(?:\w+\s+){0,2}(?:in|to|from|at)\s+$",
+    re.I,
+)
+# A capital followed by a verb stands for its government ("Moscow has offered", "Baku denied").
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:has|had|have|is|was|will|would|also|again|already|said|says|offered|proposed"
+    r"|agreed|announced|accused|denied|claimed|warned|told|insists|rejected|stated|reported)\b",
+    re.I,
+)
+_CLAIM_VERB = re.compile(
+    r"\b(?:claimed|claims|accused|accuses|alleged|alleges|said|says|reported|blamed|blames"
+    r"|announced|stated|told)\b",
+    re.I,
+)
+_ACCUSED = re.compile(r"\baccus(?:ed|es|ing)\s+(?:the\s+)?$", re.I)
+_PARTY_NOUN = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|forces|army|military|servicem[ae]n|border"
+    r"|guards?|patrols?|units?|posts?|positions?|drones?|attempt|attack|side|village|territory"
+    r"|province|defen[cs]e|ministry|officials?|government|artillery|aircraft|jets?|police"
+    r"|militants?|gunmen|shelling|fire)\b",
+    re.I,
+)
+_CIVILIAN_WHO = re.compile(
+    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A place or country reference inside a sentence (offsets in the sentence)."""
+
+    start: int
+    end: int
+    surface: str
+    country: str
+    place: Place | None  #: None for demonyms
+    seat: bool = False  #: a speaker's seat, not a location
+    dateline: bool = False  #: the city of a dateline ("DUSHANBE (Reuters) -")
+    near: bool = False
+
+
+class _Extractor:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self._names: dict[str, str] = {}
+
+    def country_name(self, code: str) -> str:
+        if code not in self._names:
+            try:
+                self._names[code] = self.gaz.place(code).name
+            except KeyError:
+                self._names[code] = code
+        return self._names[code]
+
+    # -- references ---------------------------------------------------------
+
+    def refs(self, text: str) -> list[_Ref]:
+        mentions = self.gaz.find_mentions(text)
+        resolved = {
+            (r.mention.start, r.mention.end): r.place
+            for r in self.gaz.resolve(text, mentions)
+            if r.place is not None
+        }
+        out = []
+        for m in mentions:
+            if m.role == "context":
+                if m.context_country:
+                    out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
+                continue
+            place = resolved.get((m.start, m.end))
+            if place is not None:
+                out.append(_Ref(m.start, m.end, m.surface, place.country, place))
+        return out
+
+    # -- the article --------------------------------------------------------
+
+    def extract(self, article: Article) -> list[Incident]:
+        text = article.text
+        refs = self.refs(text)
+        published = article.published
+        incidents: list[Incident] = []
+        last_location: Location | None = None
+        last_date: EventDate = UNKNOWN
+        source = article.source()
+        ri = 0
+        for sent in split_sentences(text):
+            while ri < len(refs) and refs[ri].end <= sent.start:
+                ri += 1
+            srefs = []
+            rj = ri
+            while rj < len(refs) and refs[rj].start < sent.end:
+                r = refs[rj]
+                srefs.append(replace(r, start=r.start - sent.start, end=r.end - sent.start))
+                rj += 1
+            if not sent.body:
+                continue
+            s = sent.text
+            srefs = [self._mark(s, r) for r in srefs]
+            exprs = find_time_expressions(s)
+            sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
+            new: list[Incident] = []
+            clauses = split_clauses(s)
+            casualties = count_casualties(s)
+            for cs, ce in clauses:
+                clause = s[cs:ce]
+                cexprs = [e for e in exprs if cs <= e.start < ce]
+                if any(e.history for e in cexprs) or _is_past(cexprs, published):
+                    continue
+                physical, statements, denial = find_triggers(clause)
+                crefs = [r for r in srefs if cs <= r.start < ce]
+                if denial:
+                    self._deny(s, cs, crefs, srefs, physical, incidents + new)
+                    continue
+                clause_casualties = [c for c in casualties if cs <= c.start < ce]
+                if physical:
+                    event_type = physical[0].event_type
+                    trigger = physical[0].text
+                elif any(c.count for c in clause_casualties):
+                    civil = all(c.civilian for c in clause_casualties if c.count)
+                    event_type = "attack_on_civilians" if civil else "armed_clash"
+                    trigger = clause_casualties[0].who
+                elif statements:
+                    event_type = "agreement_or_statement"
+                    trigger = statements[0].text
+                else:
+                    continue
+                is_physical = event_type != "agreement_or_statement"
+                own = self._best_date(cexprs, published, last_date, speech=not is_physical)
+                date = own if own.known else sentence_date
+                if not date.known and not is_physical:
+                    date = speech_date
+                if not date.known and is_physical and speech_date.known:
+                    date = EventDate(
+                        speech_date.start - dt.timedelta(days=6), speech_date.end, "week"
+                    )
+                    note = "date from the report's date (the event happened on or before it)"
+                else:
+                    note = None
+                locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                parties = self._parties(s, srefs)
+                claimant = self._claimant(s, srefs) if is_physical else None
+                for k, loc in enumerate(locations or [None]):
+                    inc = Incident(
+                        event_type=event_type,
+                        date=date,
+                        location=loc,
+                        quote=s,
+                        quote_start=sent.start,
+                        quote_end=sent.end,
+                        sources=[
+                            {
+                                **source,
+                                "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                            }
+                        ],
+                        trigger=trigger,
+                        context_location=last_location,
+                    )
+                    if note:
+                        inc.notes.append(note)
+                        inc.date_inferred = True
+                    if claimant:
+                        inc.claimed_by.append(self.country_name(claimant))
+                    self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
+                    if k == 0 and is_physical:
+                        self._count(inc, casualties, s, srefs)
+                    elif k > 0 and is_physical and any(c.count for c in casualties):
+                        inc.notes.append("casualties reported jointly with the first place")
+                    new.append(inc)
+            if history and not new:
+                continue
+            for inc in new:
+                if inc.location is not None and inc.physical:
+                    last_location = inc.location
+            if not new or all(i.location is None for i in new):
+                loc = self._sentence_location(s, srefs, last_location)
+                if loc is not None:
+                    last_location = loc
+            dated = [i.date for i in new if i.date.known] or (
+                [sentence_date] if sentence_date.known else []
+            )
+            if dated:
+                last_date = dated[0]
+            elif speech_date.known:
+                last_date = speech_date
+            incidents.extend(new)
+        return _merge_within_article(incidents)
+
+    # -- dates --------------------------------------------------------------
+
+    def _sentence_dates(self, exprs, published, last_date):
+        event = self._best_date([e for e in exprs if not e.history], published, last_date)
+        speech = self._best_date(exprs, published, last_date, speech=True)
+        return event, speech, any(e.history for e in exprs)
+
+    def _best_date(self, exprs, published, last_date, speech=False) -> EventDate:
+        chosen = [e for e in exprs if e.speech == speech and not e.history]
+        best = UNKNOWN
+        for e in chosen:
+            if e.until:
+                continue
+            if e.kind == "anaphoric":
+                d = (
+                    last_date.coarser("week")
+                    if "after" in e.text or "later" in e.text
+                    else last_date
+                )
+                d = last_date if last_date.precision != "day" else d
+                if e.text.lower() in ("at the time", "that day", "the same day"):
+                    d = last_date
+            elif e.kind == "next_day":
+                d = (
+                    EventDate(
+                        last_date.start + dt.timedelta(days=1),
+                        last_date.end + dt.timedelta(days=1),
+                        last_date.precision,
+                    )
+                    if last_date.known
+                    else UNKNOWN
+                )
+            else:
+                d = resolve_time(e, published)
+            if d.known and (
+                not best.known
+                or PRECISION_ORDER.index(d.precision) < PRECISION_ORDER.index(best.precision)
+            ):
+                best = d
+        if best.known:
+            for e in chosen:
+                if e.until:
+                    d = resolve_time(e, published)
+                    if d.known and d.end >= best.start:
+                        best = EventDate(best.start, d.end, best.precision)
+        return best
+
+    # -- locations ----------------------------------------------------------
+
+    def _mark(self, s: str, r: _Ref) -> _Ref:
+        before = s[max(0, r.start - 40) : r.start]
+        dateline = (
+            r.start == 0 and r.surface.isupper() and bool(re.match(r"\s*[(,—–-]", s[r.end :]))
+        )
+        seat = (
+            dateline
+            or bool(_SEAT.search(before))
+            or (
+                r.place is not None
+                and r.place.feature == "PPLC"
+                and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
+            )
+        )
+        return replace(r, seat=seat, dateline=dateline, near=bool(_NEAR.search(before)))
+
+    def _locate(self, s, cs, ce, crefs, srefs, last_location, event_type) -> list[Location]:
+        clause = s[cs:ce]
+        places = [r for r in crefs if r.place is not None and not r.seat]
+        if not places and event_type != "agreement_or_statement":
+            places = [r for r in srefs if r.place is not None and not r.seat]
+        border = _BORDER_WORD.search(clause) or (
+            not [r for r in crefs if r.place is not None] and _BORDER_WORD.search(s)
+        )
+        if event_type == "agreement_or_statement":
+            # A statement is mapped only where it names a border by its sides
+            # ("the Armenian-Azerbaijani border") or a place that is not a speaker's seat.
+            qualified = self._border(s, [], srefs, written_from=[]) if border else None
+            if qualified is not None:
+                return [qualified]
+            specific = self._specific(places)
+            return [place_location(specific[0].place, specific[0].surface)] if specific else []
+        if border:
+            loc = self._border(s, places, srefs, written_from=places)
+            if loc is not None:
+                near = [r for r in places if r.near and r.place.kind == "populated_place"]
+                if near:
+                    return [place_location(near[0].place, near[0].surface, near=True)]
+                return [loc]
+        specific = self._specific(places)
+        if specific:
+            return [place_location(r.place, r.surface, near=r.near) for r in specific]
+        if _ANAPHORA.search(clause) and last_location is not None:
+            return [last_location]
+        countries = [r for r in places if r.place.kind == "country"]
+        if border:
+            loc = self._border(s, countries, srefs, written_from=countries)
+            if loc is not None:
+                return [loc]
+        if len({r.country for r in countries}) == 1:
+            return [place_location(countries[0].place, countries[0].surface)]
+        return []
+
+    def _specific(self, places: list[_Ref]) -> list[_Ref]:
+        """Named places below country level, without the ones that contain another."""
+        specific = [r for r in places if r.place.kind != "country"]
+        seen: set[str] = set()
+        out = []
+        for r in specific:
+            if r.place.id in seen:
+                continue
+            contained = any(
+                o is not r
+                and o.place.kind == "populated_place"
+                and r.place.kind in ("admin1", "region")
+                and (
+                    o.place.admin1_code == r.place.admin1_code
+                    or o.place.admin1_code in r.place.members
+                )
+                for o in specific
+            )
+            if contained:
+                continue
+            seen.add(r.place.id)
+            out.append(r)
+        return out
+
+    def _border(
+        self, s: str, places: list[_Ref], srefs: list[_Ref], written_from
+    ) -> Location | None:
+        sides: dict[str, list[_Ref]] = {}
+        for r in places:
+            sides.setdefault(r.country, []).append(r)
+        # Demonyms that qualify the border ("the Armenian-Azerbaijani border", "an Armenian
+        # village bordering Nakhichevan") name a side too.
+        for m in _BORDER_WORD.finditer(s):
+            for r in srefs:
+                if r.place is None and 0 <= m.start() - r.end <= 40 and r.country not in sides:
+                    gap = s[r.end : m.start()]
+                    if len(gap.split()) <= 3:
+                        with contextlib.suppress(KeyError):
+                            sides[r.country] = [replace(r, place=self.gaz.place(r.country))]
+        if len(sides) < 2:
+            return None
+        order = sorted(sides, key=lambda c: min(r.start for r in sides[c]))
+
+        def ranked(refs):
+            kinds = {"admin1": 0, "region": 1, "country": 2}
+            areas = [r for r in refs if r.place.kind in kinds]
+            return sorted(areas, key=lambda r: (kinds[r.place.kind], r.start))
+
+        for i, ca in enumerate(order):
+            for cb in order[i + 1 :]:
+                for ra in ranked(sides[ca]):
+                    for rb in ranked(sides[cb]):
+                        loc = border_location(ra.place, rb.place, f"{ra.surface} / {rb.surface}")
+                        if loc is not None:
+                            return loc
+        return None
+
+    def _sentence_location(self, s, srefs, last_location) -> Location | None:
+        places = [r for r in srefs if r.place is not None and not r.seat]
+        if _BORDER_WORD.search(s):
+            loc = self._border(s, places, srefs, places)
+            if loc is not None:
+                return loc
+        specific = self._specific(places)
+        if specific:
+            r = specific[0]
+            return place_location(r.place, r.surface, near=r.near)
+        return None
+
+    # -- actors, claims, denials, casualties ---------------------------------
+
+    def _parties(self, s: str, srefs: list[_Ref]) -> list[str]:
+        """Countries whose forces the sentence shows acting or suffering, in order."""
+        out: list[str] = []
+        for r in srefs:
+            if r.dateline:
+                continue
+            if r.seat and r.place is not None and r.place.feature == "PPLC":
+                code = r.country
+            elif r.place is None or r.place.kind == "country":
+                if r.place is None and not _PARTY_NOUN.match(s[r.end :]):
+                    continue
+                code = r.country
+            else:
+                continue
+            if code not in out:
+                out.append(code)
+        return out
+
+    def _claimant(self, s: str, srefs: list[_Ref]) -> str | None:
+        for m in _CLAIM_VERB.finditer(s):
+            if m.group(0).lower() in ("said", "says", "told", "stated", "announced", "reported"):
+                # "X said" claims the incident only when X is a party's institution or seat
+                pass
+            before = [r for r in srefs if r.end <= m.start() and m.start() - r.end <= 40]
+            if before:
+                r = before[-1]
+                gap = s[r.end : m.start()]
+                party = r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+                if party and len(gap.split()) <= 4 and not re.search(r"[.;]", gap):
+                    return r.country
+        m = re.search(r"\baccording\s+to\s+(?:the\s+)?", s, re.I)
+        if m:
+            after = [r for r in srefs if 0 <= r.start - m.end() <= 30]
+            if after:
+                return after[0].country
+        return None
+
+    def _actors(self, inc, s, parties, srefs, casualties, claimant) -> None:
+        accused = None
+        for r in srefs:
+            if _ACCUSED.search(s[max(0, r.start - 20) : r.start]):
+                accused = r.country
+        victims = []
+        for c in casualties:
+            for r in srefs:
+                if c.start <= r.start < c.end and r.country not in victims:
+                    victims.append(r.country)
+        order = list(parties)
+        if claimant and claimant not in order:
+            order.append(claimant)
+        first = second = None
+        if accused:
+            first = accused
+            second = next((c for c in order if c != accused), None)
+        elif victims and inc.event_type != "weapons_intercepted":
+            second = victims[0]
+            first = next((c for c in order if c != second), None)
+        elif order:
+            first = order[0]
+            second = next((c for c in order[1:] if c != first), None)
+        civilian_victims = any(c.civilian for c in casualties if c.count)
+        if inc.event_type == "agreement_or_statement":
+            role1 = role2 = "Government of {}"
+        else:
+            role1 = "Military Forces of {}"
+            civilian = civilian_victims or inc.event_type == "attack_on_civilians"
+            role2 = "Civilians ({})" if civilian else role1
+        if first:
+            inc.actor1 = role1.format(self.country_name(first))
+        if second:
+            inc.actor2 = role2.format(self.country_name(second))
+
+    def _count(self, inc, casualties, s, srefs) -> None:
+        killed = [c for c in casualties if c.kind == "killed"]
+        wounded = [c for c in casualties if c.kind == "wounded"]
+        if killed:
+            inc.killed = sum(c.count for c in killed)
+        if wounded:
+            inc.wounded = sum(c.count for c in wounded)
+        side = None
+        by_side: dict[str | None, dict] = {}
+        for c in casualties:
+            refs = [r for r in srefs if c.start <= r.start < c.end]
+            if refs:
+                side = refs[0].country
+            elif not re.search(r"\bothers?\b", c.who, re.I):
+                side = side if not c.who else None
+            entry = by_side.setdefault(side, {"country": side, "killed": None, "wounded": None})
+            entry[c.kind] = (entry[c.kind] or 0) + c.count
+        inc.casualties = list(by_side.values()) if casualties else []
+
+    def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
+        denier = None
+        m = re.search(
+            r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted)\b", s[cs:], re.I
+        )
+        pos = cs + (m.start() if m else 0)
+        before = [r for r in srefs if r.end <= pos]
+        if before:
+            denier = before[-1].country
+        want = physical[0].event_type if physical else None
+        for inc in reversed(incidents):
+            if not inc.physical:
+                continue
+            if want is None or inc.event_type == want:
+                if denier:
+                    name = self.country_name(denier)
+                    if name not in inc.denied_by:
+                        inc.denied_by.append(name)
+                return
+
+
+def _is_past(exprs, published) -> bool:
+    """A clause dated more than a year before publication is background."""
+    if published is None:
+        return False
+    for e in exprs:
+        if e.speech:
+            continue
+        d = resolve_time(e, published)
+        if d.known and d.end < published - dt.timedelta(days=365):
+            return True
+    return False
+
+
+def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
+    """Fold follow-up sentences into the incident they continue.
+
+    An incident merges into the most recent earlier incident of the same type
+    when their dates and areas are compatible (an unknown date or location is
+    compatible with anything).
+    """
+    out: list[Incident] = []
+    for inc in incidents:
+        target = None
+        for prev in reversed(out):
+            if prev.event_type == inc.event_type and inc.physical:
+                if compatible(prev, inc, same_article=True):
+                    target = prev
+                break
+        if target is not None:
+            absorb(target, inc)
+        else:
+            out.append(inc)
+    for inc in out:
+        if inc.location is None and inc.physical and inc.context_location is not None:
+            inc.location = inc.context_location
+            inc.notes.append("location from the preceding sentences")
+    return out
+
+
+def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
+    """Incidents reported by one article.
+
+    Parameters
+    ----------
+    article : Article
+    gazetteer : Gazetteer
+        A loaded gazetteer (``Gazetteer.load()``), reused across articles.
+
+    Returns
+    -------
+    list of Incident
+        Physical incidents and statements (``event_type ==
+        "agreement_or_statement"``) in the order the article reports them.
+    """
+    ex = getattr(gazetteer, "_incident_extractor", None)
+    if ex is None:
+        ex = _Extractor(gazetteer)
+        gazetteer._incident_extractor = ex
+    return ex.extract(article)

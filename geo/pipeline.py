@@ -1,0 +1,81 @@
+"""Files → articles → incidents, for many files at once, with errors collected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.articles import ArticleError, RecordFields, read_articles
+from geo.incidents import Incident, extract_incidents
+from geo.merge import merge_incidents
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["Extraction", "extract"]
+
+
+@dataclass
+class Extraction:
+    """The result of reading many articles."""
+
+    incidents: list[Incident]
+    articles: int = 0
+    errors: list[ArticleError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was read."""
+        return not self.errors
+
+
+def extract(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    published: dt.date | str | None = None,
+    fields: RecordFields | None = None,
+    gazetteer: Gazetteer | None = None,
+    merge: bool = True,
+    progress: Callable[[int, str], None] | None = None,
+) -> Extraction:
+    """Extract the incidents of every article in ``inputs``.
+
+    Parameters
+    ----------
+    inputs
+        Files, directories and globs (see :func:`geo.articles.read_articles`).
+    published
+        Publication date for articles that give none.
+    fields
+        Record field names for JSON Lines and CSV inputs.
+    gazetteer
+        A loaded gazetteer; loaded here when omitted.
+    merge
+        Merge the same incident reported by several articles.
+    progress
+        Called after each article with the number read so far and its file.
+
+    Returns
+    -------
+    Extraction
+        Incidents, the number of articles read and the problems met. Bad input
+        never stops the run.
+    """
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.load()
+    errors: list[ArticleError] = []
+    incidents: list[Incident] = []
+    n = 0
+    for article in read_articles(inputs, published=published, fields=fields, errors=errors):
+        incidents.extend(extract_incidents(article, gazetteer))
+        n += 1
+        if progress is not None:
+            progress(n, article.where)
+    if merge:
+        incidents = merge_incidents(incidents)
+    return Extraction(incidents, n, errors)

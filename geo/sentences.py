@@ -1,0 +1,135 @@
+"""Split article text into sentences with offsets, marking headlines and captions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gov",
+    "sen",
+    "rep",
+    "prof",
+    "lt.-gen",
+    "brig",
+    "u.s",
+    "u.n",
+    "a.m",
+    "p.m",
+    "e.g",
+    "i.e",
+    "approx",
+    "km",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# "RUSSIA -- A sign at ...", "Armenia - Photographs released by ...": agency photo captions.
+_CAPTION_HEAD = re.compile(r"^[A-Z][\w .'’-]{1,40} -{1,2} ")
+# A photo credit ends a caption: "... Yuri Kochetkov/Pool via REUTERS", "(Photo: AFP)".
+_PHOTO_CREDIT = re.compile(
+    r"(?:via reuters|/pool|getty images|afp photo|\(photo[: ][^)]*\)|photo: [^.]*)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets in the article text.
+    text : str
+    paragraph : int
+        Index of the paragraph (line) it belongs to.
+    body : bool
+        False for headlines, bylines and photo captions, which repeat or
+        illustrate the story rather than report it.
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    body: bool = True
+
+
+def _is_caption(para: str, seen: dict[str, int]) -> bool:
+    if seen.get(para, 0) > 1:
+        return True
+    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.search(para))
+
+
+def _is_heading(para: str) -> bool:
+    stripped = para.rstrip()
+    return (
+        not stripped.endswith((".", "!", "?", '"', "”", "’", "'", ":")) and len(para.split()) < 25
+    )
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets, ``text[s.start:s.end] == s.text``.
+
+    Lines are paragraphs; a sentence never crosses a line break. Headlines,
+    bylines (lines without final punctuation) and photo captions (a line repeated
+    verbatim, or an agency caption pattern) are marked ``body=False``.
+    """
+    paragraphs = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+    seen: dict[str, int] = {}
+    for _, para in paragraphs:
+        key = para.strip()
+        seen[key] = seen.get(key, 0) + 1
+    out: list[Sentence] = []
+    for n, (offset, para) in enumerate(paragraphs):
+        body = not (_is_caption(para.strip(), seen) or _is_heading(para))
+        pos = 0
+        for m in _END.finditer(para):
+            head = para[pos : m.start()]
+            word = re.search(r"([\w.'-]+)$", head)
+            if word and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                or re.fullmatch(r"[A-Z]", word.group(1))
+            ):
+                continue
+            out.extend(_sentence(para, offset, pos, m.end(), n, body))
+            pos = m.end()
+        out.extend(_sentence(para, offset, pos, len(para), n, body))
+    return out
+
+
+def _sentence(para: str, offset: int, s: int, e: int, n: int, body: bool) -> list[Sentence]:
+    chunk = para[s:e]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if not chunk:
+        return []
+    start = offset + s + lead
+    return [Sentence(start, start + len(chunk), chunk, n, body)]
