@@ -245,8 +245,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{len(borders())} border lines"
     )
     result = run_demo(args.out)
-    print(f"resolved {result['mentions']} place mentions in {result['articles']} sample articles")
-    print(f"GeoJSON: {result['places'].resolve()}")
+    print(f"extracted {result['count']} incidents from {result['articles']} sample articles")
+    print_table(
+        _incident_rows(result["extraction"].incidents),
+        ["date", "precision", "type", "place", "killed", "wounded", "geo", "sources"],
+    )
+    print(f"GeoJSON: {result['incidents'].resolve()}")
     return 0
 
 

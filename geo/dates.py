@@ -250,7 +250,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|declared|wrote|tweeted|"
-    r"confirmed|noted|warned|claimed)\s+(?:\w+\s+){0,2}$",
+    r"confirmed|noted|warned|claimed|published|released|issued|posted)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _HISTORY_WORDS = re.compile(

@@ -49,6 +49,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     (
         "air_drone_strike",
         r"air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|struck\s+by\s+(?:an?\s+)?drones?"
+        r"|drones?\s+(?:struck|hit|attacked|targeted|bombed)"
         r"|(?:kamikaze|attack|armed|suicide)\s+drones?|loitering\s+munitions?|warplanes?|bombed"
         r"|fighter\s+jets?",
     ),
@@ -107,7 +108,8 @@ _TRIGGER_RES = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in _TRIGGERS]
 _OTHER_RE = re.compile(rf"\b(?:{_OTHER})", re.I)
 _STATEMENT_RE = re.compile(rf"\b(?:{_STATEMENT})", re.I)
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|without|nor|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:no|not|never|without|nor|neither|any|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$",
+    re.I,
 )
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
@@ -259,7 +261,7 @@ _CASUALTY_PATTERNS = [
     ),
     # "killing three soldiers", "wounding two", "killed two Indian soldiers"
     re.compile(
-        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured)\s+(?:at\s+least\s+)?"
+        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+(?:at\s+least\s+)?"
         rf"(?P<n>{_NUM})\b(?P<who>\s+(?:\w+\s+){{0,2}}(?:soldiers?|troops|servicem[ae]n|guards?"
         rf"|civilians?|people|villagers?|others?|members?|personnel|police(?:men)?|officers?))?",
         re.I,

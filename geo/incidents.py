@@ -41,7 +41,13 @@ from geo.events import (
     split_clauses,
 )
 from geo.locations import Location, border_location, place_location
-from geo.merge import PRECISION_ORDER, absorb, compatible
+from geo.merge import (
+    FOLLOW_UP_DISTANCE_KM,
+    MAX_DISTANCE_KM,
+    PRECISION_ORDER,
+    absorb,
+    compatible,
+)
 from geo.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -144,8 +150,9 @@ _ANAPHORA = re.compile(
     re.I,
 )
 _NEAR = re.compile(
-    r"\b(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|not\s+far\s+from|\d+\s*km\s+"
-    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$",
+    r"\b(?:near|outside|close\s+to|outskirts\s+of|not\s+far\s+from|\d+\s*km\s+"
+    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:village|town|city|settlement)"
+    r"\s+of\s+)?$",
     re.I,
 )
 # Places named as a speaker's seat are not where things happen ("the Defense Ministry in
@@ -168,11 +175,13 @@ _CLAIM_VERB = re.compile(
     re.I,
 )
 _ACCUSED = re.compile(r"\baccus(?:ed|es|ing)\s+(?:the\s+)?$", re.I)
+# Words after a demonym or a country that make it a party to the event ("Armenian soldiers",
+# "Pakistan's army", "an Armenian village"), not a geographic qualifier ("the Afghan border").
 _PARTY_NOUN = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|forces|army|military|servicem[ae]n|border"
-    r"|guards?|patrols?|units?|posts?|positions?|drones?|attempt|attack|side|village|territory"
-    r"|province|defen[cs]e|ministry|officials?|government|artillery|aircraft|jets?|police"
-    r"|militants?|gunmen|shelling|fire)\b",
+    r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|forces|army|military|servicem[ae]n"
+    r"|border\s+(?:guards?|police|troops|service)|guards?|patrols?|units?|posts?|positions?"
+    r"|drones?|attempt|attack|side|village|defen[cs]e|ministry|officials?|government"
+    r"|artillery|aircraft|jets?|police|militants?|gunmen|shelling|fire|mortar)\b",
     re.I,
 )
 _CIVILIAN_WHO = re.compile(
@@ -267,10 +276,11 @@ class _Extractor:
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
-                if physical:
+                hurt = any(c.count for c in clause_casualties)
+                if physical and not (physical[0].event_type == "other" and hurt):
                     event_type = physical[0].event_type
                     trigger = physical[0].text
-                elif any(c.count for c in clause_casualties):
+                elif hurt:
                     civil = all(c.civilian for c in clause_casualties if c.count)
                     event_type = "attack_on_civilians" if civil else "armed_clash"
                     trigger = clause_casualties[0].who
@@ -278,6 +288,9 @@ class _Extractor:
                     event_type = "agreement_or_statement"
                     trigger = statements[0].text
                 else:
+                    if clause_casualties and not physical:
+                        # "No casualties were reported." completes the incident before it
+                        self._zero_casualties(clause_casualties, incidents + new)
                     continue
                 is_physical = event_type != "agreement_or_statement"
                 own = self._best_date(cexprs, published, last_date, speech=not is_physical)
@@ -430,6 +443,11 @@ class _Extractor:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
         specific = self._specific(places)
+        if len({r.country for r in specific}) > 1:
+            # "fired at positions in X from Y's Z province": areas on both sides of a border
+            loc = self._border(s, places, [], written_from=places)
+            if loc is not None:
+                return [loc]
         if specific:
             return [place_location(r.place, r.surface, near=r.near) for r in specific]
         if _ANAPHORA.search(clause) and last_location is not None:
@@ -520,16 +538,12 @@ class _Extractor:
         for r in srefs:
             if r.dateline:
                 continue
-            if r.seat and r.place is not None and r.place.feature == "PPLC":
-                code = r.country
-            elif r.place is None or r.place.kind == "country":
-                if r.place is None and not _PARTY_NOUN.match(s[r.end :]):
-                    continue
-                code = r.country
-            else:
+            capital_seat = r.seat and r.place is not None and r.place.feature == "PPLC"
+            named = r.place is None or r.place.kind == "country"
+            if not capital_seat and not (named and _PARTY_NOUN.match(s[r.end :])):
                 continue
-            if code not in out:
-                out.append(code)
+            if r.country not in out:
+                out.append(r.country)
         return out
 
     def _claimant(self, s: str, srefs: list[_Ref]) -> str | None:
@@ -542,7 +556,7 @@ class _Extractor:
                 r = before[-1]
                 gap = s[r.end : m.start()]
                 party = r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
-                if party and len(gap.split()) <= 4 and not re.search(r"[.;]", gap):
+                if party and len(gap.split()) <= 4 and not re.search(r"[.;,]", gap):
                     return r.country
         m = re.search(r"\baccording\s+to\s+(?:the\s+)?", s, re.I)
         if m:
@@ -564,6 +578,9 @@ class _Extractor:
         order = list(parties)
         if claimant and claimant not in order:
             order.append(claimant)
+        if claimant and len(order) > 1 and inc.event_type != "weapons_intercepted":
+            # the side that reports an attack is usually the side attacked
+            order = [c for c in order if c != claimant] + [claimant]
         first = second = None
         if accused:
             first = accused
@@ -575,14 +592,22 @@ class _Extractor:
             first = order[0]
             second = next((c for c in order[1:] if c != first), None)
         civilian_victims = any(c.civilian for c in casualties if c.count)
+        civilian = civilian_victims or inc.event_type == "attack_on_civilians"
+        if civilian and not second:
+            # civilians are harmed where the incident happened, by forces the text may not name
+            second = first if first and not victims else None
+            first = None if second else first
+            loc = inc.location
+            second = second or (victims[0] if victims else (loc.countries[0] if loc else None))
         if inc.event_type == "agreement_or_statement":
             role1 = role2 = "Government of {}"
         else:
             role1 = "Military Forces of {}"
-            civilian = civilian_victims or inc.event_type == "attack_on_civilians"
             role2 = "Civilians ({})" if civilian else role1
         if first:
             inc.actor1 = role1.format(self.country_name(first))
+        elif civilian:
+            inc.actor1 = "Unidentified Armed Group"
         if second:
             inc.actor2 = role2.format(self.country_name(second))
 
@@ -605,6 +630,16 @@ class _Extractor:
             entry[c.kind] = (entry[c.kind] or 0) + c.count
         inc.casualties = list(by_side.values()) if casualties else []
 
+    @staticmethod
+    def _zero_casualties(casualties, incidents) -> None:
+        physical = [i for i in incidents if i.physical]
+        if not physical:
+            return
+        inc = physical[-1]
+        for c in casualties:
+            if c.count == 0 and getattr(inc, c.kind) is None:
+                setattr(inc, c.kind, 0)
+
     def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
         denier = None
         m = re.search(
@@ -615,15 +650,12 @@ class _Extractor:
         if before:
             denier = before[-1].country
         want = physical[0].event_type if physical else None
-        for inc in reversed(incidents):
-            if not inc.physical:
-                continue
-            if want is None or inc.event_type == want:
-                if denier:
-                    name = self.country_name(denier)
-                    if name not in inc.denied_by:
-                        inc.denied_by.append(name)
-                return
+        answered = [i for i in incidents if i.physical]
+        matching = [i for i in answered if i.event_type == want] or answered
+        if matching and denier:
+            name = self.country_name(denier)
+            if name not in matching[-1].denied_by:
+                matching[-1].denied_by.append(name)
 
 
 def _is_past(exprs, published) -> bool:
@@ -651,7 +683,10 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
         target = None
         for prev in reversed(out):
             if prev.event_type == inc.event_type and inc.physical:
-                if compatible(prev, inc, same_article=True):
+                # an undated follow-up continues the incident before it, a little further
+                # afield too (each side names its own nearby village)
+                reach = MAX_DISTANCE_KM if inc.date.known else FOLLOW_UP_DISTANCE_KM
+                if compatible(prev, inc, same_article=True, max_km=reach):
                     target = prev
                 break
         if target is not None:

@@ -17,17 +17,28 @@ from geo.measure import distance_km
 if TYPE_CHECKING:
     from geo.incidents import Incident
 
-__all__ = ["MAX_DISTANCE_KM", "PRECISION_ORDER", "absorb", "compatible", "merge_incidents"]
+__all__ = [
+    "FOLLOW_UP_DISTANCE_KM",
+    "MAX_DISTANCE_KM",
+    "PRECISION_ORDER",
+    "absorb",
+    "compatible",
+    "merge_incidents",
+]
 
 #: Footprints further apart than this are different incidents.
 MAX_DISTANCE_KM = 10.0
+#: Inside one article, an undated follow-up sentence may sit this far from the incident.
+FOLLOW_UP_DISTANCE_KM = 50.0
 
 
 def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
 
 
-def compatible(a: Incident, b: Incident, same_article: bool = False) -> bool:
+def compatible(
+    a: Incident, b: Incident, same_article: bool = False, max_km: float = MAX_DISTANCE_KM
+) -> bool:
     """True when ``a`` and ``b`` can be the same incident.
 
     Parameters
@@ -36,6 +47,8 @@ def compatible(a: Incident, b: Incident, same_article: bool = False) -> bool:
     same_article : bool
         Inside one article a sentence without a date or place continues the
         incident before it; across articles both dates must be known and overlap.
+    max_km : float
+        Footprints further apart are different incidents.
     """
     if a.event_type != b.event_type:
         return False
@@ -52,13 +65,13 @@ def compatible(a: Incident, b: Incident, same_article: bool = False) -> bool:
         ):
             return False
     aa, ab = _actors(a), _actors(b)
-    if aa and ab and not aa & ab:
-        return False
+    if len(aa) == 2 and len(ab) == 2 and not aa & ab:
+        return False  # two fully named, entirely different pairs of sides
     return (
         a.location is None
         or b.location is None
         or a.location == b.location
-        or distance_km(a.location.geometry, b.location.geometry) <= MAX_DISTANCE_KM
+        or distance_km(a.location.geometry, b.location.geometry) <= max_km
     )
 
 

@@ -10,17 +10,19 @@ from bordermap.cli import main
 from geo.export import ATTRIBUTION, atomic_path, write_geojson
 
 
-def test_demo_writes_geojson_of_sample_places(tmp_path, capsys):
+def test_demo_writes_geojson_of_sample_incidents(tmp_path, capsys):
     assert main(["demo", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    path = tmp_path / "places.geojson"
+    path = tmp_path / "incidents.geojson"
     assert str(path.resolve()) in out
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
-    ids = {f["properties"]["place_id"] for f in doc["features"]}
-    assert {"AM-TV", "KG-B", "IN-LA"} <= ids  # Tavush, Batken, Ladakh
+    props = [f["properties"] for f in doc["features"]]
+    borders = {p["location_border"] for p in props}
+    assert {"AM-AZ", "KG-TJ"} <= borders  # Tavush–Qazax, Batken–Sughd
+    assert all(isinstance(p["sources"], list) for p in props)  # JSON, not a repr
     gdf = gpd.read_file(path)
-    tavush = gdf[gdf["place_id"] == "AM-TV"].geometry.iloc[0]
+    tavush = gdf[gdf["location_border"] == "AM-AZ"].geometry.iloc[0]
     assert 44 < tavush.x < 46 and 40 < tavush.y < 42  # lon/lat order
     assert (gdf["attribution"] == ATTRIBUTION).all()
 
