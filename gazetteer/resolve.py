@@ -53,7 +53,7 @@ class _Group:
         self.has_context = False  #: the article names countries other than this name's
 
 
-def _local_scores(g: _Group, text: str, index: GazetteerIndex, focus: set[int]) -> np.ndarray:
+def _local_scores(g: _Group, lower: str, index: GazetteerIndex, focus: set[int]) -> np.ndarray:
     a = index.arrays
     kind = a["kind"][g.rows]
     pop = a["population"][g.rows]
@@ -78,7 +78,6 @@ def _local_scores(g: _Group, text: str, index: GazetteerIndex, focus: set[int]) 
     if words & SETTLEMENT_WORDS:
         admin_city = np.array([feat[r] in ("City", "Municipality") for r in g.rows])
         s += np.where(is_place | admin_city, 3.0, -2.0)
-    lower = text.lower()
     near_border = any(
         any(w in lower[max(0, m.start - 80) : m.end + 80] for w in _BORDER_WORDS)
         for m in g.mentions
@@ -168,10 +167,14 @@ def resolve_mentions(
     groups: dict[str, _Group] = {}
     for m in mentions:
         if m.role == "toponym":
-            groups.setdefault(m.key, _Group(m.key, index)).mentions.append(m)
+            g = groups.get(m.key)
+            if g is None:
+                g = groups[m.key] = _Group(m.key, index)
+            g.mentions.append(m)
+    lower = text.lower()
     for g in groups.values():
         if len(g.rows):
-            g.scores = _local_scores(g, text, index, focus_codes)
+            g.scores = _local_scores(g, lower, index, focus_codes)
             for m in g.mentions:
                 if m.parent:
                     pc, pa = _parent_codes(m, index)

@@ -29,8 +29,8 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from geo.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
 from geo.events import (
@@ -39,6 +39,9 @@ from geo.events import (
     count_casualties,
     find_triggers,
     split_clauses,
+)
+from geo.events import (
+    EVENT_WORD as _EVENT_WORD,
 )
 from geo.locations import Location, border_location, place_location
 from geo.merge import (
@@ -189,8 +192,7 @@ _CIVILIAN_WHO = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Ref:
+class _Ref(NamedTuple):
     """A place or country reference inside a sentence (offsets in the sentence)."""
 
     start: int
@@ -246,6 +248,7 @@ class _Extractor:
         last_location: Location | None = None
         last_date: EventDate = UNKNOWN
         source = article.source()
+        pending: list[tuple[str, list[_Ref]]] = []
         ri = 0
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
@@ -254,11 +257,22 @@ class _Extractor:
             rj = ri
             while rj < len(refs) and refs[rj].start < sent.end:
                 r = refs[rj]
-                srefs.append(replace(r, start=r.start - sent.start, end=r.end - sent.start))
+                srefs.append(r._replace(start=r.start - sent.start, end=r.end - sent.start))
                 rj += 1
             if not sent.body:
                 continue
             s = sent.text
+            if not _EVENT_WORD.search(s):
+                # Nothing happens in this sentence; it may still set the scene ("Tensions
+                # have run over the past week at border sections separating ..."), which is
+                # worked out only if a later sentence points back to it.
+                pending.append((s, srefs))
+                continue
+            if pending:
+                last_location, last_date = self._settle(
+                    pending, published, last_location, last_date
+                )
+                pending = []
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
@@ -354,6 +368,24 @@ class _Extractor:
             incidents.extend(new)
         return _merge_within_article(incidents)
 
+    def _settle(self, pending, published, last_location, last_date):
+        """Scene-setting sentences skipped so far: the latest place and date they give."""
+        loc = None
+        for s, srefs in reversed(pending):
+            if srefs:
+                loc = self._sentence_location(s, [self._mark(s, r) for r in srefs], last_location)
+                if loc is not None:
+                    break
+        date = UNKNOWN
+        for s, _ in reversed(pending):
+            exprs = find_time_expressions(s)
+            if exprs:
+                event, speech, _ = self._sentence_dates(exprs, published, last_date)
+                date = event if event.known else speech
+                if date.known:
+                    break
+        return loc or last_location, date if date.known else last_date
+
     # -- dates --------------------------------------------------------------
 
     def _sentence_dates(self, exprs, published, last_date):
@@ -417,7 +449,7 @@ class _Extractor:
                 and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
             )
         )
-        return replace(r, seat=seat, dateline=dateline, near=bool(_NEAR.search(before)))
+        return r._replace(seat=seat, dateline=dateline, near=bool(_NEAR.search(before)))
 
     def _locate(self, s, cs, ce, crefs, srefs, last_location, event_type) -> list[Location]:
         clause = s[cs:ce]
@@ -499,7 +531,7 @@ class _Extractor:
                     gap = s[r.end : m.start()]
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
-                            sides[r.country] = [replace(r, place=self.gaz.place(r.country))]
+                            sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
         if len(sides) < 2:
             return None
         order = sorted(sides, key=lambda c: min(r.start for r in sides[c]))

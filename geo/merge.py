@@ -9,6 +9,7 @@ apart in one province stay two incidents.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from geo.dates import DATE_PRECISIONS as PRECISION_ORDER
@@ -67,12 +68,16 @@ def compatible(
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
-    return (
-        a.location is None
-        or b.location is None
-        or a.location == b.location
-        or distance_km(a.location.geometry, b.location.geometry) <= max_km
-    )
+    if a.location is None or b.location is None or a.location == b.location:
+        return True
+    ga, gb = a.location.geometry, b.location.geometry
+    # a degree of latitude is 111 km: boxes further apart than that are too far anyway
+    margin = max_km / 111.0 / max(0.2, math.cos(math.radians(min(abs(a.location.lat), 80))))
+    ax0, ay0, ax1, ay1 = ga.bounds
+    bx0, by0, bx1, by1 = gb.bounds
+    if ax0 - margin > bx1 or bx0 - margin > ax1 or ay0 - margin > by1 or by0 - margin > ay1:
+        return False
+    return distance_km(ga, gb) <= max_km
 
 
 def absorb(into: Incident, other: Incident) -> None:
