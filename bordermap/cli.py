@@ -195,12 +195,10 @@ def _incident_rows(incidents) -> list[tuple]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from geo.articles import RecordFields, expand_paths
+    from geo.articles import expand_paths
     from geo.pipeline import extract
 
-    fields = RecordFields(
-        text=args.text_field, title=args.title_field, date=args.date_field, url=args.url_field
-    )
+    fields = _fields(args)
     progress = _Progress(len(expand_paths(args.files)))
     result = extract(
         args.files,
@@ -217,9 +215,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"bordermap: error: {err}", file=sys.stderr)
     if args.output:
         from geo.export import write_incidents
-        from geo.layer import incident_frame
+        from geo.layer import build_layer
 
-        path = write_incidents(incident_frame(incidents), args.output, fmt=args.format)
+        path = write_incidents(build_layer(incidents), args.output, fmt=args.format)
         print(f"wrote {len(incidents)} incidents to {path}", file=sys.stderr)
     if args.json:
         print_json([i.to_record() for i in incidents])
@@ -234,6 +232,52 @@ def cmd_extract(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if result.errors else 0
+
+
+def _fields(args: argparse.Namespace):
+    from geo.articles import RecordFields
+
+    return RecordFields(
+        text=args.text_field, title=args.title_field, date=args.date_field, url=args.url_field
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geo.articles import expand_paths
+    from geo.store import IncidentStore
+
+    store = IncidentStore(args.store, wait=args.wait)
+    progress = _Progress(len(expand_paths(args.files)))
+    result = store.ingest(
+        args.files,
+        published=args.published,
+        fields=_fields(args),
+        gazetteer=_gazetteer(args),
+        progress=progress,
+    )
+    progress.done()
+    for err in result.errors:
+        print(f"bordermap: error: {err}", file=sys.stderr)
+    print(
+        f"{args.store}: {result.new_articles} new articles, {result.known_articles} already "
+        f"stored; incidents {result.incidents_before} -> {result.incidents_after}"
+        + ("" if result.changed else " (store unchanged)")
+    )
+    return 1 if result.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from geo.export import write_incidents
+    from geo.store import IncidentStore
+
+    if not Path(args.store).exists():
+        raise CLIError(f"{args.store}: no such store (create it with 'bordermap ingest')")
+    layer, _ = IncidentStore(args.store).read()
+    path = write_incidents(layer, args.output, fmt=args.format)
+    print(f"wrote {len(layer)} incidents to {path}")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -285,19 +329,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_places)
 
-    p = sub.add_parser("extract", help="extract dated, located incidents from articles")
-    p.add_argument("files", nargs="+", metavar="FILE", help="files, directories or globs")
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("files", nargs="+", metavar="FILE", help="files, directories or globs")
+    reading.add_argument(
+        "--published", help="publication date (YYYY-MM-DD) when an article has none"
+    )
+    reading.add_argument("--focus", help="bias place resolution toward these countries, e.g. AM,AZ")
+    reading.add_argument("--text-field", default="text", help="JSONL/CSV field with the text")
+    reading.add_argument("--title-field", default="title", help="JSONL/CSV title field")
+    reading.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")
+    reading.add_argument("--url-field", default="url", help="JSONL/CSV URL field")
+    formats = ["geojson", "gpkg", "csv", "parquet"]
+
+    p = sub.add_parser(
+        "extract", parents=[reading], help="extract dated, located incidents from articles"
+    )
     p.add_argument("-o", "--output", help="write incidents here (.geojson, .gpkg, .csv, .parquet)")
-    p.add_argument("--format", choices=["geojson", "gpkg", "csv", "parquet"], help="output format")
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) for articles without one")
+    p.add_argument("--format", choices=formats, help="output format (default: from -o's extension)")
     p.add_argument("--physical-only", action="store_true", help="leave out statements")
-    p.add_argument("--focus", help="bias place resolution toward these countries, e.g. AM,AZ")
-    p.add_argument("--text-field", default="text", help="JSONL/CSV field with the article text")
-    p.add_argument("--title-field", default="title", help="JSONL/CSV title field")
-    p.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")
-    p.add_argument("--url-field", default="url", help="JSONL/CSV URL field")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "ingest", parents=[reading], help="add new articles' incidents to a store (GeoPackage)"
+    )
+    p.add_argument("--store", required=True, help="the store, e.g. incidents.gpkg")
+    p.add_argument(
+        "--wait", type=float, default=60.0, help="seconds to wait for another run (default 60)"
+    )
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write a store's incidents as GeoJSON, GPKG, CSV or Parquet")
+    p.add_argument("--store", required=True, help="the store, e.g. incidents.gpkg")
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.add_argument("--format", choices=formats, help="output format (default: from the extension)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("gazetteer", help="build the gazetteer index or add a source of places")
     p.add_argument("action", choices=["info", "build", "add"])
@@ -312,8 +378,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    import signal
+
     from gazetteer import SourceError
     from geo.regions import UnknownUnitError
+    from geo.store import StoreLockedError
+
+    def _terminate(signum, frame):  # let atomic writes clean up, as on Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -321,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("'gazetteer add' takes one FILE; 'info' and 'build' take none")
     try:
         return args.func(args)
+    except StoreLockedError as exc:
+        print(f"bordermap: error: {exc}", file=sys.stderr)
+        return 3
     except (CLIError, UnknownUnitError, SourceError, FileNotFoundError, ValueError) as exc:
         msg = exc.args[0] if isinstance(exc, LookupError) and exc.args else exc
         print(f"bordermap: error: {msg}", file=sys.stderr)

@@ -12,10 +12,14 @@ import pandas as pd
 
 __all__ = [
     "ATTRIBUTION",
+    "CSV_COLUMNS",
     "FORMATS",
+    "acled_table",
     "atomic_path",
     "output_format",
+    "read_incidents",
     "write_geojson",
+    "write_gpkg_layers",
     "write_incidents",
 ]
 
@@ -162,15 +166,140 @@ def output_format(path: str | os.PathLike, fmt: str | None = None) -> str:
     return FORMATS[suffix]
 
 
+#: ACLED-like CSV columns first (``event_type``/``sub_event_type`` are ACLED's), then ours.
+CSV_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "bordermap_event_type",
+    "wounded",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "location_kind",
+    "admin1_code",
+    "admin1_disagrees",
+    "border",
+    "border_distance_km",
+    "border_sides",
+    "claimed_by",
+    "denied_by",
+    "quote",
+    "source_urls",
+    "sources",
+    "attribution",
+)
+
+
+def _json_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists and objects as JSON text, for formats that cannot nest."""
+    import json
+
+    from geo.layer import JSON_COLUMNS
+
+    out = frame.copy()
+    for col in JSON_COLUMNS:
+        if col in out:
+            out[col] = [
+                json.dumps(_json_value(v), ensure_ascii=False) if not isinstance(v, str) else v
+                for v in out[col]
+            ]
+    return out
+
+
+def acled_table(layer: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The incident layer as an ACLED-like table (see :data:`CSV_COLUMNS`)."""
+    import json
+
+    t = pd.DataFrame(index=layer.index)
+    t["event_id_cnty"] = layer["incident_id"]
+    for col in ("event_date", "time_precision", "actor1", "actor2", "country", "admin1"):
+        t[col] = layer.get(col)
+    t["event_type"] = layer["acled_event_type"]
+    t["sub_event_type"] = layer["acled_sub_event_type"]
+    t["location"] = layer["location"]
+    t["latitude"] = layer["latitude"]
+    t["longitude"] = layer["longitude"]
+    t["geo_precision"] = layer["geo_precision"]
+    srcs = layer["sources"].map(lambda s: json.loads(s) if isinstance(s, str) else s)
+    t["source"] = srcs.map(
+        lambda ss: "; ".join(dict.fromkeys(s.get("publisher") or s.get("title") or "" for s in ss))
+    )
+    t["notes"] = layer["notes"]
+    t["fatalities"] = layer["killed"]
+    t["bordermap_event_type"] = layer["event_type"]
+    for col in (
+        "wounded",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "place",
+        "location_kind",
+        "admin1_code",
+        "admin1_disagrees",
+        "border",
+        "border_distance_km",
+        "border_sides",
+        "claimed_by",
+        "denied_by",
+        "quote",
+    ):
+        t[col] = layer.get(col)
+    t["source_urls"] = srcs.map(lambda ss: " ".join(s["url"] for s in ss if s.get("url")))
+    t["sources"] = srcs.map(lambda ss: json.dumps(ss, ensure_ascii=False))
+    t["attribution"] = ATTRIBUTION
+    return t[list(CSV_COLUMNS)]
+
+
+def _footprints(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    fp = layer[["incident_id", "event_type", "event_date", "place", "location_kind"]].copy()
+    fp = gpd.GeoDataFrame(fp, geometry=layer["footprint"].values, crs=4326)
+    fp = fp[~(fp.geometry.isna() | fp.geometry.is_empty)]
+    fp["attribution"] = ATTRIBUTION
+    return fp
+
+
+def _border_layer(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    from geo.regions import borders
+
+    b = borders().copy()
+    counts = layer["border"].value_counts() if "border" in layer else pd.Series(dtype=int)
+    b["incidents"] = b["border"].map(counts).fillna(0).astype(int)
+    b["attribution"] = ATTRIBUTION
+    return b
+
+
 def write_incidents(
-    frame: gpd.GeoDataFrame, path: str | os.PathLike, fmt: str | None = None
+    layer: gpd.GeoDataFrame, path: str | os.PathLike, fmt: str | None = None
 ) -> Path:
     """Write an incident layer in the format its extension (or ``fmt``) names.
 
+    * GeoJSON: RFC 7946 points with every field (lists and sources as JSON).
+    * GeoPackage: layers ``incidents`` (points), ``footprints`` (lines and
+      polygons), ``admin1_summary`` (polygons) and ``borders``.
+    * CSV: ACLED-like columns (:data:`CSV_COLUMNS`).
+    * GeoParquet: points plus the ``footprint`` geometry column.
+
+    Every format carries the data attribution; every write is atomic.
+
     Parameters
     ----------
-    frame : geopandas.GeoDataFrame
-        From :func:`geo.layer.incident_frame`.
+    layer : geopandas.GeoDataFrame
+        From :func:`geo.layer.build_layer` (joined) or :func:`geo.layer.incident_frame`.
     path : path-like
     fmt : {"geojson", "gpkg", "csv", "parquet"}, optional
 
@@ -179,6 +308,100 @@ def write_incidents(
     pathlib.Path
     """
     fmt = output_format(path, fmt)
+    path = Path(path)
+    if "border" not in layer:
+        from geo.layer import join_regions
+
+        layer = join_regions(layer)
+    layer = layer.assign(attribution=ATTRIBUTION)
     if fmt == "geojson":
-        return write_geojson(frame.drop(columns=["footprint"], errors="ignore"), path)
-    raise NotImplementedError(fmt)
+        return write_geojson(layer.drop(columns=["footprint"]), path)
+    if fmt == "csv":
+        with atomic_path(path) as tmp:
+            acled_table(layer).to_csv(tmp, index=False, encoding="utf-8")
+        return path
+    if fmt == "parquet":
+        with atomic_path(path) as tmp:
+            _json_text(layer).to_parquet(tmp, index=False, compression="zstd")
+        return path
+    with atomic_path(path) as tmp:
+        write_gpkg_layers(layer, tmp)
+    return path
+
+
+def write_gpkg_layers(layer: gpd.GeoDataFrame, path: Path) -> None:
+    """Write the GeoPackage layers of an incident layer into ``path`` (not atomic by itself).
+
+    Layers: ``incidents``, ``footprints``, ``admin1_summary`` and ``borders``.
+    """
+    import pyogrio
+
+    from geo.layer import admin1_summary
+
+    if "attribution" not in layer:
+        layer = layer.assign(attribution=ATTRIBUTION)
+    flat = _json_text(layer)
+    pyogrio.write_dataframe(flat.drop(columns=["footprint"]), path, layer="incidents")
+    pyogrio.write_dataframe(_footprints(layer), path, layer="footprints", geometry_type="Unknown")
+    summary = admin1_summary(layer).assign(attribution=ATTRIBUTION)
+    pyogrio.write_dataframe(summary, path, layer="admin1_summary", promote_to_multi=True)
+    pyogrio.write_dataframe(_border_layer(layer), path, layer="borders", promote_to_multi=True)
+
+
+def _from_json(value):
+    """A list/object column value read back from a file (JSON text, array or None)."""
+    import json
+
+    if isinstance(value, str):
+        return json.loads(value)
+    if isinstance(value, np.ndarray):
+        return [
+            _from_json(v) if isinstance(v, str) and v[:1] in "[{" else v for v in value.tolist()
+        ]
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return value
+
+
+def read_incidents(path: str | os.PathLike, fmt: str | None = None) -> gpd.GeoDataFrame:
+    """Read an incident layer written by :func:`write_incidents`.
+
+    GeoJSON, GeoPackage or GeoParquet come back in the layer schema: JSON
+    columns restored, footprints attached (GeoJSON holds points only, so there
+    the footprint is the point), EPSG:4326.
+    """
+    from geo.layer import INCIDENT_DTYPES, JSON_COLUMNS
+
+    fmt = output_format(path, fmt)
+    path = Path(path)
+    if fmt == "csv":
+        raise ValueError(f"{path}: CSV holds a table, not a layer; read it with pandas")
+    if fmt == "parquet":
+        layer = gpd.read_parquet(path)
+    elif fmt == "gpkg":
+        import pyogrio
+
+        layer = pyogrio.read_dataframe(path, layer="incidents")
+        fp = pyogrio.read_dataframe(path, layer="footprints")[["incident_id", "geometry"]]
+        by_id = dict(zip(fp["incident_id"], fp.geometry, strict=True))
+        layer["footprint"] = gpd.GeoSeries(
+            [by_id.get(i) for i in layer["incident_id"]], crs=4326, index=layer.index
+        )
+    else:
+        layer = gpd.read_file(path)
+        layer["footprint"] = gpd.GeoSeries(layer.geometry.values, crs=4326, index=layer.index)
+    for col in JSON_COLUMNS:
+        if col in layer:
+            layer[col] = [_from_json(v) for v in layer[col]]
+    for col in ("event_date", "date_start", "date_end"):
+        if col in layer:  # GDAL may read ISO dates as datetimes; the layer keeps ISO text
+            layer[col] = [
+                None
+                if v is None or pd.isna(v)
+                else (v if isinstance(v, str) else v.date().isoformat())
+                for v in layer[col]
+            ]
+    for col, dtype in INCIDENT_DTYPES.items():
+        if col in layer:
+            layer[col] = pd.array([None if pd.isna(v) else int(v) for v in layer[col]], dtype=dtype)
+    return layer.set_crs(4326, allow_override=True)

@@ -57,7 +57,42 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
     from geo.articles import Article
 
-__all__ = ["Incident", "extract_incidents"]
+__all__ = ["RECORD_FIELDS", "Incident", "extract_incidents"]
+
+#: The fields of an incident record (:meth:`Incident.to_record`), in order.
+RECORD_FIELDS = (
+    "incident_id",
+    "event_type",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "event_date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "time_precision",
+    "actor1",
+    "actor2",
+    "killed",
+    "wounded",
+    "casualties",
+    "claimed_by",
+    "denied_by",
+    "location",
+    "place",
+    "place_ids",
+    "location_kind",
+    "geo_precision",
+    "location_countries",
+    "location_admin1",
+    "location_border",
+    "longitude",
+    "latitude",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "sources",
+    "notes",
+)
 
 
 @dataclass

@@ -1,0 +1,161 @@
+"""The incident store: grows without losing or duplicating, survives kills, one writer."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyogrio
+import pytest
+
+from geo.store import IncidentStore, StoreLockedError
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "incidents"
+
+
+def _count(store: Path) -> int:
+    return pyogrio.read_info(store, layer="incidents")["features"]
+
+
+def test_ingest_twice_changes_nothing(tmp_path, gazetteer):
+    store = IncidentStore(tmp_path / "s.gpkg")
+    first = store.ingest([CORPUS / "pk_af_chaman.md"], gazetteer=gazetteer)
+    assert first.new_articles == 1 and first.incidents_after == 1
+    before = (tmp_path / "s.gpkg").read_bytes()
+    again = store.ingest([CORPUS / "pk_af_chaman.md"], gazetteer=gazetteer)
+    assert (again.new_articles, again.known_articles, again.incidents_after) == (0, 1, 1)
+    assert (tmp_path / "s.gpkg").read_bytes() == before
+
+
+def test_a_re_report_adds_a_source_not_an_incident(tmp_path, gazetteer):
+    store = IncidentStore(tmp_path / "s.gpkg")
+    store.ingest([CORPUS / "th_kh_ta_moan.md"], gazetteer=gazetteer)
+    # records.jsonl line 1 re-reports the Ta Moan Thom clash; lines 2-3 are other incidents
+    result = store.ingest([CORPUS / "records.jsonl"], gazetteer=gazetteer)
+    assert (result.incidents_before, result.incidents_after) == (1, 3)
+    layer, articles = store.read()
+    assert len(articles) == 4
+    ta_moan = layer[layer["location_admin1"].map(lambda c: "KH-22" in c)]
+    assert len(ta_moan) == 1
+    files = sorted(Path(s["file"]).name for s in ta_moan.iloc[0]["sources"])
+    assert files == ["records.jsonl", "th_kh_ta_moan.md"]
+
+
+def _many_articles(folder: Path, n: int) -> None:
+    folder.mkdir()
+    texts = [p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt")]
+    for k in range(n):
+        src = texts[k % len(texts)]
+        body = src.read_text(encoding="utf-8")
+        # a distinct article each time (the store dedupes identical texts)
+        (folder / f"{k:04d}{src.suffix}").write_text(f"{body}\nEdition {k}.\n", encoding="utf-8")
+
+
+def test_killed_writer_leaves_the_store_intact(tmp_path, gazetteer):
+    path = tmp_path / "s.gpkg"
+    IncidentStore(path).ingest([CORPUS / "am_az_sotk_drone.txt"], gazetteer=gazetteer)
+    before = path.read_bytes()
+    _many_articles(tmp_path / "batch", 150)
+    env = {**os.environ}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bordermap",
+            "ingest",
+            str(tmp_path / "batch"),
+            "--store",
+            str(path),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # wait until the writer has started its temporary file, then kill it mid-write
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.startswith(".s.gpkg.") for p in tmp_path.iterdir()):
+            break
+        time.sleep(0.001)
+    if proc.poll() is not None:
+        pytest.fail("the writer finished before it could be killed mid-write")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert path.read_bytes() == before  # untouched
+    assert _count(path) == 1
+    # the next run cleans up what the killed one left and completes
+    result = IncidentStore(path).ingest([CORPUS / "kg_tj_denial.md"], gazetteer=gazetteer)
+    assert result.incidents_after == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".s.gpkg.")]
+
+
+def test_terminated_writer_cleans_up_after_itself(tmp_path):
+    path = tmp_path / "s.gpkg"
+    _many_articles(tmp_path / "batch", 40)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bordermap",
+            "ingest",
+            str(tmp_path / "batch"),
+            "--store",
+            str(path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".s.gpkg.")]
+    assert leftovers == []
+    if path.exists():  # it may have finished first; then the store is complete
+        assert _count(path) >= 1
+
+
+def test_a_second_writer_waits_then_fails_clearly(tmp_path, gazetteer):
+    path = tmp_path / "s.gpkg"
+    store = IncidentStore(path, wait=0.3)
+    with store.lock():
+        with pytest.raises(StoreLockedError, match="another bordermap run"):
+            IncidentStore(path, wait=0.3).ingest([CORPUS / "pk_af_chaman.md"], gazetteer=gazetteer)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bordermap",
+                "ingest",
+                str(CORPUS / "pk_af_chaman.md"),
+                "--store",
+                str(path),
+                "--wait",
+                "0.3",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert proc.returncode == 3 and "another bordermap run" in proc.stderr
+    assert not path.exists()
+    store.ingest([CORPUS / "pk_af_chaman.md"], gazetteer=gazetteer)  # free again
+    assert _count(path) == 1
+
+
+def test_export_from_store(tmp_path, gazetteer):
+    path = tmp_path / "s.gpkg"
+    IncidentStore(path).ingest([CORPUS], gazetteer=gazetteer)
+    from bordermap.cli import main
+
+    for ext in ("geojson", "csv", "parquet", "gpkg"):
+        assert main(["export", "--store", str(path), "-o", str(tmp_path / f"out.{ext}")]) == 0
+    assert pyogrio.read_info(tmp_path / "out.gpkg", layer="incidents")["features"] == _count(path)
+    assert (
+        main(["export", "--store", str(tmp_path / "none.gpkg"), "-o", str(tmp_path / "x.csv")]) == 2
+    )
+    shutil.rmtree(tmp_path / "none.gpkg", ignore_errors=True)
