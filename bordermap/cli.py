@@ -280,8 +280,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_map(args: argparse.Namespace) -> int:
+    from geo.articles import expand_paths
+    from geo.layer import build_layer
+    from geo.pipeline import extract
+    from maps import incident_map, save_map, save_png
+
+    progress = _Progress(len(expand_paths(args.files)))
+    result = extract(
+        args.files,
+        published=args.published,
+        fields=_fields(args),
+        gazetteer=_gazetteer(args),
+        progress=progress,
+    )
+    progress.done()
+    for err in result.errors:
+        print(f"bordermap: error: {err}", file=sys.stderr)
+    layer = build_layer(result.incidents)
+    path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
+    print(f"map of {len(layer)} incidents: {path.resolve()}")
+    if args.png:
+        print(f"static map: {save_png(layer, args.png).resolve()}")
+    return 1 if result.errors else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    from geo.demo import run_demo
+    from bordermap.demo import run_demo
     from geo.regions import admin1, borders, countries
 
     print(
@@ -295,6 +320,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ["date", "precision", "type", "place", "killed", "wounded", "geo", "sources"],
     )
     print(f"GeoJSON: {result['incidents'].resolve()}")
+    print(f"offline map: {result['map'].resolve()}")
     return 0
 
 
@@ -359,6 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_ingest)
 
+    p = sub.add_parser("map", parents=[reading], help="an interactive HTML map of the incidents")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--offline", action="store_true", help="no tiles, every asset inlined")
+    p.add_argument("--png", help="also write a static PNG map (matplotlib, no browser)")
+    p.add_argument("--title", default="bordermap incidents", help="page title")
+    p.set_defaults(func=cmd_map)
+
     p = sub.add_parser("export", help="write a store's incidents as GeoJSON, GPKG, CSV or Parquet")
     p.add_argument("--store", required=True, help="the store, e.g. incidents.gpkg")
     p.add_argument("-o", "--output", required=True, help="output file")
@@ -383,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     from gazetteer import SourceError
     from geo.regions import UnknownUnitError
     from geo.store import StoreLockedError
+    from maps.offline import MissingAssetError
 
     def _terminate(signum, frame):  # let atomic writes clean up, as on Ctrl-C
         raise KeyboardInterrupt
@@ -398,7 +432,14 @@ def main(argv: list[str] | None = None) -> int:
     except StoreLockedError as exc:
         print(f"bordermap: error: {exc}", file=sys.stderr)
         return 3
-    except (CLIError, UnknownUnitError, SourceError, FileNotFoundError, ValueError) as exc:
+    except (
+        CLIError,
+        UnknownUnitError,
+        SourceError,
+        FileNotFoundError,
+        ValueError,
+        MissingAssetError,
+    ) as exc:
         msg = exc.args[0] if isinstance(exc, LookupError) and exc.args else exc
         print(f"bordermap: error: {msg}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The bundled demo: sample articles → incidents → GeoJSON."""
+"""The bundled demo: sample articles → incidents → GeoJSON and an offline HTML map."""
 
 from __future__ import annotations
 
@@ -15,23 +15,28 @@ def sample_articles() -> list[Path]:
 
 
 def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
-    """Extract the incidents of the sample articles and write them as GeoJSON.
+    """Extract the incidents of the sample articles; write GeoJSON and an offline map.
 
     Returns
     -------
     dict
-        ``incidents`` (GeoJSON path), ``articles`` and ``count`` (incidents).
+        ``incidents`` (GeoJSON path), ``map`` (HTML path), ``articles``, ``count``
+        (incidents) and ``extraction``.
     """
     from geo.export import write_incidents
-    from geo.layer import incident_frame
+    from geo.layer import build_layer
     from geo.pipeline import extract
 
     result = extract(sample_articles())
     out = Path(out_dir)
-    frame = incident_frame(result.incidents)
+    frame = build_layer(result.incidents)
     path = write_incidents(frame, out / "incidents.geojson")
+    from maps import incident_map, save_map
+
+    result_map = save_map(incident_map(frame, offline=True), out / "incidents-map.html")
     return {
         "incidents": path,
+        "map": result_map,
         "articles": result.articles,
         "count": len(frame),
         "extraction": result,

@@ -1,0 +1,655 @@
+"""Interactive Leaflet incident maps with folium, online or fully offline.
+
+Layers (each in the layer control): the offline basemap (countries and admin-1
+units from the data pack, labelled) or OpenStreetMap tiles; an admin-1
+choropleth of incidents; international borders, the incidents' borders
+emphasised; incident footprints; incident markers by type (clustered when
+dense); statements and agreements, off by default.
+
+Article text is untrusted. It never enters the page as HTML: incidents travel
+as JSON data (with ``<``, ``>`` and ``&`` escaped so no string can close the
+script), and popups and tooltips are built in the browser with ``textContent``;
+only ``http(s)`` source URLs become links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from maps.style import EVENT_STYLES, marker_radius
+
+if TYPE_CHECKING:
+    import folium
+    import geopandas as gpd
+
+__all__ = ["CLUSTER_THRESHOLD", "incident_map", "save_map"]
+
+#: Above this many markers, markers are clustered.
+CLUSTER_THRESHOLD = 2000
+_EPOCH = dt.date(1970, 1, 1)
+_TYPES = list(EVENT_STYLES)
+
+
+def _json_for_script(value) -> str:
+    """JSON that is safe inside ``<script>``: no ``</script>``, no HTML parsing surprises."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _day(value) -> int | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    return (dt.date.fromisoformat(str(value)[:10]) - _EPOCH).days
+
+
+def _int(v):
+    return None if v is None or pd.isna(v) else int(v)
+
+
+def _str(v):
+    return None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+
+
+def _sources(value) -> list:
+    if isinstance(value, str):
+        value = json.loads(value)
+    out = []
+    for s in value or []:
+        out.append(
+            [
+                s.get("title") or "",
+                s.get("publisher") or "",
+                s.get("published") or "",
+                s.get("url") or "",
+            ]
+        )
+    return out
+
+
+def incident_data(layer: gpd.GeoDataFrame) -> dict:
+    """The columnar, string-deduplicated data the map's script renders."""
+    strings: dict[str, int] = {}
+
+    def sid(v) -> int:
+        v = "" if v is None else str(v)
+        if v not in strings:
+            strings[v] = len(strings)
+        return strings[v]
+
+    rows = layer[layer.geometry.notna() & ~layer.geometry.is_empty]
+    cols: dict[str, list] = {
+        k: []
+        for k in [
+            "x",
+            "y",
+            "t",
+            "d0",
+            "d1",
+            "dp",
+            "r",
+            "k",
+            "w",
+            "p",
+            "g",
+            "a1",
+            "a2",
+            "c",
+            "dn",
+            "q",
+            "s",
+            "id",
+        ]
+    }
+    for r in rows.itertuples(index=False):
+        g = r.geometry
+        cols["x"].append(round(g.x, 6))
+        cols["y"].append(round(g.y, 6))
+        cols["t"].append(
+            _TYPES.index(r.event_type) if r.event_type in _TYPES else _TYPES.index("other")
+        )
+        cols["d0"].append(_day(r.date_start))
+        cols["d1"].append(_day(r.date_end))
+        cols["dp"].append(sid(r.date_precision))
+        cols["r"].append(marker_radius(_int(r.killed), _int(r.wounded)))
+        cols["k"].append(_int(r.killed))
+        cols["w"].append(_int(r.wounded))
+        cols["p"].append(sid(_str(r.place) or _str(r.location) or ""))
+        cols["g"].append(_int(r.geo_precision))
+        cols["a1"].append(sid(_str(r.actor1)))
+        cols["a2"].append(sid(_str(r.actor2)))
+        cols["c"].append(sid(_str(r.claimed_by)))
+        cols["dn"].append(sid(_str(r.denied_by)))
+        cols["q"].append(sid(_str(r.quote)))
+        cols["s"].append([[sid(x) for x in src] for src in _sources(r.sources)])
+        cols["id"].append(sid(r.incident_id))
+    cols["strings"] = list(strings)
+    cols["types"] = [[t, EVENT_STYLES[t][0], EVENT_STYLES[t][1]] for t in _TYPES]
+    return cols
+
+
+def _simplified(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    out = gdf.copy()
+    out["geometry"] = shapely.coverage_simplify(out.geometry.values, tolerance)
+    return out
+
+
+def _extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, float, float]:
+    pts = layer.geometry[layer.geometry.notna() & ~layer.geometry.is_empty]
+    if pts.empty:
+        return (-180.0, -60.0, 180.0, 80.0)
+    x0, y0, x1, y1 = pts.total_bounds
+    return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+
+def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
+    """Countries and admin-1 units from the data pack, labelled: the offline basemap."""
+    import folium
+
+    from geo.regions import admin1, countries
+
+    x0, y0, x1, y1 = _extent(layer, pad=8.0)
+    box = shapely.box(x0, y0, x1, y1)
+    c = countries()
+    c = c[c.intersects(box)]
+    codes = set(layer["country"].dropna()) if "country" in layer else set()
+    a = admin1()
+    a = a[a["country"].isin(codes)]
+    group = folium.FeatureGroup(name="Basemap (Natural Earth)", control=True, show=True)
+    folium.GeoJson(
+        _simplified(c[["country", "name", "geometry"]], 0.05).to_json(),
+        name="countries",
+        style_function=lambda f: {
+            "fillColor": "#f2efe9",
+            "color": "#9e9e9e",
+            "weight": 0.8,
+            "fillOpacity": 1.0,
+        },
+        tooltip=folium.GeoJsonTooltip(["name"], labels=False),
+    ).add_to(group)
+    if len(a):
+        folium.GeoJson(
+            _simplified(a[["iso_3166_2", "name", "geometry"]], 0.01).to_json(),
+            name="admin-1",
+            style_function=lambda f: {"fill": False, "color": "#bdbdbd", "weight": 0.6},
+        ).add_to(group)
+    from geo.measure import area_km2
+
+    big = c[area_km2(c.geometry.values) > 20_000]  # label countries a reader can see
+    for row in big.itertuples():
+        p = row.geometry.representative_point()
+        folium.Marker(
+            [p.y, p.x],
+            icon=folium.DivIcon(
+                html=f'<div class="bm-label">{html.escape(str(row.name))}</div>',
+                icon_size=(120, 16),
+                icon_anchor=(60, 8),
+            ),
+            interactive=False,
+        ).add_to(group)
+    group.add_to(m)
+
+
+def _choropleth(m: folium.Map, layer: gpd.GeoDataFrame) -> list[tuple[str, str]]:
+    import folium
+
+    from geo.layer import admin1_summary
+
+    s = admin1_summary(layer)
+    if s.empty:
+        return []
+    s = _simplified(
+        s[["admin1_code", "admin1", "incidents", "killed", "wounded", "geometry"]], 0.01
+    )
+    top = max(int(s["incidents"].max()), 1)
+    bins = sorted({1, max(1, top // 4), max(1, top // 2), top})
+    colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#cb181d"][-len(bins) :]
+
+    def colour(n: int) -> str:
+        for b, col in zip(reversed(bins), reversed(colours), strict=True):
+            if n >= b:
+                return col
+        return colours[0]
+
+    for col in ("admin1", "admin1_code"):
+        s[col] = s[col].map(lambda v: html.escape(str(v)))
+    folium.GeoJson(
+        s.to_json(),
+        name="Incidents per admin-1 unit",
+        style_function=lambda f: {
+            "fillColor": colour(f["properties"]["incidents"]),
+            "color": "#67000d",
+            "weight": 0.7,
+            "fillOpacity": 0.55,
+        },
+        tooltip=folium.GeoJsonTooltip(
+            ["admin1", "incidents", "killed", "wounded"],
+            aliases=["Admin-1", "Incidents", "Killed", "Wounded"],
+        ),
+    ).add_to(m)
+    legend = []
+    for i, b in enumerate(bins):
+        hi = bins[i + 1] - 1 if i + 1 < len(bins) else None
+        label = f"{b}" if hi in (None, b) else f"{b}–{hi}"
+        legend.append((colours[i], label + ("+" if hi is None and b > 1 else "")))
+    return legend
+
+
+def _borders(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
+    import folium
+
+    from geo.regions import borders
+
+    x0, y0, x1, y1 = _extent(layer, pad=8.0)
+    b = borders()
+    b = b[b.intersects(shapely.box(x0, y0, x1, y1))].copy()
+    hot = set(layer["border"].dropna()) if "border" in layer else set()
+    b["incident_border"] = b["border"].isin(hot)
+    b["geometry"] = shapely.simplify(b.geometry.values, 0.005)
+    folium.GeoJson(
+        b[["border", "length_km", "incident_border", "geometry"]].to_json(),
+        name="International borders",
+        style_function=lambda f: (
+            {"color": "#b2182b", "weight": 3.5, "opacity": 0.9}
+            if f["properties"]["incident_border"]
+            else {"color": "#4d4d4d", "weight": 1.2, "opacity": 0.7, "dashArray": "4 3"}
+        ),
+        tooltip=folium.GeoJsonTooltip(["border", "length_km"], aliases=["Border", "Length km"]),
+    ).add_to(m)
+
+
+def _footprints(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
+    import folium
+    import geopandas as gpd
+
+    if "footprint" not in layer:
+        return
+    fp = gpd.GeoDataFrame(
+        {
+            "place": layer["place"].map(lambda v: html.escape(str(v))),
+            "kind": layer["location_kind"],
+        },
+        geometry=layer["footprint"].values,
+        crs=4326,
+    )
+    fp = fp[fp.geometry.notna() & ~fp.geometry.is_empty & (fp.geom_type != "Point")]
+    if fp.empty:
+        return
+    fp = fp.drop_duplicates(subset=["place"])
+    fp["geometry"] = shapely.simplify(fp.geometry.values, 0.002)
+    folium.GeoJson(
+        fp.to_json(),
+        name="Incident footprints",
+        style_function=lambda f: (
+            {"color": "#ff7f00", "weight": 6, "opacity": 0.8}
+            if f["properties"]["kind"] == "border_section"
+            else {"color": "#ff7f00", "weight": 2, "fill": False, "dashArray": "6 4"}
+        ),
+        tooltip=folium.GeoJsonTooltip(["place"], labels=False),
+    ).add_to(m)
+
+
+_CSS = """
+<style>
+.bm-label{font:11px/1.2 sans-serif;color:#555;text-align:center;white-space:nowrap;
+  text-shadow:0 0 2px #fff,0 0 2px #fff;pointer-events:none}
+.bm-box{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
+  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:260px}
+.bm-box h4{margin:0 0 4px;font-size:12px}
+.bm-swatch{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;
+  vertical-align:-1px;border:1px solid #333}
+.bm-square{display:inline-block;width:12px;height:10px;margin-right:5px;vertical-align:-1px}
+.bm-popup{font:12px/1.4 sans-serif;max-width:320px}
+.bm-popup table{border-collapse:collapse}
+.bm-popup th{text-align:left;padding-right:6px;vertical-align:top;color:#555}
+.bm-popup blockquote{margin:6px 0;padding-left:6px;border-left:3px solid #ccc;white-space:pre-wrap}
+.bm-time input[type=range]{width:220px}
+.bm-search input{width:170px}
+</style>
+"""
+
+_SCRIPT = """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var D = {{ this.data_json }};
+  var S = D.strings, n = D.x.length;
+  var renderer = L.canvas({padding: 0.5});
+  var cluster = {{ 'true' if this.cluster else 'false' }};
+  var physical = cluster ? L.markerClusterGroup({chunkedLoading: true}) : L.featureGroup();
+  var statements = L.featureGroup();
+  var STATEMENT = D.types.findIndex(function (t) { return t[0] === 'agreement_or_statement'; });
+  function day(d) { return d === null ? '' : new Date(d * 86400000).toISOString().slice(0, 10); }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function row(table, label, value) {
+    if (value === null || value === undefined || value === '') { return; }
+    var tr = el('tr'); tr.appendChild(el('th', label)); tr.appendChild(el('td', value));
+    table.appendChild(tr);
+  }
+  function when(i) {
+    var p = S[D.dp[i]];
+    if (D.d0[i] === null) { return 'unknown date'; }
+    if (D.d0[i] === D.d1[i]) { return day(D.d0[i]) + ' (' + p + ')'; }
+    return day(D.d0[i]) + ' – ' + day(D.d1[i]) + ' (' + p + ')';
+  }
+  function popup(i) {
+    var box = el('div', null, 'bm-popup'), t = D.types[D.t[i]];
+    box.appendChild(el('strong', t[2]));
+    var table = el('table');
+    row(table, 'Date', when(i));
+    row(table, 'Place', S[D.p[i]]);
+    row(table, 'Killed', D.k[i] === null ? 'not reported' : D.k[i]);
+    row(table, 'Wounded', D.w[i] === null ? 'not reported' : D.w[i]);
+    row(table, 'Geo precision', D.g[i]);
+    row(table, 'Actor 1', S[D.a1[i]]);
+    row(table, 'Actor 2', S[D.a2[i]]);
+    row(table, 'Claimed by', S[D.c[i]]);
+    row(table, 'Denied by', S[D.dn[i]]);
+    box.appendChild(table);
+    box.appendChild(el('blockquote', S[D.q[i]]));
+    var list = el('ul');
+    D.s[i].forEach(function (src) {
+      var li = el('li'), title = S[src[0]], pub = S[src[1]], date = S[src[2]], url = S[src[3]];
+      li.appendChild(el('span', [title, pub, date].filter(Boolean).join(' · ')));
+      if (/^https?:\\/\\//i.test(url)) {
+        var a = el('a', url); a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer';
+        li.appendChild(el('br')); li.appendChild(a);
+      } else if (url) {
+        li.appendChild(el('br')); li.appendChild(el('span', url));
+      }
+      list.appendChild(li);
+    });
+    box.appendChild(el('div', 'Sources:')); box.appendChild(list);
+    return box;
+  }
+  function tooltip(i) {
+    return el('span', D.types[D.t[i]][0].replace(/_/g, ' ') + ' · ' + S[D.p[i]] + ' · ' +
+      (D.d0[i] === null ? 'unknown date' : day(D.d0[i])));
+  }
+  var markers = new Array(n);
+  for (var i = 0; i < n; i++) {
+    var colour = D.types[D.t[i]][1];
+    var m = L.circleMarker([D.y[i], D.x[i]], {renderer: renderer, radius: D.r[i], color: '#222',
+      weight: 1, fillColor: colour, fillOpacity: 0.85});
+    (function (k) {
+      m.bindPopup(function () { return popup(k); }, {maxWidth: 340});
+      m.bindTooltip(function () { return tooltip(k); });
+    })(i);
+    markers[i] = m;
+  }
+  function groupOf(i) { return D.t[i] === STATEMENT ? statements : physical; }
+  var visible = new Array(n).fill(false);
+  function apply(test) {
+    var addP = [], remP = [], addS = [], remS = [];
+    for (var i = 0; i < n; i++) {
+      var show = test(i);
+      if (show === visible[i]) { continue; }
+      visible[i] = show;
+      var st = D.t[i] === STATEMENT;
+      (show ? (st ? addS : addP) : (st ? remS : remP)).push(markers[i]);
+    }
+    if (cluster) { physical.removeLayers(remP); physical.addLayers(addP); }
+    else { remP.forEach(function (m) { physical.removeLayer(m); });
+           addP.forEach(function (m) { physical.addLayer(m); }); }
+    remS.forEach(function (m) { statements.removeLayer(m); });
+    addS.forEach(function (m) { statements.addLayer(m); });
+  }
+  apply(function () { return true; });
+  physical.addTo(map);
+  {{ this.layer_control }}.addOverlay(physical, 'Incidents');
+  {{ this.layer_control }}.addOverlay(statements, 'Statements and agreements');
+
+  // time: show incidents whose date range overlaps the window ending on the chosen day
+  var dated = D.d0.filter(function (d) { return d !== null; });
+  var lo = Math.min.apply(null, dated.length ? dated : [0]);
+  var hi = Math.max.apply(null, D.d1.filter(function (d) { return d !== null; }).concat([lo]));
+  var windowDays = {{ this.window_days }};
+  var time = L.control({position: 'bottomleft'});
+  time.onAdd = function () {
+    var box = el('div', null, 'bm-box bm-time');
+    box.appendChild(el('h4', 'Time'));
+    var all = el('input'); all.type = 'checkbox'; all.checked = true; all.id = 'bm-all-dates';
+    var lab = el('label', ' all dates'); lab.htmlFor = 'bm-all-dates';
+    var slider = el('input'); slider.type = 'range'; slider.min = lo; slider.max = hi;
+    slider.value = hi; slider.id = 'bm-time-slider';
+    var out = el('div', 'all ' + dated.length + ' dated and undated incidents');
+    function update() {
+      var d = +slider.value;
+      if (all.checked) {
+        apply(function () { return true; }); out.textContent = 'all dates'; return;
+      }
+      apply(function (i) { return D.d0[i] !== null && D.d0[i] <= d && D.d1[i] >= d - windowDays; });
+      out.textContent = day(d - windowDays) + ' – ' + day(d);
+    }
+    slider.addEventListener('input', function () { all.checked = false; update(); });
+    all.addEventListener('change', update);
+    box.appendChild(all); box.appendChild(lab); box.appendChild(el('br'));
+    box.appendChild(slider); box.appendChild(out);
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  if (dated.length) { time.addTo(map); }
+
+  var search = L.control({position: 'topleft'});
+  search.onAdd = function () {
+    var box = el('div', null, 'bm-box bm-search');
+    var input = el('input'); input.type = 'search'; input.placeholder = 'Find a place';
+    input.id = 'bm-search';
+    input.addEventListener('change', function () {
+      var q = input.value.trim().toLowerCase();
+      if (!q) { return; }
+      for (var i = 0; i < n; i++) {
+        if (S[D.p[i]].toLowerCase().indexOf(q) >= 0) {
+          map.setView([D.y[i], D.x[i]], Math.max(map.getZoom(), 8));
+          if (visible[i] && map.hasLayer(groupOf(i))) { markers[i].openPopup(); }
+          return;
+        }
+      }
+    });
+    box.appendChild(input);
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  search.addTo(map);
+
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function () {
+    var box = el('div', null, 'bm-box bm-legend');
+    box.appendChild(el('h4', 'Incident type'));
+    D.types.forEach(function (t) {
+      var line = el('div'), sw = el('span', null, 'bm-swatch');
+      sw.style.background = t[1]; line.appendChild(sw); line.appendChild(el('span', t[2]));
+      box.appendChild(line);
+    });
+    box.appendChild(el('div', 'Marker size grows with killed + wounded.'));
+    var bins = {{ this.choropleth_json }};
+    if (bins.length) {
+      box.appendChild(el('h4', 'Incidents per admin-1 unit'));
+      bins.forEach(function (b) {
+        var line = el('div'), sq = el('span', null, 'bm-square');
+        sq.style.background = b[0]; line.appendChild(sq); line.appendChild(el('span', b[1]));
+        box.appendChild(line);
+      });
+    }
+    return box;
+  };
+  legend.addTo(map);
+
+  window.bordermap = {
+    incidents: n,
+    markersShown: function () {
+      var count = 0;
+      for (var i = 0; i < n; i++) {
+        var g = groupOf(i);
+        if (visible[i] && map.hasLayer(g) && (cluster || g.hasLayer(markers[i]))) { count++; }
+      }
+      return count;
+    },
+    setDay: function (iso) {
+      var s = document.getElementById('bm-time-slider');
+      s.value = Math.round(Date.parse(iso) / 86400000);
+      s.dispatchEvent(new Event('input'));
+    },
+    openPopup: function (i) { markers[i].openPopup(); return markers[i].getPopup().getElement(); }
+  };
+})();
+{% endmacro %}
+"""
+
+
+def _incident_layer_element(data: dict, legend: list, cluster: bool, control_name: str):
+    from branca.element import MacroElement
+    from folium.elements import JSCSSMixin
+    from jinja2 import Template
+
+    class IncidentMarkers(JSCSSMixin, MacroElement):
+        _template = Template(_SCRIPT)
+        default_js = (
+            [
+                (
+                    "markerclusterjs",
+                    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+                    "leaflet.markercluster.js",
+                )
+            ]
+            if cluster
+            else []
+        )
+        default_css = (
+            [
+                (
+                    "markerclustercss",
+                    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+                    "MarkerCluster.css",
+                ),
+                (
+                    "markerclusterdefaultcss",
+                    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+                    "MarkerCluster.Default.css",
+                ),
+            ]
+            if cluster
+            else []
+        )
+
+        def __init__(self):
+            super().__init__()
+            self._name = "IncidentMarkers"
+            self.data_json = _json_for_script(data)
+            self.choropleth_json = _json_for_script(legend)
+            self.cluster = cluster
+            self.window_days = 30
+            self.layer_control = control_name
+
+    return IncidentMarkers()
+
+
+def incident_map(
+    layer: gpd.GeoDataFrame,
+    *,
+    offline: bool = False,
+    cluster: bool | None = None,
+    title: str | None = None,
+) -> folium.Map:
+    """An interactive Leaflet map of an incident layer.
+
+    Parameters
+    ----------
+    layer : geopandas.GeoDataFrame
+        The incident layer (:func:`geo.layer.build_layer`).
+    offline : bool
+        No tiles: countries and admin-1 units from the data pack are the basemap,
+        and :func:`save_map` inlines every asset.
+    cluster : bool, optional
+        Cluster markers; by default when there are more than
+        :data:`CLUSTER_THRESHOLD`.
+    title : str, optional
+        Shown in the page's ``<title>``.
+
+    Returns
+    -------
+    folium.Map
+    """
+    import folium
+    from folium.plugins import Fullscreen, MeasureControl, MiniMap
+
+    if "border" not in layer:
+        from geo.layer import join_regions
+
+        layer = join_regions(layer)
+    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
+    # only Leaflet itself: no Bootstrap, jQuery or icon fonts a marker might depend on
+    m.default_js = [js for js in m.default_js if js[0] == "leaflet"]
+    m.default_css = [css for css in m.default_css if css[0] == "leaflet_css"]
+    m._bordermap_offline = offline
+    if offline:
+        _basemap(m, layer)
+    else:
+        import xyzservices.providers as xyz
+
+        osm = xyz.OpenStreetMap.Mapnik
+        folium.TileLayer(
+            tiles=osm.build_url(), attr=osm.html_attribution, name="OpenStreetMap", max_zoom=19
+        ).add_to(m)
+    legend = _choropleth(m, layer)
+    _borders(m, layer)
+    _footprints(m, layer)
+    control = folium.LayerControl(collapsed=False)
+    control.add_to(m)
+    data = incident_data(layer)
+    n = len(data["x"])
+    if cluster is None:
+        cluster = n > CLUSTER_THRESHOLD
+    m.add_child(_incident_layer_element(data, legend, cluster, control.get_name()))
+    Fullscreen().add_to(m)
+    MeasureControl(primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
+    if not offline:
+        MiniMap(toggle_display=True).add_to(m)
+    m.get_root().header.add_child(folium.Element(_CSS))
+    if title:
+        m.get_root().title = title
+    if n:
+        x0, y0, x1, y1 = _extent(layer, pad=0.3)
+        m.fit_bounds([[y0, x0], [y1, x1]])
+    return m
+
+
+def save_map(m: folium.Map, path: str | os.PathLike, offline: bool | None = None) -> Path:
+    """Write a map to one HTML file, atomically; offline maps inline every asset.
+
+    Raises
+    ------
+    maps.offline.MissingAssetError
+        For an offline map whose assets are not all available offline.
+    """
+    from geo.export import atomic_path
+    from maps.offline import inline_assets
+
+    if offline is None:
+        offline = getattr(m, "_bordermap_offline", False)
+    page = m.get_root().render()
+    if offline:
+        page = inline_assets(page)
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    return path

@@ -1,0 +1,70 @@
+"""Make a folium HTML page self-contained: every script and stylesheet inlined.
+
+The assets come from the installed ``folium-offline`` package, whose resource
+table maps folium 0.20's CDN URLs to the files' contents; bordermap ships no
+third-party JavaScript or CSS of its own. A URL the table lacks is an error,
+never a CDN link left behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MissingAssetError", "inline_assets"]
+
+_SCRIPT = re.compile(r'<script\s+src="(?P<url>https?://[^"]+)"\s*>\s*</script>', re.I)
+_LINK = re.compile(r'<link\s+[^>]*href="(?P<url>https?://[^"]+)"[^>]*/?>', re.I)
+_CSS_URL = re.compile(r"url\(\s*(?![\"']?data:)[^)]*\)", re.I)
+_FETCH = re.compile(r"""(?:src|href)\s*=\s*["']https?://""", re.I)
+
+
+class MissingAssetError(RuntimeError):
+    """An asset the page needs is not available offline."""
+
+
+def _resources() -> dict[str, str]:
+    try:
+        from offlinefolium.elements import _res
+    except ImportError as exc:  # pragma: no cover - it is a dependency
+        raise MissingAssetError(
+            "offline maps need the 'folium-offline' package (pip install folium-offline)"
+        ) from exc
+    return _res
+
+
+def _script_safe(code: str) -> str:
+    return code.replace("</script", "<\\/script")
+
+
+def inline_assets(html: str) -> str:
+    """Replace every ``<script src=http…>`` and stylesheet ``<link href=http…>`` with its content.
+
+    Relative ``url(...)`` references inside stylesheets (icons next to the CDN
+    file) are dropped, since they cannot load from a single file.
+
+    Raises
+    ------
+    MissingAssetError
+        When an asset is not in the offline resource table, or a fetch is left.
+    """
+    res = _resources()
+
+    def content(url: str) -> str:
+        if url not in res:
+            raise MissingAssetError(f"no offline copy of {url}; cannot write an offline map")
+        return res[url]
+
+    def script(m: re.Match) -> str:
+        return f"<script>{_script_safe(content(m['url']))}</script>"
+
+    def link(m: re.Match) -> str:
+        css = _CSS_URL.sub("none", content(m["url"])).replace("</style", "<\\/style")
+        return f"<style>{css}</style>"
+
+    # checked before inlining: the libraries' own code may contain links as text
+    rest = _LINK.sub("", _SCRIPT.sub("", html))
+    left = _FETCH.search(rest)
+    if left:
+        snippet = rest[left.start() : left.start() + 120]
+        raise MissingAssetError(f"an online resource is still referenced: {snippet!r}")
+    return _LINK.sub(link, _SCRIPT.sub(script, html))
