@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 
 __all__ = ["CLUSTER_THRESHOLD", "incident_map", "save_map"]
 
-#: Above this many markers, markers are clustered.
+#: Markers are clustered when there are more than this many ...
 CLUSTER_THRESHOLD = 2000
+#: ... and up to this many; beyond, plain canvas markers draw faster than any clustering.
+CLUSTER_LIMIT = 20_000
+#: Offline basemaps outline admin-1 units when incidents span at most this many countries.
+MAX_ADMIN1_COUNTRIES = 12
 _EPOCH = dt.date(1970, 1, 1)
 _TYPES = list(EVENT_STYLES)
 
@@ -143,9 +147,29 @@ def incident_data(layer: gpd.GeoDataFrame) -> dict:
 
 
 def _simplified(gdf: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """Polygons simplified as a coverage, coordinates rounded to a tenth of the tolerance.
+
+    Neighbours keep their shared edges, and the page stays small.
+    """
     out = gdf.copy()
-    out["geometry"] = shapely.coverage_simplify(out.geometry.values, tolerance)
+    out["geometry"] = _rounded(shapely.coverage_simplify(out.geometry.values, tolerance), tolerance)
     return out
+
+
+def _rounded(geoms, tolerance: float):
+    """Coordinates rounded to about a tenth of ``tolerance`` (short numbers in the page)."""
+    decimals = max(2, int(np.ceil(-np.log10(tolerance / 10))))
+    return shapely.transform(geoms, lambda xy: np.round(xy, decimals))
+
+
+def _tolerance(layer: gpd.GeoDataFrame, fine: float) -> float:
+    """Simplification tolerance in degrees for the map's extent.
+
+    ``fine`` for a region, coarser as the extent grows (a world map needs no
+    1 km detail).
+    """
+    x0, y0, x1, y1 = _extent(layer, pad=0.0)
+    return max(fine, max(x1 - x0, y1 - y0) / 1000)
 
 
 def _extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, float, float]:
@@ -168,10 +192,12 @@ def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     c = c[c.intersects(box)]
     codes = set(layer["country"].dropna()) if "country" in layer else set()
     a = admin1()
-    a = a[a["country"].isin(codes)]
+    # admin-1 outlines help a regional map; on a map of many countries they are clutter
+    a = a[a["country"].isin(codes)] if len(codes) <= MAX_ADMIN1_COUNTRIES else a.iloc[:0]
+    tol = _tolerance(layer, 0.01)
     group = folium.FeatureGroup(name="Basemap (Natural Earth)", control=True, show=True)
     folium.GeoJson(
-        _simplified(c[["country", "name", "geometry"]], 0.05).to_json(),
+        _simplified(c[["country", "name", "geometry"]], max(tol, 0.02)).to_json(),
         name="countries",
         style_function=lambda f: {
             "fillColor": "#f2efe9",
@@ -183,7 +209,7 @@ def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     ).add_to(group)
     if len(a):
         folium.GeoJson(
-            _simplified(a[["iso_3166_2", "name", "geometry"]], 0.01).to_json(),
+            _simplified(a[["iso_3166_2", "name", "geometry"]], tol).to_json(),
             name="admin-1",
             style_function=lambda f: {"fill": False, "color": "#bdbdbd", "weight": 0.6},
         ).add_to(group)
@@ -212,9 +238,8 @@ def _choropleth(m: folium.Map, layer: gpd.GeoDataFrame) -> list[tuple[str, str]]
     s = admin1_summary(layer)
     if s.empty:
         return []
-    s = _simplified(
-        s[["admin1_code", "admin1", "incidents", "killed", "wounded", "geometry"]], 0.01
-    )
+    cols = ["admin1_code", "admin1", "incidents", "killed", "wounded", "geometry"]
+    s = _simplified(s[cols], _tolerance(layer, 0.01))
     top = max(int(s["incidents"].max()), 1)
     bins = sorted({1, max(1, top // 4), max(1, top // 2), top})
     colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#cb181d"][-len(bins) :]
@@ -259,7 +284,8 @@ def _borders(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     b = b[b.intersects(shapely.box(x0, y0, x1, y1))].copy()
     hot = set(layer["border"].dropna()) if "border" in layer else set()
     b["incident_border"] = b["border"].isin(hot)
-    b["geometry"] = shapely.simplify(b.geometry.values, 0.005)
+    tol = _tolerance(layer, 0.005)
+    b["geometry"] = _rounded(shapely.simplify(b.geometry.values, tol), tol)
     folium.GeoJson(
         b[["border", "length_km", "incident_border", "geometry"]].to_json(),
         name="International borders",
@@ -290,7 +316,8 @@ def _footprints(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     if fp.empty:
         return
     fp = fp.drop_duplicates(subset=["place"])
-    fp["geometry"] = shapely.simplify(fp.geometry.values, 0.002)
+    tol = _tolerance(layer, 0.002)
+    fp["geometry"] = _rounded(shapely.simplify(fp.geometry.values, tol), tol)
     folium.GeoJson(
         fp.to_json(),
         name="Incident footprints",
@@ -326,11 +353,12 @@ _SCRIPT = """
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
+  if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // no tiles offline to set it
   var D = {{ this.data_json }};
   var S = D.strings, n = D.x.length;
   var renderer = L.canvas({padding: 0.5});
   var cluster = {{ 'true' if this.cluster else 'false' }};
-  var physical = cluster ? L.markerClusterGroup({chunkedLoading: true}) : L.featureGroup();
+  var physical = cluster ? L.markerClusterGroup({chunkedLoading: false}) : L.featureGroup();
   var statements = L.featureGroup();
   var STATEMENT = D.types.findIndex(function (t) { return t[0] === 'agreement_or_statement'; });
   function day(d) { return d === null ? '' : new Date(d * 86400000).toISOString().slice(0, 10); }
@@ -385,17 +413,28 @@ _SCRIPT = """
     return el('span', D.types[D.t[i]][0].replace(/_/g, ' ') + ' · ' + S[D.p[i]] + ' · ' +
       (D.d0[i] === null ? 'unknown date' : day(D.d0[i])));
   }
+  // one shared popup and tooltip, opened from the groups' events: 100,000 markers stay light
+  var shared = L.popup({maxWidth: 340});
+  var tip = L.tooltip({direction: 'top', offset: [0, -6]});
+  function openAt(i) {
+    shared.setLatLng(markers[i].getLatLng()).setContent(popup(i)).openOn(map);
+    return shared.getElement();
+  }
+  function onClick(e) { openAt(e.layer.options.bmIndex); }
+  function onOver(e) {
+    var i = e.layer.options.bmIndex;
+    tip.setLatLng(markers[i].getLatLng()).setContent(tooltip(i));
+    map.openTooltip(tip);
+  }
+  function onOut() { map.closeTooltip(tip); }
   var markers = new Array(n);
   for (var i = 0; i < n; i++) {
-    var colour = D.types[D.t[i]][1];
-    var m = L.circleMarker([D.y[i], D.x[i]], {renderer: renderer, radius: D.r[i], color: '#222',
-      weight: 1, fillColor: colour, fillOpacity: 0.85});
-    (function (k) {
-      m.bindPopup(function () { return popup(k); }, {maxWidth: 340});
-      m.bindTooltip(function () { return tooltip(k); });
-    })(i);
-    markers[i] = m;
+    markers[i] = L.circleMarker([D.y[i], D.x[i]], {renderer: renderer, radius: D.r[i],
+      color: '#222', weight: 1, fillColor: D.types[D.t[i]][1], fillOpacity: 0.85, bmIndex: i});
   }
+  [physical, statements].forEach(function (g) {
+    g.on('click', onClick); g.on('mouseover', onOver); g.on('mouseout', onOut);
+  });
   function groupOf(i) { return D.t[i] === STATEMENT ? statements : physical; }
   var visible = new Array(n).fill(false);
   function apply(test) {
@@ -460,7 +499,7 @@ _SCRIPT = """
       for (var i = 0; i < n; i++) {
         if (S[D.p[i]].toLowerCase().indexOf(q) >= 0) {
           map.setView([D.y[i], D.x[i]], Math.max(map.getZoom(), 8));
-          if (visible[i] && map.hasLayer(groupOf(i))) { markers[i].openPopup(); }
+          if (visible[i] && map.hasLayer(groupOf(i))) { openAt(i); }
           return;
         }
       }
@@ -509,7 +548,7 @@ _SCRIPT = """
       s.value = Math.round(Date.parse(iso) / 86400000);
       s.dispatchEvent(new Event('input'));
     },
-    openPopup: function (i) { markers[i].openPopup(); return markers[i].getPopup().getElement(); }
+    openPopup: openAt
   };
 })();
 {% endmacro %}
@@ -581,7 +620,8 @@ def incident_map(
         and :func:`save_map` inlines every asset.
     cluster : bool, optional
         Cluster markers; by default when there are more than
-        :data:`CLUSTER_THRESHOLD`.
+        :data:`CLUSTER_THRESHOLD` and at most :data:`CLUSTER_LIMIT` (larger layers
+        are drawn on a canvas, which opens faster than clustering them).
     title : str, optional
         Shown in the page's ``<title>``.
 
@@ -618,7 +658,7 @@ def incident_map(
     data = incident_data(layer)
     n = len(data["x"])
     if cluster is None:
-        cluster = n > CLUSTER_THRESHOLD
+        cluster = CLUSTER_THRESHOLD < n <= CLUSTER_LIMIT
     m.add_child(_incident_layer_element(data, legend, cluster, control.get_name()))
     Fullscreen().add_to(m)
     MeasureControl(primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
