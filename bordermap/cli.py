@@ -194,25 +194,31 @@ def _incident_rows(incidents) -> list[tuple]:
     return rows
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _read_with_progress(args: argparse.Namespace, run):
+    """Run ``run`` (extract or ingest) over ``args.files`` with progress; report errors."""
     from geo.articles import expand_paths
-    from geo.pipeline import extract
 
-    fields = _fields(args)
     progress = _Progress(len(expand_paths(args.files)))
-    result = extract(
+    result = run(
         args.files,
         published=args.published,
-        fields=fields,
+        fields=_fields(args),
         gazetteer=_gazetteer(args),
         progress=progress,
     )
     progress.done()
+    for err in result.errors:
+        print(f"bordermap: error: {err}", file=sys.stderr)
+    return result
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from geo.pipeline import extract
+
+    result = _read_with_progress(args, extract)
     incidents = result.incidents
     if args.physical_only:
         incidents = [i for i in incidents if i.physical]
-    for err in result.errors:
-        print(f"bordermap: error: {err}", file=sys.stderr)
     if args.output:
         from geo.export import write_incidents
         from geo.layer import build_layer
@@ -243,21 +249,9 @@ def _fields(args: argparse.Namespace):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geo.articles import expand_paths
     from geo.store import IncidentStore
 
-    store = IncidentStore(args.store, wait=args.wait)
-    progress = _Progress(len(expand_paths(args.files)))
-    result = store.ingest(
-        args.files,
-        published=args.published,
-        fields=_fields(args),
-        gazetteer=_gazetteer(args),
-        progress=progress,
-    )
-    progress.done()
-    for err in result.errors:
-        print(f"bordermap: error: {err}", file=sys.stderr)
+    result = _read_with_progress(args, IncidentStore(args.store, wait=args.wait).ingest)
     print(
         f"{args.store}: {result.new_articles} new articles, {result.known_articles} already "
         f"stored; incidents {result.incidents_before} -> {result.incidents_after}"
@@ -281,22 +275,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geo.articles import expand_paths
     from geo.layer import build_layer
     from geo.pipeline import extract
     from maps import incident_map, save_map, save_png
 
-    progress = _Progress(len(expand_paths(args.files)))
-    result = extract(
-        args.files,
-        published=args.published,
-        fields=_fields(args),
-        gazetteer=_gazetteer(args),
-        progress=progress,
-    )
-    progress.done()
-    for err in result.errors:
-        print(f"bordermap: error: {err}", file=sys.stderr)
+    result = _read_with_progress(args, extract)
     layer = build_layer(result.incidents)
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
     print(f"map of {len(layer)} incidents: {path.resolve()}")

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from geo.events import number_value
+
 __all__ = [
     "DATE_PRECISIONS",
     "MONTHS",
@@ -90,20 +92,6 @@ DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 @dataclass(frozen=True)
@@ -407,7 +395,7 @@ def resolve_time(expr: TimeExpression, published: dt.date | None) -> EventDate:
             return EventDate(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
         m = re.match(r"(\w+)\s+(days?|weeks?)\s+ago", text)
         if m:
-            n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS.get(m[1], 1)
+            n = number_value(m[1]) or 1
             if m[2].startswith("day"):
                 d = published - dt.timedelta(days=n)
                 return EventDate(d, d, "day")

@@ -242,22 +242,8 @@ def acled_table(layer: gpd.GeoDataFrame) -> pd.DataFrame:
     t["notes"] = layer["notes"]
     t["fatalities"] = layer["killed"]
     t["bordermap_event_type"] = layer["event_type"]
-    for col in (
-        "wounded",
-        "date_start",
-        "date_end",
-        "date_precision",
-        "place",
-        "location_kind",
-        "admin1_code",
-        "admin1_disagrees",
-        "border",
-        "border_distance_km",
-        "border_sides",
-        "claimed_by",
-        "denied_by",
-        "quote",
-    ):
+    ours = CSV_COLUMNS[CSV_COLUMNS.index("wounded") : CSV_COLUMNS.index("quote") + 1]
+    for col in ours:
         t[col] = layer.get(col)
     t["source_urls"] = srcs.map(lambda ss: " ".join(s["url"] for s in ss if s.get("url")))
     t["sources"] = srcs.map(lambda ss: json.dumps(ss, ensure_ascii=False))
