@@ -176,7 +176,7 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
     statements : list of Trigger
         Offers, proposals, agreements, calls and refusals.
     denial : bool
-        True when the clause denies something ("denied crossing the frontier").
+        True when the clause denies something ("denied sending troops").
     """
     denial = bool(_DENIAL.search(clause))
     if not _ANY_WORD.search(clause):

@@ -16,7 +16,7 @@ careful coder would:
   give one incident *per place* (one event at one place, as ACLED codes it;
   casualties stated jointly stay on the first and the note says so); "there" and
   "the same area" point to the previous location;
-* a clause that denies ("denied the claim", "denied crossing the frontier")
+* a clause that denies ("rejected the report", "denied sending troops")
   records ``denied_by`` on the incident it answers instead of creating one;
 * sentences without an event of their own but with details ("Two guards were
   killed") merge into the incident they continue (same type, compatible date and
@@ -193,8 +193,8 @@ _NEAR = re.compile(
     r"\s+of\s+)?$",
     re.I,
 )
-# Places named as a speaker's seat are not where things happen ("the Defense Ministry in
-# Yerevan", "officials in Bishkek said", "a visit to Dushanbe").
+# Places named as a speaker's seat are not where things happen ("the foreign ministry in
+# Baku", "officials in Bishkek said", "a visit to Tashkent").
 _SEAT = re.compile(
     r"\b(?:ministry|ministries|officials?|authorities|government|embassy|spokesm[ae]n|"
     r"spokeswoman|spokesperson|talks|visit|visiting|capital|reporters|press|meeting|summit"
@@ -236,7 +236,7 @@ class _Ref(NamedTuple):
     country: str
     place: Place | None  #: None for demonyms
     seat: bool = False  #: a speaker's seat, not a location
-    dateline: bool = False  #: the city of a dateline ("DUSHANBE (Reuters) -")
+    dateline: bool = False  #: the city of a dateline ("BISHKEK (AP) -")
     near: bool = False
 
 
@@ -298,9 +298,9 @@ class _Extractor:
                 continue
             s = sent.text
             if not _EVENT_WORD.search(s):
-                # Nothing happens in this sentence; it may still set the scene ("Tensions
-                # have run over the past week at border sections separating ..."), which is
-                # worked out only if a later sentence points back to it.
+                # Nothing happens in this sentence; it may still set the scene ("Patrols
+                # have been tense all week along the Tavush–Qazax line"), which is worked
+                # out only if a later sentence points back to it.
                 pending.append((s, srefs))
                 continue
             if pending:
