@@ -280,10 +280,8 @@ class _Extractor:
         refs = self.refs(text)
         published = article.published
         incidents: list[Incident] = []
-        last_location: Location | None = None
-        last_date: EventDate = UNKNOWN
+        scene = _Scene(self, published)
         source = article.source()
-        pending: list[tuple[str, list[_Ref]]] = []
         ri = 0
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
@@ -301,15 +299,14 @@ class _Extractor:
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
-                pending.append((s, srefs))
+                scene.add(s, srefs)
                 continue
-            if pending:
-                last_location, last_date = self._settle(
-                    pending, published, last_location, last_date
-                )
-                pending = []
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
+            # the story's date and place so far matter only to "days after", "there", …
+            anaphoric = any(e.kind in ("anaphoric", "next_day") for e in exprs)
+            last_date = scene.date() if anaphoric else UNKNOWN
+            last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
             clauses = split_clauses(s)
@@ -371,7 +368,7 @@ class _Extractor:
                             }
                         ],
                         trigger=trigger,
-                        context_location=last_location,
+                        context_location=scene.location() if loc is None else None,
                     )
                     if note:
                         inc.notes.append(note)
@@ -388,38 +385,18 @@ class _Extractor:
                 continue
             for inc in new:
                 if inc.location is not None and inc.physical:
-                    last_location = inc.location
+                    scene.set_location(inc.location)
             if not new or all(i.location is None for i in new):
-                loc = self._sentence_location(s, srefs, last_location)
-                if loc is not None:
-                    last_location = loc
+                scene.add(s, srefs, marked=True, dated=False)
             dated = [i.date for i in new if i.date.known] or (
                 [sentence_date] if sentence_date.known else []
             )
             if dated:
-                last_date = dated[0]
+                scene.set_date(dated[0])
             elif speech_date.known:
-                last_date = speech_date
+                scene.set_date(speech_date)
             incidents.extend(new)
         return _merge_within_article(incidents)
-
-    def _settle(self, pending, published, last_location, last_date):
-        """Scene-setting sentences skipped so far: the latest place and date they give."""
-        loc = None
-        for s, srefs in reversed(pending):
-            if srefs:
-                loc = self._sentence_location(s, [self._mark(s, r) for r in srefs], last_location)
-                if loc is not None:
-                    break
-        date = UNKNOWN
-        for s, _ in reversed(pending):
-            exprs = find_time_expressions(s)
-            if exprs:
-                event, speech, _ = self._sentence_dates(exprs, published, last_date)
-                date = event if event.known else speech
-                if date.known:
-                    break
-        return loc or last_location, date if date.known else last_date
 
     # -- dates --------------------------------------------------------------
 
@@ -585,7 +562,7 @@ class _Extractor:
                             return loc
         return None
 
-    def _sentence_location(self, s, srefs, last_location) -> Location | None:
+    def _sentence_location(self, s, srefs) -> Location | None:
         places = [r for r in srefs if r.place is not None and not r.seat]
         if _BORDER_WORD.search(s):
             loc = self._border(s, places, srefs, places)
@@ -723,6 +700,64 @@ class _Extractor:
             name = self.country_name(denier)
             if name not in matching[-1].denied_by:
                 matching[-1].denied_by.append(name)
+
+
+class _Scene:
+    """Where and when an article's story stands, worked out only when a sentence asks.
+
+    Scene-setting sentences are queued; ``location()`` and ``date()`` read the
+    latest place or date they give, once, and only for the sentences that point
+    back ("there", "the same area", "days after").
+    """
+
+    def __init__(self, extractor: _Extractor, published: dt.date | None):
+        self._ex = extractor
+        self._published = published
+        self._location: Location | None = None
+        self._date: EventDate = UNKNOWN
+        self._places: list[tuple[str, list[_Ref], bool]] = []
+        self._times: list[str] = []
+
+    def add(self, s: str, srefs: list[_Ref], marked: bool = False, dated: bool = True) -> None:
+        """Queue a sentence that may set the place (and, if ``dated``, the date)."""
+        if srefs:
+            self._places.append((s, srefs, marked))
+        if dated:
+            self._times.append(s)
+
+    def location(self) -> Location | None:
+        """The latest place the story has reached."""
+        for s, srefs, marked in reversed(self._places):
+            refs = srefs if marked else [self._ex._mark(s, r) for r in srefs]
+            loc = self._ex._sentence_location(s, refs)
+            if loc is not None:
+                self._location = loc
+                break
+        self._places.clear()
+        return self._location
+
+    def set_location(self, location: Location) -> None:
+        """An incident's place: newer than anything queued."""
+        self._location = location
+        self._places.clear()
+
+    def date(self) -> EventDate:
+        """The latest date the story has reached."""
+        for s in reversed(self._times):
+            exprs = find_time_expressions(s)
+            if exprs:
+                event, speech, _ = self._ex._sentence_dates(exprs, self._published, self._date)
+                d = event if event.known else speech
+                if d.known:
+                    self._date = d
+                    break
+        self._times.clear()
+        return self._date
+
+    def set_date(self, date: EventDate) -> None:
+        """A sentence's own date: newer than anything queued."""
+        self._date = date
+        self._times.clear()
 
 
 def _is_past(exprs, published) -> bool:
