@@ -106,11 +106,6 @@ _STATEMENT = (
     r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
 )
 _TRIGGER_RES = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in _TRIGGERS]
-# One pass over a clause tells whether any lexicon entry can match at all; most news
-# clauses hold none, and skipping them keeps extraction fast.
-_ANY_WORD = re.compile(
-    r"\b(?:{})".format("|".join([p for _, p in _TRIGGERS] + [_OTHER, _STATEMENT])), re.I
-)
 _OTHER_RE = re.compile(rf"\b(?:{_OTHER})", re.I)
 _STATEMENT_RE = re.compile(rf"\b(?:{_STATEMENT})", re.I)
 _NEGATED = re.compile(
@@ -179,7 +174,7 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         True when the clause denies something ("denied sending troops").
     """
     denial = bool(_DENIAL.search(clause))
-    if not _ANY_WORD.search(clause):
+    if not EVENT_WORD.search(clause):  # most news clauses hold no lexicon word at all
         return [], [], denial
     physical: list[Trigger] = []
     for event_type, rx in _TRIGGER_RES:
@@ -324,6 +319,8 @@ _EVENT_STEMS = [
     "rocket",
     "missile",
     "howitzer",
+    "grad",
+    "beaten",
     "clash",
     "exchang",
     "traded",

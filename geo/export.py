@@ -295,11 +295,9 @@ def write_incidents(
     """
     fmt = output_format(path, fmt)
     path = Path(path)
-    if "border" not in layer:
-        from geo.layer import join_regions
+    from geo.layer import ensure_joined
 
-        layer = join_regions(layer)
-    layer = layer.assign(attribution=ATTRIBUTION)
+    layer = ensure_joined(layer).assign(attribution=ATTRIBUTION)
     if fmt == "geojson":
         return write_geojson(layer.drop(columns=["footprint"]), path)
     if fmt == "csv":
@@ -334,21 +332,6 @@ def write_gpkg_layers(layer: gpd.GeoDataFrame, path: Path) -> None:
     pyogrio.write_dataframe(_border_layer(layer), path, layer="borders", promote_to_multi=True)
 
 
-def _from_json(value):
-    """A list/object column value read back from a file (JSON text, array or None)."""
-    import json
-
-    if isinstance(value, str):
-        return json.loads(value)
-    if isinstance(value, np.ndarray):
-        return [
-            _from_json(v) if isinstance(v, str) and v[:1] in "[{" else v for v in value.tolist()
-        ]
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    return value
-
-
 def read_incidents(path: str | os.PathLike, fmt: str | None = None) -> gpd.GeoDataFrame:
     """Read an incident layer written by :func:`write_incidents`.
 
@@ -356,7 +339,7 @@ def read_incidents(path: str | os.PathLike, fmt: str | None = None) -> gpd.GeoDa
     columns restored, footprints attached (GeoJSON holds points only, so there
     the footprint is the point), EPSG:4326.
     """
-    from geo.layer import INCIDENT_DTYPES, JSON_COLUMNS
+    from geo.layer import INCIDENT_DTYPES, JSON_COLUMNS, json_cell
 
     fmt = output_format(path, fmt)
     path = Path(path)
@@ -378,7 +361,7 @@ def read_incidents(path: str | os.PathLike, fmt: str | None = None) -> gpd.GeoDa
         layer["footprint"] = gpd.GeoSeries(layer.geometry.values, crs=4326, index=layer.index)
     for col in JSON_COLUMNS:
         if col in layer:
-            layer[col] = [_from_json(v) for v in layer[col]]
+            layer[col] = [json_cell(v) for v in layer[col]]
     for col in ("event_date", "date_start", "date_end"):
         if col in layer:  # GDAL may read ISO dates as datetimes; the layer keeps ISO text
             layer[col] = [

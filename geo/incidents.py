@@ -817,8 +817,4 @@ def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         Physical incidents and statements (``event_type ==
         "agreement_or_statement"``) in the order the article reports them.
     """
-    ex = getattr(gazetteer, "_incident_extractor", None)
-    if ex is None:
-        ex = _Extractor(gazetteer)
-        gazetteer._incident_extractor = ex
-    return ex.extract(article)
+    return _Extractor(gazetteer).extract(article)

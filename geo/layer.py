@@ -34,10 +34,14 @@ __all__ = [
     "JSON_COLUMNS",
     "admin1_summary",
     "build_layer",
+    "ensure_joined",
     "incident_frame",
     "incidents_from_frame",
     "join_regions",
+    "json_cell",
     "monthly_summary",
+    "optional_int",
+    "optional_str",
 ]
 
 #: Column dtypes of the incident layer (nullable integers: null means "not said").
@@ -226,12 +230,36 @@ def monthly_summary(layer: gpd.GeoDataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def _load_json(value):
+def json_cell(value) -> list | dict:
+    """A list/object cell as read back from a file: JSON text, an array, a value or missing."""
     if isinstance(value, str):
         return json.loads(value)
+    if isinstance(value, np.ndarray):
+        return [json_cell(v) if isinstance(v, str) and v[:1] in "[{" else v for v in value.tolist()]
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return []
     return value
+
+
+def optional_int(value) -> int | None:
+    """An integer cell, ``None`` when missing (NA, NaN or None)."""
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def optional_str(value) -> str | None:
+    """A text cell, ``None`` when missing."""
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def _joined_list(value) -> list[str]:
+    """A ``"; "``-joined text cell (claimed_by, denied_by, notes) back as a list."""
+    text = optional_str(value)
+    return text.split("; ") if text else []
+
+
+def ensure_joined(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``layer`` with the region columns of :func:`join_regions` (joined only if missing)."""
+    return layer if "border" in layer else join_regions(layer)
 
 
 def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
@@ -242,56 +270,48 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
     from geo.incidents import Incident
     from geo.locations import Location
 
-    def _int(v):
-        return None if v is None or pd.isna(v) else int(v)
-
-    def _str(v):
-        return None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
-
     out = []
     foot = frame.get("footprint", frame.geometry)
     for (_, r), fp in zip(frame.iterrows(), foot, strict=True):
         prec = r["date_precision"]
         date = EventDate(
-            dt.date.fromisoformat(r["date_start"]) if _str(r["date_start"]) else None,
-            dt.date.fromisoformat(r["date_end"]) if _str(r["date_end"]) else None,
+            dt.date.fromisoformat(r["date_start"]) if optional_str(r["date_start"]) else None,
+            dt.date.fromisoformat(r["date_end"]) if optional_str(r["date_end"]) else None,
             prec,
         )
         loc = None
-        if _str(r["location_kind"]):
+        if optional_str(r["location_kind"]):
             loc = Location(
                 kind=r["location_kind"],
-                written=_str(r["location"]) or "",
-                name=_str(r["place"]) or "",
-                place_ids=tuple(_load_json(r["place_ids"])),
-                geo_precision=_int(r["geo_precision"]),
-                countries=tuple(_load_json(r["location_countries"])),
-                admin1_codes=tuple(_load_json(r["location_admin1"])),
-                border=_str(r["location_border"]),
+                written=optional_str(r["location"]) or "",
+                name=optional_str(r["place"]) or "",
+                place_ids=tuple(json_cell(r["place_ids"])),
+                geo_precision=optional_int(r["geo_precision"]),
+                countries=tuple(json_cell(r["location_countries"])),
+                admin1_codes=tuple(json_cell(r["location_admin1"])),
+                border=optional_str(r["location_border"]),
                 lon=float(r["longitude"]),
                 lat=float(r["latitude"]),
                 geometry=fp,
             )
-        notes = _str(r["notes"])
+        notes = optional_str(r["notes"])
         out.append(
             Incident(
                 event_type=r["event_type"],
                 date=date,
                 location=loc,
                 quote=r["quote"],
-                quote_start=_int(r["quote_start"]),
-                quote_end=_int(r["quote_end"]),
-                sources=_load_json(r["sources"]),
-                actor1=_str(r["actor1"]),
-                actor2=_str(r["actor2"]),
-                killed=_int(r["killed"]),
-                wounded=_int(r["wounded"]),
-                casualties=_load_json(r["casualties"]),
-                claimed_by=(_str(r["claimed_by"]) or "").split("; ")
-                if _str(r["claimed_by"])
-                else [],
-                denied_by=(_str(r["denied_by"]) or "").split("; ") if _str(r["denied_by"]) else [],
-                notes=notes.split("; ") if notes else [],
+                quote_start=optional_int(r["quote_start"]),
+                quote_end=optional_int(r["quote_end"]),
+                sources=json_cell(r["sources"]),
+                actor1=optional_str(r["actor1"]),
+                actor2=optional_str(r["actor2"]),
+                killed=optional_int(r["killed"]),
+                wounded=optional_int(r["wounded"]),
+                casualties=json_cell(r["casualties"]),
+                claimed_by=_joined_list(r["claimed_by"]),
+                denied_by=_joined_list(r["denied_by"]),
+                notes=_joined_list(r["notes"]),
                 date_inferred=bool(notes and "date from the report" in notes),
             )
         )

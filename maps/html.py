@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.layer import ensure_joined, json_cell, optional_int, optional_str
 from maps.style import EVENT_STYLES, marker_radius
 
 if TYPE_CHECKING:
@@ -61,19 +62,9 @@ def _day(value) -> int | None:
     return (dt.date.fromisoformat(str(value)[:10]) - _EPOCH).days
 
 
-def _int(v):
-    return None if v is None or pd.isna(v) else int(v)
-
-
-def _str(v):
-    return None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
-
-
 def _sources(value) -> list:
-    if isinstance(value, str):
-        value = json.loads(value)
     out = []
-    for s in value or []:
+    for s in json_cell(value):
         out.append(
             [
                 s.get("title") or "",
@@ -129,16 +120,16 @@ def incident_data(layer: gpd.GeoDataFrame) -> dict:
         cols["d0"].append(_day(r.date_start))
         cols["d1"].append(_day(r.date_end))
         cols["dp"].append(sid(r.date_precision))
-        cols["r"].append(marker_radius(_int(r.killed), _int(r.wounded)))
-        cols["k"].append(_int(r.killed))
-        cols["w"].append(_int(r.wounded))
-        cols["p"].append(sid(_str(r.place) or _str(r.location) or ""))
-        cols["g"].append(_int(r.geo_precision))
-        cols["a1"].append(sid(_str(r.actor1)))
-        cols["a2"].append(sid(_str(r.actor2)))
-        cols["c"].append(sid(_str(r.claimed_by)))
-        cols["dn"].append(sid(_str(r.denied_by)))
-        cols["q"].append(sid(_str(r.quote)))
+        cols["r"].append(marker_radius(optional_int(r.killed), optional_int(r.wounded)))
+        cols["k"].append(optional_int(r.killed))
+        cols["w"].append(optional_int(r.wounded))
+        cols["p"].append(sid(optional_str(r.place) or optional_str(r.location) or ""))
+        cols["g"].append(optional_int(r.geo_precision))
+        cols["a1"].append(sid(optional_str(r.actor1)))
+        cols["a2"].append(sid(optional_str(r.actor2)))
+        cols["c"].append(sid(optional_str(r.claimed_by)))
+        cols["dn"].append(sid(optional_str(r.denied_by)))
+        cols["q"].append(sid(optional_str(r.quote)))
         cols["s"].append([[sid(x) for x in src] for src in _sources(r.sources)])
         cols["id"].append(sid(r.incident_id))
     cols["strings"] = list(strings)
@@ -632,10 +623,7 @@ def incident_map(
     import folium
     from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
-    if "border" not in layer:
-        from geo.layer import join_regions
-
-        layer = join_regions(layer)
+    layer = ensure_joined(layer)
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
     # only Leaflet itself: no Bootstrap, jQuery or icon fonts a marker might depend on
     m.default_js = [js for js in m.default_js if js[0] == "leaflet"]

@@ -35,11 +35,10 @@ def plot_layer(layer: gpd.GeoDataFrame, ax: Axes | None = None, labels: bool = T
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from geo.layer import admin1_summary, join_regions
+    from geo.layer import admin1_summary, ensure_joined
     from geo.regions import admin1, borders, countries
 
-    if "border" not in layer:
-        layer = join_regions(layer)
+    layer = ensure_joined(layer)
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 7))
     pts = layer[layer.geometry.notna() & ~layer.geometry.is_empty]

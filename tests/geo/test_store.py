@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -56,26 +55,21 @@ def _many_articles(folder: Path, n: int) -> None:
         (folder / f"{k:04d}{src.suffix}").write_text(f"{body}\nEdition {k}.\n", encoding="utf-8")
 
 
+def _ingest_process(batch: Path, store: Path) -> subprocess.Popen:
+    """``bordermap ingest BATCH --store STORE`` running in a child process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bordermap", "ingest", str(batch), "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def test_killed_writer_leaves_the_store_intact(tmp_path, gazetteer):
     path = tmp_path / "s.gpkg"
     IncidentStore(path).ingest([CORPUS / "am_az_sotk_drone.txt"], gazetteer=gazetteer)
     before = path.read_bytes()
     _many_articles(tmp_path / "batch", 150)
-    env = {**os.environ}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bordermap",
-            "ingest",
-            str(tmp_path / "batch"),
-            "--store",
-            str(path),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _ingest_process(tmp_path / "batch", path)
     # wait until the writer has started its temporary file, then kill it mid-write
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -97,20 +91,7 @@ def test_killed_writer_leaves_the_store_intact(tmp_path, gazetteer):
 def test_terminated_writer_cleans_up_after_itself(tmp_path):
     path = tmp_path / "s.gpkg"
     _many_articles(tmp_path / "batch", 40)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bordermap",
-            "ingest",
-            str(tmp_path / "batch"),
-            "--store",
-            str(path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _ingest_process(tmp_path / "batch", path)
     time.sleep(3)
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)

@@ -107,10 +107,14 @@ def test_time_control_changes_visible_incidents(browser, corpus_map):
         page.close()
 
 
+def _open_article_map(browser, gazetteer, article: Path, tmp_path: Path) -> Page:
+    layer = build_layer(extract([article], gazetteer=gazetteer).incidents)
+    path = save_map(incident_map(layer, offline=True), tmp_path / f"{article.stem}.html")
+    return Page(browser, path)
+
+
 def test_hostile_article_runs_nothing_and_shows_text_literally(browser, gazetteer, tmp_path):
-    layer = build_layer(extract([DATA / "maps" / "hostile.md"], gazetteer=gazetteer).incidents)
-    path = save_map(incident_map(layer, offline=True), tmp_path / "hostile.html")
-    page = Page(browser, path)
+    page = _open_article_map(browser, gazetteer, DATA / "maps" / "hostile.md", tmp_path)
     try:
         assert page.js("typeof window.__pwned") == "undefined"
         page.js("window.bordermap.openPopup(0)")
@@ -128,9 +132,7 @@ def test_hostile_article_runs_nothing_and_shows_text_literally(browser, gazettee
 
 
 def test_https_source_becomes_a_link(browser, gazetteer, tmp_path):
-    layer = build_layer(extract([DATA / "maps" / "safe_link.md"], gazetteer=gazetteer).incidents)
-    path = save_map(incident_map(layer, offline=True), tmp_path / "link.html")
-    page = Page(browser, path)
+    page = _open_article_map(browser, gazetteer, DATA / "maps" / "safe_link.md", tmp_path)
     try:
         page.js("window.bordermap.openPopup(0)")
         link = page.page.locator(".bm-popup a")
