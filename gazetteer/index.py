@@ -315,6 +315,11 @@ class GazetteerIndex:
     def _places(self) -> dict[int, Place]:
         return {}
 
+    @cached_property
+    def memo(self) -> dict[str, dict]:
+        """Per-index caches of derived values, by the name of the step that keeps them."""
+        return {}
+
     def place(self, row: int) -> Place:
         """The :class:`Place` at a row (made once, then reused: places are immutable)."""
         row = int(row)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
     FEATURE_WORDS,
@@ -30,38 +29,47 @@ _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
 
 
-class Token(NamedTuple):
-    """A word of the text with its offsets."""
+class Tokens:
+    """The words of a text as parallel lists (offsets, text, lower case, capitalised).
 
-    start: int
-    end: int
-    text: str
-    lower: str
-    cap: bool
+    Parallel lists rather than one object per word: an article has about a
+    thousand words and only its capitalised ones can start a toponym.
+    """
+
+    __slots__ = ("adjacent", "cap", "ends", "lower", "starts", "words")
+
+    def __init__(self, text: str):
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.words = [text[s:e] for s, e in spans]
+        self.lower = [w.lower() for w in self.words]
+        self.cap = [w[0].isupper() for w in self.words]
+        # adjacent[k]: only a space, tab or hyphen (at most three) between words k and k+1.
+        self.adjacent = [
+            g == " " or (len(g) <= 3 and _GAP.fullmatch(g) is not None)
+            for g in (text[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False))
+        ]
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Split a text into word tokens with offsets."""
-    return [
-        Token(m.start(), m.end(), w, w.lower(), w[0].isupper())
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(0),)
-    ]
+    return Tokens(text)
+
+
+@lru_cache(maxsize=65536)
+def _surface_key(surface: str) -> tuple[int, str]:
+    """Length without an English possessive (``Armenia's`` → 7) and the name key."""
+    bare = strip_possessive(surface)
+    return len(bare), name_key(bare)
 
 
 @lru_cache(maxsize=65536)
 def _key(surface: str) -> str:
     return name_key(surface)
-
-
-def _surface_end(text: str, start: int, end: int) -> int:
-    """End offset without an English possessive (``Armenia's`` → ``Armenia``)."""
-    return start + len(strip_possessive(text[start:end]))
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end : b.start]
-    return gap == " " or (len(gap) <= 3 and bool(_GAP.fullmatch(gap)))
 
 
 def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
@@ -81,44 +89,42 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         Toponyms have ``role="toponym"``; demonyms and countries inside
         organisation names have ``role="context"``.
     """
-    toks = tokenize(text)
-    lowercase_words = {t.lower for t in toks if not t.cap}
+    toks = Tokens(text)
+    starts, ends, lower, cap, adjacent = toks.starts, toks.ends, toks.lower, toks.cap, toks.adjacent
+    n = len(toks)
+    lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    adjacent = [_adjacent(text, a, b) for a, b in itertools.pairwise(toks)]
-    joinable = [
-        adjacent[k] and (toks[k + 1].cap or toks[k + 1].lower in PARTICLES)
-        for k in range(len(adjacent))
-    ]
+    joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
     slots, context_names, kinds = index.slots, index.context_names, index.arrays["kind"]
     mentions: list[Mention] = []
-    n = len(toks)
     i = 0
     person_until = -1
     while i < n:
-        t = toks[i]
-        if not t.cap:
+        if not cap[i]:
             i += 1
             continue
-        if t.lower.rstrip(".") in TITLES:
+        start = starts[i]
+        if lower[i].rstrip(".") in TITLES:
             # Capitalised words after a title are a person's name.
             j = i + 1
-            while j < n and toks[j].cap and _adjacent(text, toks[j - 1], toks[j]):
+            while j < n and cap[j] and adjacent[j - 1]:
                 j += 1
             person_until = j
             i = j
             continue
+        # The longest run of words that may form one name with token i.
+        last = i
+        while last + 1 < n and last - i + 1 < _MAX_TOKENS and adjacent[last]:
+            last += 1
+            if not joinable[last - 1]:
+                break
         match = None
-        for length in range(min(_MAX_TOKENS, n - i), 0, -1):
-            j = i + length - 1
-            last = toks[j]
-            if not last.cap and length == 1:
+        for j in range(last, i - 1, -1):
+            if j > i and not all(joinable[i : j - 1]):
                 continue
-            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
-                continue
-            end = _surface_end(text, t.start, last.end)
-            surface = text[t.start : end]
-            key = _key(surface)
-            if length == 1 and (key in NOT_PLACES or t.lower.rstrip("'’s") in NOT_PLACES):
+            length, key = _surface_key(text[start : ends[j]])
+            end = start + length
+            if j == i and (key in NOT_PLACES or lower[i].rstrip("'’s") in NOT_PLACES):
                 break
             if key in context_names:
                 match = (j, end, key, "context")
@@ -130,14 +136,14 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i += 1
             continue
         j, end, key, role = match
-        nxt = toks[j + 1] if j + 1 < n else None
-        prev = toks[i - 1] if i > 0 else None
+        nxt = j + 1 if j + 1 < n else None
+        prev = i - 1 if i > 0 else None
         rows = index.candidates(key)[0] if role == "toponym" else ()
         big = any(kinds[r] <= _BIG_KINDS for r in rows)
         context_country = context_names.get(key)
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
-            if not big and t.lower in lowercase_words:
+            if not big and lower[i] in lowercase_words:
                 i = j + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
@@ -145,10 +151,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             if (
                 not big
                 and nxt is not None
-                and nxt.cap
-                and _adjacent(text, t, nxt)
-                and nxt.lower not in FEATURE_WORDS
-                and _key(nxt.text) not in slots
+                and cap[nxt]
+                and adjacent[i]
+                and lower[nxt] not in FEATURE_WORDS
+                and _key(toks.words[nxt]) not in slots
             ):
                 i = j + 2
                 continue
@@ -156,14 +162,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = j + 1
                 continue
         # A country inside an organisation's name is context, not a place to map.
-        run = []
         k = j + 1
-        while k < n and k <= j + 4 and toks[k].cap and _adjacent(text, toks[k - 1], toks[k]):
-            run.append(toks[k].lower)
+        while k < n and k <= j + 4 and cap[k] and adjacent[k - 1]:
             k += 1
-        before = [toks[x].lower for x in range(max(0, i - 2), i)]
-        in_org = any(w in ORGANISATION_WORDS for w in run) or (
-            prev is not None and prev.lower == "of" and _org_before(toks, i - 1)
+        before = lower[max(0, i - 2) : i]
+        in_org = any(w in ORGANISATION_WORDS for w in lower[j + 1 : k]) or (
+            prev is not None and lower[prev] == "of" and _org_before(toks, i - 1)
         )
         if role == "toponym" and in_org:
             if not big:
@@ -176,17 +180,17 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                     context_country = index.vocab["country"][index.arrays["country"][r]]
                     break
         feature = None
-        if nxt is not None and nxt.lower in FEATURE_WORDS and _adjacent(text, toks[j], nxt):
-            feature = nxt.lower
+        if nxt is not None and lower[nxt] in FEATURE_WORDS and adjacent[j]:
+            feature = lower[nxt]
         elif len(before) == 2 and before[1] == "of" and before[0] in FEATURE_WORDS:
             feature = before[0]
-        elif prev is not None and prev.lower in SETTLEMENT_WORDS:
-            feature = prev.lower
+        elif prev is not None and lower[prev] in SETTLEMENT_WORDS:
+            feature = lower[prev]
         mentions.append(
             Mention(
-                start=t.start,
+                start=start,
                 end=end,
-                surface=text[t.start : end],
+                surface=text[start:end],
                 key=key,
                 role=role,
                 feature_word=feature,
@@ -194,16 +198,15 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             )
         )
         i = j + 1
-    return _link(text, toks, mentions, index)
+    return _link(text, mentions, index)
 
 
-def _org_before(toks: list[Token], k: int) -> bool:
+def _org_before(toks: Tokens, k: int) -> bool:
     """True when the capitalised words before ``of`` at ``k`` name an organisation."""
     for x in range(k - 1, max(-1, k - 6), -1):
-        t = toks[x]
-        if t.lower in ORGANISATION_WORDS:
+        if toks.lower[x] in ORGANISATION_WORDS:
             return True
-        if not (t.cap or t.lower in PARTICLES):
+        if not (toks.cap[x] or toks.lower[x] in PARTICLES):
             return False
     return False
 
@@ -211,7 +214,7 @@ def _org_before(toks: list[Token], k: int) -> bool:
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 
-def _link(text: str, toks: list[Token], mentions: list[Mention], index) -> list[Mention]:
+def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
     """Share plural feature words across lists and attach explicit parents."""
     out = list(mentions)
     # "Gegharkunik and Syunik provinces": the plural feature word covers the whole list.

@@ -8,7 +8,7 @@ import numpy as np
 
 from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SETTLEMENT_WORDS
 from gazetteer.normalize import skeleton_key
-from gazetteer.places import KINDS, Mention, ResolvedMention
+from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
@@ -29,12 +29,18 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
-class _Group:
-    """All mentions of one name in a text, resolved together (one sense per discourse)."""
+class _Candidates:
+    """The candidate places of one name key and what about them never changes.
+
+    Made once per key and reused across articles: rows, name quality, the
+    columns resolution reads, and the score from kind, population, capital
+    status and name quality.
+    """
+
+    __slots__ = ("admin1", "admin_city", "base", "country", "kind", "lat", "lon", "quality")
+    __slots__ += ("rows", "skeleton")
 
     def __init__(self, key: str, index: GazetteerIndex):
-        self.key = key
-        self.mentions: list[Mention] = []
         rows, quality = index.candidates(key)
         self.skeleton = False
         if key in index.context_names:
@@ -46,46 +52,77 @@ class _Group:
             rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
             quality = np.ones(len(rows), np.uint8)
             self.skeleton = True
+        a = index.arrays
         self.rows = np.asarray(rows)
         self.quality = np.asarray(quality)
-        self.scores = np.zeros(len(rows))
-        self.support = np.zeros(len(rows))  #: the article's evidence for each candidate's country
+        self.kind = a["kind"][self.rows]
+        self.country = a["country"][self.rows]
+        self.admin1 = a["admin1_code"][self.rows]
+        self.lat, self.lon = a["lat"][self.rows], a["lon"][self.rows]
+        feat = index.strings["feature"]
+        is_place = self.kind == K_PLACE
+        s = _BASE[self.kind].copy()
+        s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
+        s += np.array(
+            [
+                1.5 if feat[r] == "PPLC" and q == 0 else 0.0
+                for r, q in zip(self.rows, self.quality, strict=True)
+            ]
+        )
+        s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
+        if self.skeleton:
+            s -= 1.0
+        self.base = s
+        self.admin_city = is_place | np.array(
+            [feat[r] in ("City", "Municipality") for r in self.rows], bool
+        )
+
+
+_CACHE_LIMIT = 200_000
+
+
+def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
+    cache = index.memo.setdefault("resolve", {})
+    c = cache.get(key)
+    if c is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        c = cache[key] = _Candidates(key, index)
+    return c
+
+
+class _Group:
+    """All mentions of one name in a text, resolved together (one sense per discourse)."""
+
+    def __init__(self, key: str, index: GazetteerIndex):
+        self.key = key
+        self.mentions: list[Mention] = []
+        self.cands = c = _candidates(key, index)
+        self.rows = c.rows
+        self.skeleton = c.skeleton
+        self.scores = np.zeros(len(c.rows))
+        self.support = np.zeros(len(c.rows))  #: the article's evidence for each candidate's country
         self.has_context = False  #: the article names countries other than this name's
 
 
-def _local_scores(g: _Group, lower: str, index: GazetteerIndex, focus: set[int]) -> np.ndarray:
-    a = index.arrays
-    kind = a["kind"][g.rows]
-    pop = a["population"][g.rows]
-    s = _BASE[kind].copy()
-    is_place = kind == K_PLACE
-    s[is_place] = np.log10(pop[is_place] + 10.0)
-    feat = index.strings["feature"]
-    s += np.array(
-        [
-            1.5 if feat[r] == "PPLC" and q == 0 else 0.0
-            for r, q in zip(g.rows, g.quality, strict=True)
-        ]
-    )
-    s -= np.where(g.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
-    if g.skeleton:
-        s -= 1.0
+def _local_scores(g: _Group, lower: str, focus: set[int]) -> np.ndarray:
+    c = g.cands
+    s = c.base.copy()
     words = {m.feature_word for m in g.mentions if m.feature_word}
     if words & ADMIN_WORDS:
-        s += np.where(kind == K_ADMIN1, 3.0, np.where(kind == K_REGION, 1.5, -1.5))
+        s += np.where(c.kind == K_ADMIN1, 3.0, np.where(c.kind == K_REGION, 1.5, -1.5))
     if words & REGION_WORDS:
-        s += np.where(kind == K_REGION, 3.0, np.where(kind == K_ADMIN1, 1.0, -1.0))
+        s += np.where(c.kind == K_REGION, 3.0, np.where(c.kind == K_ADMIN1, 1.0, -1.0))
     if words & SETTLEMENT_WORDS:
-        admin_city = np.array([feat[r] in ("City", "Municipality") for r in g.rows])
-        s += np.where(is_place | admin_city, 3.0, -2.0)
+        s += np.where(c.admin_city, 3.0, -2.0)
     near_border = any(
         any(w in lower[max(0, m.start - 80) : m.end + 80] for w in _BORDER_WORDS)
         for m in g.mentions
     )
     if near_border:
-        s += np.where(kind <= K_ADMIN1, 1.5, 0.0)
+        s += np.where(c.kind <= K_ADMIN1, 1.5, 0.0)
     if focus:
-        s += np.where(np.isin(a["country"][g.rows], list(focus)), 2.5, 0.0)
+        s += np.where(np.isin(c.country, list(focus)), 2.5, 0.0)
     return s
 
 
@@ -162,7 +199,6 @@ def resolve_mentions(
         One per toponym mention, in text order; ``place`` is None when no
         candidate exists.
     """
-    a = index.arrays
     focus_codes = {index.country_code[c] for c in (focus or []) if c in index.country_code}
     groups: dict[str, _Group] = {}
     for m in mentions:
@@ -172,64 +208,64 @@ def resolve_mentions(
                 g = groups[m.key] = _Group(m.key, index)
             g.mentions.append(m)
     lower = text.lower()
-    for g in groups.values():
-        if len(g.rows):
-            g.scores = _local_scores(g, lower, index, focus_codes)
-            for m in g.mentions:
-                if m.parent:
-                    pc, pa = _parent_codes(m, index)
-                    in_parent = np.isin(a["country"][g.rows], list(pc)) | np.isin(
-                        a["admin1_code"][g.rows], list(pa)
+    # Only names with a choice to make are scored; a single candidate wins anyway.
+    scored = [g for g in groups.values() if len(g.rows) > 1]
+    for g in scored:
+        g.scores = _local_scores(g, lower, focus_codes)
+        for m in g.mentions:
+            if m.parent:
+                pc, pa = _parent_codes(m, index)
+                if pc or pa:
+                    in_parent = np.isin(g.cands.country, list(pc)) | np.isin(
+                        g.cands.admin1, list(pa)
                     )
-                    if pc or pa:
-                        g.scores += np.where(in_parent, 4.0, -1.0)
-                    break
+                    g.scores += np.where(in_parent, 4.0, -1.0)
+                break
 
     # Pass 2: the article's countries and its other places.
-    evidence: dict[int, float] = {}
+    evidence = np.zeros(len(index.vocab["country"]))
     for m in mentions:
         if m.role == "context" and m.context_country in index.country_code:
-            c = index.country_code[m.context_country]
-            evidence[c] = evidence.get(c, 0.0) + 1.0
-    picks, own = {}, {}
+            evidence[index.country_code[m.context_country]] += 1.0
+    picks, own = [], {}
     for key, g in groups.items():
         if len(g.rows):
             best = int(np.argmax(g.scores))
-            picks[key] = g.rows[best]
-            c = int(a["country"][g.rows[best]])
-            weight = 2.0 if a["kind"][g.rows[best]] == K_COUNTRY else 1.0
+            c = int(g.cands.country[best])
+            weight = 2.0 if g.cands.kind[best] == K_COUNTRY else 1.0
             own[key] = (c, weight * len(g.mentions))
-            evidence[c] = evidence.get(c, 0.0) + own[key][1]
+            evidence[c] += own[key][1]
+            if g.cands.kind[best] in (K_ADMIN1, K_PLACE, K_FEATURE):
+                picks.append((key, g.cands.lat[best], g.cands.lon[best]))
+    total_evidence = float(evidence.sum())
     for key, g in groups.items():
         if not len(g.rows):
             continue
         # The article's evidence for each country, leaving out this name's own vote.
-        ev = dict(evidence)
-        ev[own[key][0]] -= own[key][1]
-        total = sum(ev.values())
-        g.support = np.array([ev.get(int(c), 0.0) for c in a["country"][g.rows]])
+        c, vote = own[key]
+        g.support = evidence[g.cands.country]
+        g.support = np.where(g.cands.country == c, g.support - vote, g.support)
+        total = total_evidence - vote
         g.has_context = total > 0
+        if len(g.rows) == 1:
+            continue
         share = g.support / total if total > 0 else np.zeros(len(g.rows))
         bonus = 4.0 * share
-        others = [
-            r
-            for k, r in picks.items()
-            if k != key and a["kind"][r] in (K_ADMIN1, K_PLACE, K_FEATURE)
-        ]
+        others = [(lat, lon) for k, lat, lon in picks if k != key]
         if others:
-            lat, lon = a["lat"][g.rows][:, None], a["lon"][g.rows][:, None]
-            d = haversine_km(lat, lon, a["lat"][others][None, :], a["lon"][others][None, :])
+            o = np.array(others)
+            d = haversine_km(
+                g.cands.lat[:, None], g.cands.lon[:, None], o[None, :, 0], o[None, :, 1]
+            )
             dmin = d.min(axis=1)
-            bonus += np.select([dmin < 50, dmin < 200, dmin < 500], [1.5, 1.0, 0.5], 0.0)
+            # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
+            bonus += 0.5 * ((dmin < 50).astype(float) + (dmin < 200) + (dmin < 500))
         g.scores = g.scores + bonus
 
-    resolved = []
-    for m in mentions:
-        if m.role != "toponym":
-            continue
-        g = groups[m.key]
+    ranked: dict[str, tuple[Place | None, float, tuple]] = {}
+    for key, g in groups.items():
         if not len(g.rows):
-            resolved.append(ResolvedMention(m, None, 0.0))
+            ranked[key] = (None, 0.0, ())
             continue
         order = np.argsort(-g.scores, kind="stable")
         weak_skeleton = (
@@ -239,7 +275,7 @@ def resolve_mentions(
         )
         if weak_skeleton or (reject and _out_of_context(g, int(order[0]), index)):
             alts = tuple((index.place(int(g.rows[o])), 0.0) for o in order[:_MAX_ALTERNATIVES])
-            resolved.append(ResolvedMention(m, None, 0.0, alts))
+            ranked[key] = (None, 0.0, alts)
             continue
         probs = np.exp(g.scores[order] - g.scores[order[0]])
         probs /= probs.sum()
@@ -247,7 +283,5 @@ def resolve_mentions(
             (index.place(int(g.rows[o])), float(p))
             for o, p in zip(order[1 : 1 + _MAX_ALTERNATIVES], probs[1:], strict=False)
         )
-        resolved.append(
-            ResolvedMention(m, index.place(int(g.rows[order[0]])), float(probs[0]), alts)
-        )
-    return resolved
+        ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts)
+    return [ResolvedMention(m, *ranked[m.key]) for m in mentions if m.role == "toponym"]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from geo.events import number_value
+from geo.patterns import Lexeme
 
 __all__ = [
     "DATE_PRECISIONS",
@@ -169,34 +170,49 @@ class TimeExpression:
 
 
 _PART = r"(?:\s+(?:morning|night|evening|afternoon|overnight))?"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+_DIGITS = tuple("0123456789")
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+# Each pattern with the words one of which every match contains (a pre-check).
+_PATTERNS: list[tuple[str, Lexeme]] = [
     (
         "absolute",
-        re.compile(
+        Lexeme(
+            _DIGITS,
             rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{MONTH_RE})\.?,?\s+\d{{4}}"
             rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
-            re.I,
         ),
     ),
     (
         "daymonth",
-        re.compile(
+        Lexeme(
+            _DIGITS,
             rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_RE})\b\.?"
             rf"|(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
-            re.I,
         ),
     ),
     (
         "weekday",
-        re.compile(
+        Lexeme(
+            ("day",),
             rf"\b(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:the\s+)?(?:night|morning|evening)\s+of\s+)?"
             rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)}){_PART}\b",
-            re.I,
         ),
     ),
     (
         "relative",
-        re.compile(
+        Lexeme(
+            (
+                "yesterday",
+                "today",
+                "tonight",
+                "this",
+                "last",
+                "overnight",
+                "same",
+                "past",
+                "recent",
+                "ago",
+            ),
             r"\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
             r"|overnight|earlier\s+today|on\s+the\s+same\s+day"
             r"|(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:over\s+)?the\s+(?:past|last)\s+"
@@ -204,36 +220,35 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"|(?:earlier\s+)?this\s+month|last\s+month|this\s+year|last\s+year"
             r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:days?|weeks?)\s+ago)\b",
-            re.I,
         ),
     ),
     (
         "month",
-        re.compile(
+        Lexeme(
+            _MONTH_STEMS,
             rf"\b(?:in|since|during|from|until)\s+(?:(?:early|mid|late)[-\s]+)?"
             rf"(?:{MONTH_RE})\b\.?(?:\s+(?P<year>\d{{4}}))?",
-            re.I,
         ),
     ),
     (
         "year",
-        re.compile(
+        Lexeme(
+            ("19", "20"),
             r"\b(?:in|since|during)\s+(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?"
             r"(?:(?:19|20)\d{2})(?:s|'s)?\b",
-            re.I,
         ),
     ),
     (
         "anaphoric",
-        re.compile(
+        Lexeme(
+            ("time", "after", "before", "later", "earlier", "day"),
             r"\b(?:at\s+the\s+time|(?:days|hours|weeks|a\s+day|a\s+few\s+days)\s+"
             r"(?:after|before|later|earlier)|that\s+day|the\s+same\s+day|shortly\s+after)\b",
-            re.I,
         ),
     ),
     (
         "next_day",
-        re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.I),
+        Lexeme(("day",), r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b"),
     ),
 ]
 _SPEECH_BEFORE = re.compile(
@@ -258,10 +273,11 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
     """Time expressions in a sentence, in order, without overlaps."""
     if not _ANY_TIME_WORD.search(sentence):
         return []
+    lower = sentence.lower()
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
+    for kind, lexeme in _PATTERNS:
+        for m in lexeme.finditer(sentence, lower):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

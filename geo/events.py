@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.patterns import Lexeme
+
 __all__ = [
     "ACLED_TYPES",
     "EVENT_TYPES",
@@ -39,16 +41,20 @@ EVENT_TYPES = tuple(ACLED_TYPES)
 PHYSICAL_TYPES = tuple(t for t in EVENT_TYPES if t not in ("agreement_or_statement", "other"))
 
 _W = r"(?:[\w'’-]+\s+)"  # one word and its space
-# Physical event types, in the order one wins over another inside a clause.
-_TRIGGERS: list[tuple[str, str]] = [
+# Physical event types, in the order one wins over another inside a clause, each with
+# the words one of which every match of its pattern contains (checked before the
+# pattern runs: most clauses hold the words of one type or two, if any).
+_TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     (
         "weapons_intercepted",
+        ("shot", "shooting", "downed", "intercepted", "neutrali", "jammed"),
         rf"shot\s+down|shooting\s+down|downed\s+{_W}{{0,3}}(?:drones?|uavs?|aircraft)"
         r"|intercepted|neutrali[sz]ed\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:drones?|uavs?)"
         r"|jammed\s+(?:an?\s+)?(?:\w+\s+){0,2}drones?",
     ),
     (
         "air_drone_strike",
+        ("air", "drone", "loitering", "warplane", "bombed", "fighter"),
         r"air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|struck\s+by\s+(?:an?\s+)?drones?"
         r"|drones?\s+(?:struck|hit|attacked|targeted|bombed)"
         r"|(?:kamikaze|attack|armed|suicide)\s+drones?|loitering\s+munitions?|warplanes?|bombed"
@@ -56,17 +62,20 @@ _TRIGGERS: list[tuple[str, str]] = [
     ),
     (
         "explosive_device",
+        ("mine", "improvised", "ied", "roadside", "explosive", "booby"),
         r"land\s*mines?|anti-(?:personnel|tank)\s+mines?|(?:hit|stepped\s+on|struck)\s+an?\s+mine"
         r"|mine\s+(?:blast|explosion|exploded|went\s+off)|improvised\s+explosive|\bieds?\b"
         r"|roadside\s+bombs?|explosive\s+devices?|booby[-\s]trap",
     ),
     (
         "shelling",
+        ("shell", "artillery", "mortar", "rocket", "missile", "howitzer", "bombard", "grad"),
         r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?"
         r"|bombard(?:ed|ment)|grad\b",
     ),
     (
         "attack_on_civilians",
+        ("civilian", "villager", "farmer", "shepherd", "resident", "children"),
         r"(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\s+(?:were\s+|was\s+)?"
         r"(?:attacked|beaten|shot|killed|wounded|injured)"
         r"|(?:attacked|shot\s+at|shot\s+dead|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
@@ -74,6 +83,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ),
     (
         "armed_clash",
+        ("clash", "fire", "exchanged", "fight", "shoot", "skirmish", "attempt", "attack", "ambush"),
         r"clash(?:ed|es)?|exchanged?\s+(?:of\s+)?(?:heavy\s+)?(?:gun)?fire|exchanges?\s+of\s+"
         r"(?:gun)?fire|exchanged\s+shots|traded\s+(?:gun)?fire|open(?:ed|ing)\s+fire"
         r"|returned\s+fire|fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire"
@@ -84,12 +94,26 @@ _TRIGGERS: list[tuple[str, str]] = [
     ),
     (
         "arrest",
+        ("arrested", "detain", "detention", "taken", "abducted", "captured"),
         r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
         r"|farmers?|villagers?|troops)",
     ),
     (
         "incursion",
+        (
+            "incursion",
+            "intrusion",
+            "cross",
+            "advance",
+            "pushed",
+            "positions",
+            "seized",
+            "encroach",
+            "violat",
+            "transgress",
+            "entered",
+        ),
         r"incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:border|frontier|line))"
         r"|across\s+the\s+(?:border|frontier|line)|advanced\s+(?:\w+\s+){0,4}into"
         r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
@@ -98,22 +122,46 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"|entered\s+(?:\w+\s+){0,2}territory",
     ),
 ]
-_OTHER = r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
+_OTHER = (
+    ("stand", "face", "scuffle", "brawl", "fist"),
+    r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?",
+)
 _STATEMENT = (
+    (
+        "offer",
+        "propos",
+        "agree",
+        "signed",
+        "call",
+        "urged",
+        "demanded",
+        "pledged",
+        "vowed",
+        "promised",
+        "ruled",
+        "ask",
+        "appealed",
+        "announced",
+        "reached",
+        "ceasefire",
+    ),
     r"offer(?:ed|s)?\s+to|offered|proposed|agreed|agree\s+to|signed|called\s+(?:on|for)"
     r"|call\s+on|urged|demanded|pledged|vowed|promised|ruled\s+out|will\s+ask|asked\b"
     r"|appealed|announced\s+(?:an?\s+)?(?:ceasefire|truce|agreement|deal)|reached\s+(?:an?\s+)?"
-    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
+    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)",
 )
-_TRIGGER_RES = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in _TRIGGERS]
-_OTHER_RE = re.compile(rf"\b(?:{_OTHER})", re.I)
-_STATEMENT_RE = re.compile(rf"\b(?:{_STATEMENT})", re.I)
+
+
+_TRIGGER_LEXEMES = [(t, Lexeme(words, rf"\b(?:{p})")) for t, words, p in _TRIGGERS]
+_OTHER_LEXEME = Lexeme(_OTHER[0], rf"\b(?:{_OTHER[1]})")
+_STATEMENT_LEXEME = Lexeme(_STATEMENT[0], rf"\b(?:{_STATEMENT[1]})")
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor|neither|any|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-_DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
+_DENIAL = Lexeme(
+    ("deni", "deny", "reject", "dismiss", "refut"),
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b",
 )
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|accused|accuses|alleged|alleges|said|says|reported|reports|"
@@ -173,21 +221,22 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
     denial : bool
         True when the clause denies something ("denied sending troops").
     """
-    denial = bool(_DENIAL.search(clause))
+    lower = clause.lower()
+    denial = _DENIAL.search(clause, lower) is not None
     if not EVENT_WORD.search(clause):  # most news clauses hold no lexicon word at all
         return [], [], denial
     physical: list[Trigger] = []
-    for event_type, rx in _TRIGGER_RES:
-        for m in rx.finditer(clause):
+    for event_type, lexeme in _TRIGGER_LEXEMES:
+        for m in lexeme.finditer(clause, lower):
             if _NEGATED.search(clause[max(0, m.start() - 30) : m.start()]):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical:
-        for m in _OTHER_RE.finditer(clause):
+        for m in _OTHER_LEXEME.finditer(clause, lower):
             physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
     statements = [
         Trigger("agreement_or_statement", m.start(), m.end(), m.group(0))
-        for m in _STATEMENT_RE.finditer(clause)
+        for m in _STATEMENT_LEXEME.finditer(clause, lower)
     ]
     return physical, statements, denial
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.patterns import Lexeme
+
 __all__ = ["Sentence", "split_sentences"]
 
 _ABBREVIATIONS = {
@@ -53,10 +55,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # "RUSSIA -- A sign at ...", "Armenia - Photographs released by ...": agency photo captions.
 _CAPTION_HEAD = re.compile(r"^[A-Z][\w .'’-]{1,40} -{1,2} ")
 # A photo credit ends a caption: "... Yuri Kochetkov/Pool via REUTERS", "(Photo: AFP)".
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = Lexeme(
+    ("reuters", "/pool", "getty", "photo"),
     r"(?:via reuters|/pool|getty images|afp photo|\(photo[: ][^)]*\)|photo: [^.]*)\s*\.?$",
-    re.IGNORECASE,
 )
+# The word before a full stop, to tell abbreviations ("Gen.", "U.S.") from sentence ends.
+_LAST_WORD = re.compile(r"[\w.'-]+$")
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ class Sentence:
 def _is_caption(para: str, seen: dict[str, int]) -> bool:
     if seen.get(para, 0) > 1:
         return True
-    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.search(para))
+    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.search(para, para.lower()))
 
 
 def _is_heading(para: str) -> bool:
@@ -112,11 +116,11 @@ def split_sentences(text: str) -> list[Sentence]:
         body = not (_is_caption(para.strip(), seen) or _is_heading(para))
         pos = 0
         for m in _END.finditer(para):
-            head = para[pos : m.start()]
-            word = re.search(r"([\w.'-]+)$", head)
+            # Only the last few characters can hold an abbreviation.
+            word = _LAST_WORD.search(para, max(pos, m.start() - 12), m.start())
             if word and (
-                word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                or re.fullmatch(r"[A-Z]", word.group(1))
+                word.group(0).lower().rstrip(".") in _ABBREVIATIONS
+                or (len(word.group(0)) == 1 and "A" <= word.group(0) <= "Z")
             ):
                 continue
             out.extend(_sentence(para, offset, pos, m.end(), n, body))
