@@ -10,6 +10,7 @@ makes a new index on the next load.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import tempfile
@@ -261,6 +262,12 @@ class GazetteerIndex:
     def slots(self) -> dict[str, int]:
         """Name key → slot in ``ptr``."""
         return {k: i for i, k in enumerate(_unpack(self.arrays["keys"]))}
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """First words of the name keys (and demonym keys) that have several words."""
+        keys = itertools.chain(self.slots, self.context_names)
+        return frozenset(k.split(" ", 1)[0] for k in keys if " " in k)
 
     @cached_property
     def strings(self) -> dict[str, list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -23,8 +24,11 @@ if TYPE_CHECKING:
 
 __all__ = ["find_mentions", "tokenize"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`.][^\W\d_]+)*['’ʼ]?", re.UNICODE)
-_GAP = re.compile(r"[ \t\-‐–]{1,3}")
+_TOKEN = re.compile(r"([^\W\d_]+(?:['’ʼ`.][^\W\d_]+)*['’ʼ]?)", re.UNICODE)
+# What may stand between two words of one name: at most three spaces, tabs or hyphens.
+_JOINING_GAPS = frozenset(
+    "".join(chars) for n in (1, 2, 3) for chars in itertools.product(" \t-\u2010\u2013", repeat=n)
+)
 _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
 
@@ -39,17 +43,16 @@ class Tokens:
     __slots__ = ("adjacent", "cap", "ends", "lower", "starts", "words")
 
     def __init__(self, text: str):
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e] for s, e in spans]
-        self.lower = [w.lower() for w in self.words]
+        # [gap, word, gap, word, …, gap]: words at odd places, what lies between at even.
+        parts = _TOKEN.split(text)
+        bounds = list(itertools.accumulate(map(len, parts)))
+        self.words = parts[1::2]
+        self.starts = bounds[0:-1:2]
+        self.ends = bounds[1::2]
+        self.lower = list(map(str.lower, self.words))
         self.cap = [w[0].isupper() for w in self.words]
-        # adjacent[k]: only a space, tab or hyphen (at most three) between words k and k+1.
-        self.adjacent = [
-            g == " " or (len(g) <= 3 and _GAP.fullmatch(g) is not None)
-            for g in (text[e:s] for e, s in zip(self.ends, self.starts[1:], strict=False))
-        ]
+        # adjacent[k]: words k and k+1 may belong to one name.
+        self.adjacent = [g in _JOINING_GAPS for g in parts[2:-1:2]]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -90,12 +93,13 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         organisation names have ``role="context"``.
     """
     toks = Tokens(text)
-    starts, ends, lower, cap, adjacent = toks.starts, toks.ends, toks.lower, toks.cap, toks.adjacent
+    words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
+    adjacent = toks.adjacent
     n = len(toks)
     lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
     # joinable[k]: token k+1 may continue a name that token k is part of.
     joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
-    slots, context_names, kinds = index.slots, index.context_names, index.arrays["kind"]
+    slots, context_names, first_words = index.slots, index.context_names, index.first_words
     mentions: list[Mention] = []
     i = 0
     person_until = -1
@@ -118,13 +122,21 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             last += 1
             if not joinable[last - 1]:
                 break
+        if last > i:
+            # Keys of several words are the words' keys joined by spaces; no name
+            # of several words starts with this one: only the word itself can match.
+            first = _key(words[i])
+            if first.split(" ", 1)[0] not in first_words:
+                last = i
         match = None
         for j in range(last, i - 1, -1):
             if j > i and not all(joinable[i : j - 1]):
                 continue
-            length, key = _surface_key(text[start : ends[j]])
-            end = start + length
-            if j == i and (key in NOT_PLACES or lower[i].rstrip("'’s") in NOT_PLACES):
+            length, key = _surface_key(words[j])
+            end = starts[j] + length
+            if j > i:
+                key = " ".join([first, *map(_key, words[i + 1 : j]), key])
+            elif key in NOT_PLACES or lower[i].rstrip("'’s") in NOT_PLACES:
                 break
             if key in context_names:
                 match = (j, end, key, "context")
@@ -139,7 +151,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         nxt = j + 1 if j + 1 < n else None
         prev = i - 1 if i > 0 else None
         rows = index.candidates(key)[0] if role == "toponym" else ()
-        big = any(kinds[r] <= _BIG_KINDS for r in rows)
+        big = role == "toponym" and _is_big(key, index)
         context_country = context_names.get(key)
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
@@ -154,7 +166,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and cap[nxt]
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
-                and _key(toks.words[nxt]) not in slots
+                and _key(words[nxt]) not in slots
             ):
                 i = j + 2
                 continue
@@ -176,7 +188,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             role = "context"
             context_country = index.vocab["country"][index.arrays["country"][rows[0]]]
             for r in rows:
-                if kinds[r] == KINDS.index("country"):
+                if index.arrays["kind"][r] == KINDS.index("country"):
                     context_country = index.vocab["country"][index.arrays["country"][r]]
                     break
         feature = None
@@ -199,6 +211,16 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         )
         i = j + 1
     return _link(text, mentions, index)
+
+
+def _is_big(key: str, index: GazetteerIndex) -> bool:
+    """True when a name has a country, region or admin-1 unit among its places."""
+    cache = index.memo.setdefault("mentions.big", {})
+    big = cache.get(key)
+    if big is None:
+        rows, _ = index.candidates(key)
+        big = cache[key] = bool((index.arrays["kind"][rows] <= _BIG_KINDS).any())
+    return big
 
 
 def _org_before(toks: Tokens, k: int) -> bool:

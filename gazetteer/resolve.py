@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -81,12 +82,17 @@ class _Candidates:
 _CACHE_LIMIT = 200_000
 
 
+def _memo(index: GazetteerIndex, name: str) -> dict:
+    cache = index.memo.setdefault(name, {})
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    return cache
+
+
 def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
-    cache = index.memo.setdefault("resolve", {})
+    cache = _memo(index, "resolve.candidates")
     c = cache.get(key)
     if c is None:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
         c = cache[key] = _Candidates(key, index)
     return c
 
@@ -105,24 +111,43 @@ class _Group:
         self.has_context = False  #: the article names countries other than this name's
 
 
-def _local_scores(g: _Group, lower: str, focus: set[int]) -> np.ndarray:
+_BORDER_RE = re.compile("|".join(re.escape(w) for w in _BORDER_WORDS))
+
+
+def _border_spans(lower: str) -> list[tuple[int, int]]:
+    """Where the article's border words are (``lower`` is the lower-cased text)."""
+    return [m.span() for m in _BORDER_RE.finditer(lower)]
+
+
+def _local_scores(
+    g: _Group, border_spans: list[tuple[int, int]], focus: frozenset[int], index: GazetteerIndex
+) -> np.ndarray:
+    """Scores from what lies next to the mentions: feature words, border words, focus."""
+    words = frozenset(m.feature_word for m in g.mentions if m.feature_word)
+    near_border = any(
+        max(0, m.start - 80) <= bs and be <= m.end + 80
+        for m in g.mentions
+        for bs, be in border_spans
+    )
+    cache = _memo(index, "resolve.local")
+    memo_key = (g.key, words, near_border, focus)
+    s = cache.get(memo_key)
+    if s is not None:
+        return s
     c = g.cands
     s = c.base.copy()
-    words = {m.feature_word for m in g.mentions if m.feature_word}
     if words & ADMIN_WORDS:
         s += np.where(c.kind == K_ADMIN1, 3.0, np.where(c.kind == K_REGION, 1.5, -1.5))
     if words & REGION_WORDS:
         s += np.where(c.kind == K_REGION, 3.0, np.where(c.kind == K_ADMIN1, 1.0, -1.0))
     if words & SETTLEMENT_WORDS:
         s += np.where(c.admin_city, 3.0, -2.0)
-    near_border = any(
-        any(w in lower[max(0, m.start - 80) : m.end + 80] for w in _BORDER_WORDS)
-        for m in g.mentions
-    )
     if near_border:
         s += np.where(c.kind <= K_ADMIN1, 1.5, 0.0)
     if focus:
         s += np.where(np.isin(c.country, list(focus)), 2.5, 0.0)
+    s.flags.writeable = False  # shared by every article that meets the name this way
+    cache[memo_key] = s
     return s
 
 
@@ -199,7 +224,7 @@ def resolve_mentions(
         One per toponym mention, in text order; ``place`` is None when no
         candidate exists.
     """
-    focus_codes = {index.country_code[c] for c in (focus or []) if c in index.country_code}
+    focus_codes = frozenset(index.country_code[c] for c in (focus or []) if c in index.country_code)
     groups: dict[str, _Group] = {}
     for m in mentions:
         if m.role == "toponym":
@@ -207,11 +232,11 @@ def resolve_mentions(
             if g is None:
                 g = groups[m.key] = _Group(m.key, index)
             g.mentions.append(m)
-    lower = text.lower()
     # Only names with a choice to make are scored; a single candidate wins anyway.
     scored = [g for g in groups.values() if len(g.rows) > 1]
+    border_spans = _border_spans(text.lower()) if scored else []
     for g in scored:
-        g.scores = _local_scores(g, lower, focus_codes)
+        g.scores = _local_scores(g, border_spans, focus_codes, index)
         for m in g.mentions:
             if m.parent:
                 pc, pa = _parent_codes(m, index)
@@ -219,7 +244,7 @@ def resolve_mentions(
                     in_parent = np.isin(g.cands.country, list(pc)) | np.isin(
                         g.cands.admin1, list(pa)
                     )
-                    g.scores += np.where(in_parent, 4.0, -1.0)
+                    g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
 
     # Pass 2: the article's countries and its other places.
@@ -227,7 +252,9 @@ def resolve_mentions(
     for m in mentions:
         if m.role == "context" and m.context_country in index.country_code:
             evidence[index.country_code[m.context_country]] += 1.0
-    picks, own = [], {}
+    own: dict[str, tuple[int, float]] = {}  # the country each name votes for, and how much
+    picks: dict[str, int] = {}  # names whose best candidate is a local place → column
+    pick_lat, pick_lon = [], []
     for key, g in groups.items():
         if len(g.rows):
             best = int(np.argmax(g.scores))
@@ -236,31 +263,17 @@ def resolve_mentions(
             own[key] = (c, weight * len(g.mentions))
             evidence[c] += own[key][1]
             if g.cands.kind[best] in (K_ADMIN1, K_PLACE, K_FEATURE):
-                picks.append((key, g.cands.lat[best], g.cands.lon[best]))
+                picks[key] = len(pick_lat)
+                pick_lat.append(g.cands.lat[best])
+                pick_lon.append(g.cands.lon[best])
     total_evidence = float(evidence.sum())
     for key, g in groups.items():
-        if not len(g.rows):
-            continue
-        # The article's evidence for each country, leaving out this name's own vote.
-        c, vote = own[key]
-        g.support = evidence[g.cands.country]
-        g.support = np.where(g.cands.country == c, g.support - vote, g.support)
-        total = total_evidence - vote
-        g.has_context = total > 0
         if len(g.rows) == 1:
-            continue
-        share = g.support / total if total > 0 else np.zeros(len(g.rows))
-        bonus = 4.0 * share
-        others = [(lat, lon) for k, lat, lon in picks if k != key]
-        if others:
-            o = np.array(others)
-            d = haversine_km(
-                g.cands.lat[:, None], g.cands.lon[:, None], o[None, :, 0], o[None, :, 1]
-            )
-            dmin = d.min(axis=1)
-            # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-            bonus += 0.5 * ((dmin < 50).astype(float) + (dmin < 200) + (dmin < 500))
-        g.scores = g.scores + bonus
+            c, vote = own[key]
+            g.support = evidence[g.cands.country] - (vote if g.cands.country[0] == c else 0.0)
+            g.has_context = total_evidence - vote > 0
+    if scored:
+        _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon)
 
     ranked: dict[str, tuple[Place | None, float, tuple]] = {}
     for key, g in groups.items():
@@ -285,3 +298,34 @@ def resolve_mentions(
         )
         ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts)
     return [ResolvedMention(m, *ranked[m.key]) for m in mentions if m.role == "toponym"]
+
+
+def _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon):
+    """Add the article's evidence to the scores of every name with a choice, at once.
+
+    Evidence: the article's support for each candidate's country, and the
+    candidate's distance to the article's other places.
+    """
+    sizes = [len(g.rows) for g in scored]
+    bounds = np.cumsum([0, *sizes])
+    country = np.concatenate([g.cands.country for g in scored])
+    own_country = np.repeat([own[g.key][0] for g in scored], sizes)
+    own_vote = np.repeat([own[g.key][1] for g in scored], sizes)
+    # The article's evidence for each country, leaving out this name's own vote.
+    support = evidence[country] - np.where(country == own_country, own_vote, 0.0)
+    total = total_evidence - own_vote
+    bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > 0)
+    if pick_lat:
+        lat = np.concatenate([g.cands.lat for g in scored])
+        lon = np.concatenate([g.cands.lon for g in scored])
+        d = haversine_km(lat[:, None], lon[:, None], np.array(pick_lat), np.array(pick_lon))
+        for g, a, b in zip(scored, bounds[:-1], bounds[1:], strict=True):
+            if g.key in picks:  # a name is not near itself
+                d[a:b, picks[g.key]] = np.inf
+        dmin = d.min(axis=1)
+        # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
+        bonus += 0.5 * ((dmin < 50).astype(float) + (dmin < 200) + (dmin < 500))
+    for g, a, b in zip(scored, bounds[:-1], bounds[1:], strict=True):
+        g.support = support[a:b]
+        g.has_context = bool(total[a] > 0)
+        g.scores = g.scores + bonus[a:b]
