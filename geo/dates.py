@@ -262,18 +262,21 @@ _HISTORY_WORDS = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:\d{1,2}\s*(?:[ap]\.?m\.?)\s+)?$", re.I)
 
 
-_ANY_TIME_WORD = re.compile(
+_ANY_TIME_WORD = Lexeme(
+    (
+        "day", *_MONTH_STEMS, "night", "morning", "afternoon", "evening", "week", "month",
+        "year", "ago", "time", "hour", "19", "20",
+    ),
     rf"\b(?:{'|'.join(_WEEKDAYS)}|{MONTH_RE}|yesterday|today|tonight|night|overnight|morning"
     r"|afternoon|evening|week|month|year|days?|hours?|ago|time)\b|\b(?:19|20)\d\d",
-    re.I,
-)
+)  # fmt: skip
 
 
 def find_time_expressions(sentence: str) -> list[TimeExpression]:
     """Time expressions in a sentence, in order, without overlaps."""
-    if not _ANY_TIME_WORD.search(sentence):
-        return []
     lower = sentence.lower()
+    if not _ANY_TIME_WORD.found(lower):
+        return []
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, lexeme in _PATTERNS:

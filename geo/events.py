@@ -222,7 +222,7 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         True when the clause denies something ("denied sending troops").
     """
     lower = clause.lower()
-    denial = _DENIAL.search(clause, lower) is not None
+    denial = _DENIAL.found(lower)
     if not EVENT_WORD.search(clause):  # most news clauses hold no lexicon word at all
         return [], [], denial
     physical: list[Trigger] = []
@@ -333,9 +333,13 @@ _NONE_HURT = re.compile(
 )
 
 
-_HURT_WORD = re.compile(
-    r"\b(?:kill|dead|died|slain|lives|perish|wound|injur|hurt|casualt|deaths|fatalit)", re.I
-)
+_HURT_WORD = Lexeme(
+    (
+        "kill", "dead", "died", "slain", "lives", "perish", "wound", "injur", "hurt", "casualt",
+        "deaths", "fatalit",
+    ),
+    r"\b(?:kill|dead|died|slain|lives|perish|wound|injur|hurt|casualt|deaths|fatalit)",
+)  # fmt: skip
 
 
 # The word beginnings every trigger, casualty and denial pattern starts with. A sentence
@@ -508,7 +512,7 @@ def count_casualties(clause: str) -> list[Casualty]:
     "no casualties" gives 0 and 0.
     """
     out: list[Casualty] = []
-    if not _HURT_WORD.search(clause):
+    if not _HURT_WORD.found(clause.lower()):
         return out
     taken: list[tuple[int, int]] = []
     for m in _NONE_HURT.finditer(clause):

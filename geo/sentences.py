@@ -89,7 +89,7 @@ class Sentence:
 def _is_caption(para: str, seen: dict[str, int]) -> bool:
     if seen.get(para, 0) > 1:
         return True
-    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.search(para, para.lower()))
+    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.found(para.lower()))
 
 
 def _is_heading(para: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 
 from geo import dates, events, sentences
 from geo.articles import read_articles
+from geo.patterns import Lexeme
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "incidents"
 
@@ -48,6 +49,9 @@ PHRASINGS = [
     "A checkpoint. AFP PHOTO",
     "Troops on patrol (Photo: Defence Ministry)",
     "A border post, photo: press service",
+    "Two were killed, one dead, one died, five slain, lives lost; others perished, were "
+    "wounded, injured or hurt; casualties, deaths and fatalities.",
+    "Hours before Tuesday's vote, tonight and overnight, in the 1990s and 2003.",
 ]
 
 
@@ -56,6 +60,8 @@ def _lexemes():
     yield "other", events._OTHER_LEXEME
     yield "agreement_or_statement", events._STATEMENT_LEXEME
     yield "denial", events._DENIAL
+    yield "hurt word", events._HURT_WORD
+    yield "time word", dates._ANY_TIME_WORD
     yield from dates._PATTERNS
     yield "photo credit", sentences._PHOTO_CREDIT
 
@@ -77,3 +83,17 @@ def test_pre_check_skips_a_text_without_the_words():
     lexeme = dict(events._TRIGGER_LEXEMES)["shelling"]
     clause = "The talks resumed in Geneva on Monday."
     assert list(lexeme.finditer(clause, clause.lower())) == []
+
+
+def test_found_and_finditer_ignore_case_and_keep_offsets():
+    lexeme = Lexeme(("shell",), r"\bshell(?:ed|ing)\b")
+    text = "Shellfish sellers said the army SHELLED the pier."
+    assert lexeme.found(text.lower())
+    assert [m.span() for m in lexeme.finditer(text, text.lower())] == [(32, 39)]
+    assert not lexeme.found("shellfish and shells")
+
+
+def test_a_pattern_with_capitals_is_refused():
+    with pytest.raises(ValueError, match="lower case"):
+        Lexeme(("x",), r"\b[A-Z]x")
+    Lexeme(("x",), r"\bx(?P<n>\d+)\W")  # escapes and group names may hold capitals
