@@ -150,7 +150,6 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         j, end, key, role = match
         nxt = j + 1 if j + 1 < n else None
         prev = i - 1 if i > 0 else None
-        rows = index.candidates(key)[0] if role == "toponym" else ()
         big = role == "toponym" and _is_big(key, index)
         context_country = context_names.get(key)
         if role == "toponym" and j == i:
@@ -186,6 +185,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = k
                 continue
             role = "context"
+            rows = index.candidates(key)[0]
             context_country = index.vocab["country"][index.arrays["country"][rows[0]]]
             for r in rows:
                 if index.arrays["kind"][r] == KINDS.index("country"):
@@ -234,6 +234,9 @@ def _org_before(toks: Tokens, k: int) -> bool:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # "Armenia's Gegharkunik"
+_DEMONYM_GAP = re.compile(r"\s+(?:\w+\s+of\s+)?")  # "the Armenian village of Sotk"
+_COMMA_GAP = re.compile(r",\s*")  # "Sotk, Armenia"
 
 
 def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
@@ -258,16 +261,18 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
         if k > 0:
             p = out[k - 1]
             gap = text[p.end : m.start]
-            if re.fullmatch(r"['’]s\s+", gap) or (
-                p.role == "context" and re.fullmatch(r"\s+(?:\w+\s+of\s+)?", gap)
+            if _POSSESSIVE_GAP.fullmatch(gap) or (
+                p.role == "context" and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):
             q = out[k + 1]
-            if re.fullmatch(r",\s*", text[m.end : q.start]) and q.role == "toponym":
-                rows, _ = index.candidates(q.key)
-                if any(index.arrays["kind"][r] <= _BIG_KINDS for r in rows):
-                    parent = q.surface
+            if (
+                q.role == "toponym"
+                and _COMMA_GAP.fullmatch(text[m.end : q.start])
+                and _is_big(q.key, index)
+            ):
+                parent = q.surface
         if parent is not None:
             out[k] = _replace(m, parent=parent)
     return out

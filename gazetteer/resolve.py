@@ -280,7 +280,7 @@ def resolve_mentions(
         if not len(g.rows):
             ranked[key] = (None, 0.0, ())
             continue
-        order = np.argsort(-g.scores, kind="stable")
+        order = np.argsort(-g.scores, kind="stable") if len(g.rows) > 1 else (0,)
         weak_skeleton = (
             g.skeleton
             and not g.support[order[0]]
@@ -289,6 +289,9 @@ def resolve_mentions(
         if weak_skeleton or (reject and _out_of_context(g, int(order[0]), index)):
             alts = tuple((index.place(int(g.rows[o])), 0.0) for o in order[:_MAX_ALTERNATIVES])
             ranked[key] = (None, 0.0, alts)
+            continue
+        if len(g.rows) == 1:
+            ranked[key] = (index.place(int(g.rows[0])), 1.0, ())
             continue
         probs = np.exp(g.scores[order] - g.scores[order[0]])
         probs /= probs.sum()

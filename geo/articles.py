@@ -204,8 +204,9 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
         return {}, 0
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
     try:
-        meta = yaml.safe_load(m[1]) or {}
+        meta = yaml.load(m[1], Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ArticleError(path, f"malformed YAML front matter: {exc}".splitlines()[0]) from None
     if not isinstance(meta, dict):

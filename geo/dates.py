@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from geo.events import number_value
-from geo.patterns import Lexeme
+from geo.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "DATE_PRECISIONS",
@@ -251,6 +251,7 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
         Lexeme(("day",), r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b"),
     ),
 ]
+_TIME_LEXICON = LexemeSet(dict(_PATTERNS))
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|declared|wrote|tweeted|"
     r"confirmed|noted|warned|claimed|published|released|issued|posted)\s+(?:\w+\s+){0,2}$",
@@ -279,8 +280,11 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
         return []
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
+    kinds = _TIME_LEXICON.found(lower)
     for kind, lexeme in _PATTERNS:
-        for m in lexeme.finditer(sentence, lower):
+        if kind not in kinds:
+            continue
+        for m in lexeme.rx.finditer(sentence):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

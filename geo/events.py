@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.patterns import Lexeme
+from geo.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "ACLED_TYPES",
@@ -163,6 +163,15 @@ _DENIAL = Lexeme(
     ("deni", "deny", "reject", "dismiss", "refut"),
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b",
 )
+#: Everything a clause is checked for, pre-checked in one scan.
+_CLAUSE_LEXICON = LexemeSet(
+    {
+        **dict(_TRIGGER_LEXEMES),
+        "other": _OTHER_LEXEME,
+        "agreement_or_statement": _STATEMENT_LEXEME,
+        "denial": _DENIAL,
+    }
+)
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|accused|accuses|alleged|alleges|said|says|reported|reports|"
     r"according\s+to|blamed|blames)\b",
@@ -221,23 +230,25 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
     denial : bool
         True when the clause denies something ("denied sending troops").
     """
-    lower = clause.lower()
-    denial = _DENIAL.found(lower)
-    if not EVENT_WORD.search(clause):  # most news clauses hold no lexicon word at all
-        return [], [], denial
+    found = _CLAUSE_LEXICON.found(clause.lower())
+    denial = "denial" in found
     physical: list[Trigger] = []
     for event_type, lexeme in _TRIGGER_LEXEMES:
-        for m in lexeme.finditer(clause, lower):
+        if event_type not in found:
+            continue
+        for m in lexeme.rx.finditer(clause):
             if _NEGATED.search(clause[max(0, m.start() - 30) : m.start()]):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
-    if not physical:
-        for m in _OTHER_LEXEME.finditer(clause, lower):
+    if not physical and "other" in found:
+        for m in _OTHER_LEXEME.rx.finditer(clause):
             physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
-    statements = [
-        Trigger("agreement_or_statement", m.start(), m.end(), m.group(0))
-        for m in _STATEMENT_LEXEME.finditer(clause, lower)
-    ]
+    statements = []
+    if "agreement_or_statement" in found:
+        statements = [
+            Trigger("agreement_or_statement", m.start(), m.end(), m.group(0))
+            for m in _STATEMENT_LEXEME.rx.finditer(clause)
+        ]
     return physical, statements, denial
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Mapping
 
-__all__ = ["Lexeme"]
+__all__ = ["Lexeme", "LexemeSet"]
 
 _ESCAPE = re.compile(r"\\.|\(\?P[<=]")  # escapes and named groups may hold capitals
 
@@ -50,6 +50,35 @@ class Lexeme:
         """True when the lower-cased text ``lower`` holds a match."""
         return self.possible(lower) and self._rx_lower.search(lower) is not None
 
-    def finditer(self, text: str, lower: str) -> Iterator[re.Match]:
-        """Matches in ``text``; ``lower`` is ``text.lower()``, for the pre-checks."""
-        return self.rx.finditer(text) if self.found(lower) else iter(())
+
+class LexemeSet:
+    """Lexemes pre-checked together: one scan of the text tells which of them match.
+
+    An Aho-Corasick automaton over all the lexemes' words finds the lexemes
+    whose words occur in one pass; only those run their lower-case expression.
+
+    Parameters
+    ----------
+    lexemes : mapping of str to Lexeme
+        The lexemes by name.
+    """
+
+    def __init__(self, lexemes: Mapping[str, Lexeme]):
+        import ahocorasick
+
+        self.lexemes = dict(lexemes)
+        owners: dict[str, set[str]] = {}
+        for name, lexeme in self.lexemes.items():
+            for word in lexeme.words:
+                owners.setdefault(word, set()).add(name)
+        self._automaton = ahocorasick.Automaton()
+        for word, names in owners.items():
+            self._automaton.add_word(word, frozenset(names))
+        self._automaton.make_automaton()
+
+    def found(self, lower: str) -> set[str]:
+        """Names of the lexemes that match the lower-cased text ``lower``."""
+        possible: set[str] = set()
+        for _, names in self._automaton.iter(lower):
+            possible |= names
+        return {n for n in possible if self.lexemes[n]._rx_lower.search(lower) is not None}

@@ -81,16 +81,22 @@ def test_every_match_holds_one_of_the_pre_check_words(name, lexeme, texts):
 
 def test_pre_check_skips_a_text_without_the_words():
     lexeme = dict(events._TRIGGER_LEXEMES)["shelling"]
-    clause = "The talks resumed in Geneva on Monday."
-    assert list(lexeme.finditer(clause, clause.lower())) == []
+    assert not lexeme.possible("the talks resumed in geneva on monday.")
+    assert not lexeme.found("the talks resumed in geneva on monday.")
 
 
-def test_found_and_finditer_ignore_case_and_keep_offsets():
+def test_found_ignores_case():
     lexeme = Lexeme(("shell",), r"\bshell(?:ed|ing)\b")
-    text = "Shellfish sellers said the army SHELLED the pier."
-    assert lexeme.found(text.lower())
-    assert [m.span() for m in lexeme.finditer(text, text.lower())] == [(32, 39)]
+    assert lexeme.found("Shellfish sellers said the army SHELLED the pier.".lower())
     assert not lexeme.found("shellfish and shells")
+
+
+@pytest.mark.parametrize("lexicon", [events._CLAUSE_LEXICON, dates._TIME_LEXICON])
+def test_lexeme_set_finds_exactly_the_lexemes_that_match(lexicon, texts):
+    sentences = [s for t in texts for s in t.split(". ")]
+    for s in sentences:
+        expected = {name for name, lx in lexicon.lexemes.items() if lx.rx.search(s)}
+        assert lexicon.found(s.lower()) == expected, s
 
 
 def test_a_pattern_with_capitals_is_refused():
