@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -114,21 +115,39 @@ class _Group:
 _BORDER_RE = re.compile("|".join(re.escape(w) for w in _BORDER_WORDS))
 
 
-def _border_spans(lower: str) -> list[tuple[int, int]]:
-    """Where the article's border words are (``lower`` is the lower-cased text)."""
-    return [m.span() for m in _BORDER_RE.finditer(lower)]
+def _border_spans(lower: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the article's border words (``lower``: the lower-cased text).
+
+    The spans do not overlap, so both lists are sorted.
+    """
+    spans = [m.span() for m in _BORDER_RE.finditer(lower)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _near_border(m: Mention, border_spans: tuple[list[int], list[int]]) -> bool:
+    """True when a border word lies within 80 characters of the mention."""
+    starts, ends = border_spans
+    k = bisect.bisect_left(starts, max(0, m.start - 80))  # the first word starting in reach
+    return k < len(starts) and ends[k] <= m.end + 80
+
+
+def _in_codes(codes: np.ndarray, wanted: frozenset[int]) -> np.ndarray:
+    """``np.isin`` for a handful of wanted codes, without its set-up cost."""
+    mask = np.zeros(len(codes), bool)
+    for c in wanted:
+        mask |= codes == c
+    return mask
 
 
 def _local_scores(
-    g: _Group, border_spans: list[tuple[int, int]], focus: frozenset[int], index: GazetteerIndex
+    g: _Group,
+    border_spans: tuple[list[int], list[int]],
+    focus: frozenset[int],
+    index: GazetteerIndex,
 ) -> np.ndarray:
     """Scores from what lies next to the mentions: feature words, border words, focus."""
     words = frozenset(m.feature_word for m in g.mentions if m.feature_word)
-    near_border = any(
-        max(0, m.start - 80) <= bs and be <= m.end + 80
-        for m in g.mentions
-        for bs, be in border_spans
-    )
+    near_border = any(_near_border(m, border_spans) for m in g.mentions)
     cache = _memo(index, "resolve.local")
     memo_key = (g.key, words, near_border, focus)
     s = cache.get(memo_key)
@@ -145,7 +164,7 @@ def _local_scores(
     if near_border:
         s += np.where(c.kind <= K_ADMIN1, 1.5, 0.0)
     if focus:
-        s += np.where(np.isin(c.country, list(focus)), 2.5, 0.0)
+        s += np.where(_in_codes(c.country, focus), 2.5, 0.0)
     s.flags.writeable = False  # shared by every article that meets the name this way
     cache[memo_key] = s
     return s
@@ -172,11 +191,19 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
     return False
 
 
-def _parent_codes(m: Mention, index: GazetteerIndex) -> tuple[set[int], set[int]]:
+def _parent_codes(m: Mention, index: GazetteerIndex) -> tuple[frozenset[int], frozenset[int]]:
     """Country and admin-1 codes that an explicit parent points to."""
+    cache = _memo(index, "resolve.parents")
+    codes = cache.get(m.parent)
+    if codes is None:
+        codes = cache[m.parent] = _find_parent_codes(m.parent, index)
+    return codes
+
+
+def _find_parent_codes(parent: str, index: GazetteerIndex) -> tuple[frozenset[int], frozenset[int]]:
     from gazetteer.normalize import name_key
 
-    key = name_key(m.parent)
+    key = name_key(parent)
     countries, admin1s = set(), set()
     if key in index.context_names:
         countries.add(index.country_code.get(index.context_names[key], -1))
@@ -187,7 +214,7 @@ def _parent_codes(m: Mention, index: GazetteerIndex) -> tuple[set[int], set[int]
             countries.add(int(index.arrays["country"][r]))
         elif k == K_ADMIN1:
             admin1s.add(int(index.arrays["admin1_code"][r]))
-    return countries, admin1s
+    return frozenset(countries), frozenset(admin1s)
 
 
 def resolve_mentions(
@@ -241,9 +268,7 @@ def resolve_mentions(
             if m.parent:
                 pc, pa = _parent_codes(m, index)
                 if pc or pa:
-                    in_parent = np.isin(g.cands.country, list(pc)) | np.isin(
-                        g.cands.admin1, list(pa)
-                    )
+                    in_parent = _in_codes(g.cands.country, pc) | _in_codes(g.cands.admin1, pa)
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
 

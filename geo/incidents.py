@@ -290,7 +290,8 @@ class _Extractor:
             rj = ri
             while rj < len(refs) and refs[rj].start < sent.end:
                 r = refs[rj]
-                srefs.append(r._replace(start=r.start - sent.start, end=r.end - sent.start))
+                o = sent.start
+                srefs.append(_Ref(r.start - o, r.end - o, r.surface, r.country, r.place))
                 rj += 1
             if not sent.body:
                 continue
@@ -461,7 +462,8 @@ class _Extractor:
                 and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
             )
         )
-        return r._replace(seat=seat, dateline=dateline, near=bool(_NEAR.search(before)))
+        near = bool(_NEAR.search(before))
+        return _Ref(r.start, r.end, r.surface, r.country, r.place, seat, dateline, near)
 
     def _locate(self, s, cs, ce, crefs, srefs, last_location, event_type) -> list[Location]:
         clause = s[cs:ce]
