@@ -171,7 +171,8 @@ def main() -> None:
     probe = (
         "import time, resource; t0 = time.perf_counter()\n"
         "from gazetteer import Gazetteer\n"
-        "g = Gazetteer.load(); i = g.index; i.slots, i.strings, i.vocab, i.context_names\n"
+        "g = Gazetteer.load(); i = g.index\n"
+        "i.name_set, i.first_words, i.strings, i.vocab, i.context_names\n"
         "g.resolve('Shelling in Armenia\\'s Gegharkunik province.')\n"
         "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )

@@ -88,8 +88,9 @@ PARTICLES = {"of", "and", "de", "del", "da", "do", "dos", "das", "la", "le", "le
 
 ADMIN_WORDS = {
     "province", "provinces", "district", "districts", "oblast", "governorate", "state",
-    "marz", "rayon", "raion", "prefecture", "county", "canton", "department", "territory",
-    "municipality", "voivodeship", "krai", "kray", "emirate", "division", "parish",
+    "marz", "rayon", "raion", "prefecture", "county", "counties", "canton", "department",
+    "territory", "municipality", "voivodeship", "krai", "kray", "emirate", "division", "parish",
+    "parishes",
 }  # fmt: skip
 REGION_WORDS = {"region", "regions", "exclave", "enclave", "valley", "corridor", "strip", "area",
                 "autonomous", "republic"}  # fmt: skip

@@ -99,7 +99,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
     # joinable[k]: token k+1 may continue a name that token k is part of.
     joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
-    slots, context_names, first_words = index.slots, index.context_names, index.first_words
+    names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
     i = 0
     person_until = -1
@@ -141,7 +141,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             if key in context_names:
                 match = (j, end, key, "context")
                 break
-            if key in slots:
+            if key in names:
                 match = (j, end, key, "toponym")
                 break
         if match is None:
@@ -165,7 +165,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and cap[nxt]
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
-                and _key(words[nxt]) not in slots
+                and _key(words[nxt]) not in names
             ):
                 i = j + 2
                 continue

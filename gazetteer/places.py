@@ -34,7 +34,8 @@ class Place:
         Representative point, EPSG:4326.
     population : int
     source : str
-        ``"geonames"``, ``"naturalearth"``, ``"curated"`` or ``"user:<file>"``.
+        ``"geonames"``, ``"naturalearth"``, ``"us-census"`` (US counties), ``"curated"``
+        or ``"user:<file>"``.
     members : tuple of str
         For regions: the ISO 3166-2 codes of the admin-1 units that make its footprint.
     """

