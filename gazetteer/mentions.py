@@ -101,6 +101,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
+    spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
     i = 0
     person_until = -1
     while i < n:
@@ -198,6 +199,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             feature = before[0]
         elif prev is not None and lower[prev] in SETTLEMENT_WORDS:
             feature = lower[prev]
+        spans.append((i, j, big))
         mentions.append(
             Mention(
                 start=start,
@@ -210,7 +212,49 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             )
         )
         i = j + 1
-    return _link(text, mentions, index)
+    return _drop_surnames(toks, _link(text, mentions, index), spans, lowercase_words)
+
+
+def _drop_surnames(
+    toks: Tokens, mentions: list[Mention], spans: list[tuple[int, int, bool]], common: set[str]
+) -> list[Mention]:
+    """Drop small places named like a person the article names in full.
+
+    "Tom Jones … Jones said": a capitalised word that is not a common word of
+    the article and not a place, glued to a second one, makes the second a
+    surname; every single-word mention of it then stands for the person, unless
+    a feature word or a parent says it is a place.
+    """
+    covered = {k for i, j, _ in spans for k in range(i, j + 1)}
+    weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
+    cap, lower, adjacent = toks.cap, toks.lower, toks.adjacent
+    surnames = {
+        lower[k + 1]
+        for k in range(len(adjacent))
+        if adjacent[k]
+        and cap[k]
+        and cap[k + 1]
+        and (k not in covered or k in weak)
+        and (k + 1 not in covered or k + 1 in weak)
+        and lower[k] not in common
+        and lower[k] not in NOT_PLACES
+        and lower[k] not in FEATURE_WORDS
+        and lower[k] not in PARTICLES
+    }
+    if not surnames:
+        return mentions
+    return [
+        m
+        for m, (i, j, big) in zip(mentions, spans, strict=True)
+        if not (
+            m.role == "toponym"
+            and i == j
+            and not big
+            and m.feature_word is None
+            and m.parent is None
+            and lower[i] in surnames
+        )
+    ]
 
 
 def _is_big(key: str, index: GazetteerIndex) -> bool:

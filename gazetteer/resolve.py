@@ -345,30 +345,26 @@ def _article_round(groups, scored, context, index):
             g.has_context = total_evidence - vote > 0
     if scored:
         admin1_votes[0] = 0.0  # places without an admin-1 code vote for no unit
-        _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon)
-        _add_admin1_evidence(scored, own_admin1, admin1_votes)
+        _add_article_evidence(
+            scored,
+            own,
+            evidence,
+            total_evidence,
+            own_admin1,
+            admin1_votes,
+            picks,
+            pick_lat,
+            pick_lon,
+        )
 
 
-def _add_admin1_evidence(scored, own_admin1, votes):
-    """Favour candidates in the admin-1 units the article's other places are in."""
-    total_votes = float(votes.sum())
-    if total_votes <= 0:
-        return
-    for g in scored:
-        mine = own_admin1.get(g.key, 0)
-        vote = len(g.mentions) if mine else 0
-        total = total_votes - vote
-        if total <= 0:
-            continue
-        support = votes[g.cands.admin1] - np.where(g.cands.admin1 == mine, vote, 0)
-        support[g.cands.admin1 == 0] = 0.0
-        g.scores = g.scores + _ADMIN1_WEIGHT * support / total
-
-
-def _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat, pick_lon):
+def _add_article_evidence(
+    scored, own, evidence, total_evidence, own_admin1, admin1_votes, picks, pick_lat, pick_lon
+):
     """Add the article's evidence to the scores of every name with a choice, at once.
 
-    Evidence: the article's support for each candidate's country, and the
+    Evidence: the article's support for each candidate's country and admin-1
+    unit (the other names' best candidates and the demonyms), and the
     candidate's distance to the article's other places.
     """
     sizes = [len(g.rows) for g in scored]
@@ -380,6 +376,18 @@ def _add_article_evidence(scored, own, evidence, total_evidence, picks, pick_lat
     support = evidence[country] - np.where(country == own_country, own_vote, 0.0)
     total = total_evidence - own_vote
     bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > 0)
+    # The same for admin-1 units; candidates without a unit (code 0) get nothing.
+    total_votes = float(admin1_votes.sum())
+    if total_votes > 0:
+        admin1 = np.concatenate([g.cands.admin1 for g in scored])
+        own_unit = np.repeat([own_admin1.get(g.key, 0) for g in scored], sizes)
+        own_votes = np.repeat([len(g.mentions) for g in scored], sizes) * (own_unit > 0)
+        unit_support = admin1_votes[admin1] - np.where(admin1 == own_unit, own_votes, 0)
+        unit_support[admin1 == 0] = 0.0
+        unit_total = total_votes - own_votes
+        bonus += _ADMIN1_WEIGHT * np.divide(
+            unit_support, unit_total, out=np.zeros(len(admin1)), where=unit_total > 0
+        )
     if pick_lat:
         lat = np.concatenate([g.cands.lat for g in scored])
         lon = np.concatenate([g.cands.lon for g in scored])

@@ -52,3 +52,19 @@ def test_resolve_span_uses_given_offsets(gazetteer):
     r = gazetteer.resolve_span(text, 13, 21)
     assert r.mention.surface == "Kelbajar"
     assert r.place.id == "AZ-KAL"
+
+
+def test_a_surname_the_article_names_in_full_is_not_a_place(gazetteer):
+    text = (
+        "Rancher Tom Jones said the fence near Abilene was cut overnight. "
+        "Jones said he saw two trucks. In Brownsville, agents in a patrol car saw none."
+    )
+    surfaces = [m.surface for m in gazetteer.find_mentions(text) if m.role == "toponym"]
+    assert "Jones" not in surfaces
+    assert "Abilene" in surfaces and "Brownsville" in surfaces
+
+
+def test_a_surname_with_a_parent_or_feature_word_stays_a_place(gazetteer):
+    text = "Ann Clay moved from Austin. Flooding hit Clay County and Clay, Kentucky."
+    surfaces = [m.surface for m in gazetteer.find_mentions(text) if m.role == "toponym"]
+    assert "Clay County" in surfaces and "Clay" in surfaces
