@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["GazetteerIndex", "add_user_source", "cache_dir", "user_sources"]
 
 INDEX_VERSION = 4
+#: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
+MEMO_LIMIT = 200_000
 _SEP = "\x1f"
 _STR_COLUMNS = ("id", "name", "feature", "source", "members")
 
@@ -356,9 +358,19 @@ class GazetteerIndex:
         return {}
 
     @cached_property
-    def memo(self) -> dict[str, dict]:
-        """Per-index caches of derived values, by the name of the step that keeps them."""
+    def _memos(self) -> dict[str, dict]:
         return {}
+
+    def memo(self, name: str) -> dict:
+        """A cache of derived values kept by one step (``"resolve.candidates"``, …).
+
+        Values depend only on the index, so they are shared by every article;
+        a cache is emptied when it reaches :data:`MEMO_LIMIT` entries.
+        """
+        cache = self._memos.setdefault(name, {})
+        if len(cache) >= MEMO_LIMIT:
+            cache.clear()
+        return cache
 
     def place(self, row: int) -> Place:
         """The :class:`Place` at a row (made once, then reused: places are immutable)."""

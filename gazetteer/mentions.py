@@ -22,7 +22,7 @@ from gazetteer.places import KINDS, Mention
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
 
-__all__ = ["find_mentions", "tokenize"]
+__all__ = ["Tokens", "find_mentions"]
 
 _TOKEN = re.compile(r"([^\W\d_]+(?:['’ʼ`.][^\W\d_]+)*['’ʼ]?)", re.UNICODE)
 # What may stand between two words of one name: at most three spaces, tabs or hyphens.
@@ -56,11 +56,6 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.words)
-
-
-def tokenize(text: str) -> Tokens:
-    """Split a text into word tokens with offsets."""
-    return Tokens(text)
 
 
 @lru_cache(maxsize=65536)
@@ -259,7 +254,7 @@ def _drop_surnames(
 
 def _is_big(key: str, index: GazetteerIndex) -> bool:
     """True when a name has a country, region or admin-1 unit among its places."""
-    cache = index.memo.setdefault("mentions.big", {})
+    cache = index.memo("mentions.big")
     big = cache.get(key)
     if big is None:
         rows, _ = index.candidates(key)

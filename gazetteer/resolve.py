@@ -82,18 +82,8 @@ class _Candidates:
         self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
 
 
-_CACHE_LIMIT = 200_000
-
-
-def _memo(index: GazetteerIndex, name: str) -> dict:
-    cache = index.memo.setdefault(name, {})
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    return cache
-
-
 def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
-    cache = _memo(index, "resolve.candidates")
+    cache = index.memo("resolve.candidates")
     c = cache.get(key)
     if c is None:
         c = cache[key] = _Candidates(key, index)
@@ -108,7 +98,6 @@ class _Group:
         self.mentions: list[Mention] = []
         self.cands = c = _candidates(key, index)
         self.rows = c.rows
-        self.skeleton = c.skeleton
         self.scores = np.zeros(len(c.rows))
         self.support = np.zeros(len(c.rows))  #: the article's evidence for each candidate's country
         self.has_context = False  #: the article names countries other than this name's
@@ -150,7 +139,7 @@ def _local_scores(
     """Scores from what lies next to the mentions: feature words, border words, focus."""
     words = frozenset(m.feature_word for m in g.mentions if m.feature_word)
     near_border = any(_near_border(m, border_spans) for m in g.mentions)
-    cache = _memo(index, "resolve.local")
+    cache = index.memo("resolve.local")
     memo_key = (g.key, words, near_border, focus)
     s = cache.get(memo_key)
     if s is not None:
@@ -182,7 +171,7 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
     if not g.has_context or g.support[best] > 0:
         return False
     m0 = g.mentions
-    kind = index.arrays["kind"][g.rows[best]]
+    kind = g.cands.kind[best]
     fitting = SETTLEMENT_WORDS if kind in (K_PLACE, K_FEATURE) else ADMIN_WORDS | REGION_WORDS
     if g.cands.adm2[best]:
         fitting = ADMIN_WORDS
@@ -197,7 +186,7 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
 
 def _parent_codes(m: Mention, index: GazetteerIndex) -> tuple[frozenset[int], frozenset[int]]:
     """Country and admin-1 codes that an explicit parent points to."""
-    cache = _memo(index, "resolve.parents")
+    cache = index.memo("resolve.parents")
     codes = cache.get(m.parent)
     if codes is None:
         codes = cache[m.parent] = _find_parent_codes(m.parent, index)
@@ -291,7 +280,7 @@ def resolve_mentions(
             continue
         order = np.argsort(-g.scores, kind="stable") if len(g.rows) > 1 else (0,)
         weak_skeleton = (
-            g.skeleton
+            g.cands.skeleton
             and not g.support[order[0]]
             and not any(x.parent or x.feature_word for x in g.mentions)
         )
