@@ -9,6 +9,7 @@ __all__ = [
     "ORGANISATION_WORDS",
     "PARTICLES",
     "REGION_WORDS",
+    "SECOND_LEVEL_WORDS",
     "SETTLEMENT_WORDS",
     "TITLES",
 ]
@@ -92,6 +93,8 @@ ADMIN_WORDS = {
     "territory", "municipality", "voivodeship", "krai", "kray", "emirate", "division", "parish",
     "parishes",
 }  # fmt: skip
+#: Words that name second-level units (US counties and Louisiana parishes) in particular.
+SECOND_LEVEL_WORDS = {"county", "counties", "parish", "parishes"}
 REGION_WORDS = {"region", "regions", "exclave", "enclave", "valley", "corridor", "strip", "area",
                 "autonomous", "republic"}  # fmt: skip
 SETTLEMENT_WORDS = {"village", "villages", "town", "towns", "city", "cities", "settlement",

@@ -109,10 +109,16 @@ class Gazetteer:
         any found mention that overlaps them.
         """
         found = self.find_mentions(text)
+        same = {(m.start, m.end): m for m in found}
         given = []
         for start, end in spans:
             surface = strip_possessive(text[start:end])
-            given.append(Mention(start, start + len(surface), surface, name_key(surface)))
+            m = same.get((start, start + len(surface)))
+            if m is None:
+                m = Mention(start, start + len(surface), surface, name_key(surface))
+            elif m.role != "toponym":
+                m = Mention(m.start, m.end, m.surface, m.key)
+            given.append(m)
         keep = [m for m in found if not any(m.start < g.end and g.start < m.end for g in given)]
         merged = sorted(keep + given, key=lambda m: m.start)
         resolved = self.resolve(text, merged, reject=False)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SETTLEMENT_WORDS
+from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SECOND_LEVEL_WORDS, SETTLEMENT_WORDS
 from gazetteer.normalize import skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["haversine_km", "resolve_mentions"]
 
 K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
-_BASE = np.array([7.5, 5.5, 4.0, 0.0, 2.0])  # populated places score by population
+_BASE = np.array([7.5, 5.5, 5.5, 0.0, 2.0])  # populated places score by population
 _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
 _MAX_ALTERNATIVES = 5
 
@@ -148,6 +148,8 @@ def _local_scores(
     s = c.base.copy()
     if words & ADMIN_WORDS:
         s += np.where((c.kind == K_ADMIN1) | c.adm2, 3.0, np.where(c.kind == K_REGION, 1.5, -1.5))
+    if words & SECOND_LEVEL_WORDS:
+        s += np.where(c.adm2, 3.0, 0.0)
     if words & REGION_WORDS:
         s += np.where(c.kind == K_REGION, 3.0, np.where(c.kind == K_ADMIN1, 1.0, -1.0))
     if words & SETTLEMENT_WORDS:
