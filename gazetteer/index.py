@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GazetteerIndex", "add_user_source", "cache_dir", "user_sources"]
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
 MEMO_LIMIT = 200_000
 _SEP = "\x1f"
@@ -170,6 +170,7 @@ def build_arrays() -> dict[str, np.ndarray]:
 
     from gazetteer.sources import (
         read_admin1,
+        read_continents,
         read_countries,
         read_geonames_cities,
         read_regions,
@@ -178,6 +179,7 @@ def build_arrays() -> dict[str, np.ndarray]:
 
     admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
     tables = [
+        read_continents(),
         read_countries(),
         read_regions(admin1),
         read_admin1(),

@@ -190,9 +190,15 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         feature = None
         if nxt is not None and lower[nxt] in FEATURE_WORDS and adjacent[j]:
             feature = lower[nxt]
-        elif len(before) == 2 and before[1] == "of" and before[0] in FEATURE_WORDS:
+        elif (
+            len(before) == 2
+            and before[1] == "of"
+            and before[0] in FEATURE_WORDS
+            and adjacent[i - 2]
+            and adjacent[i - 1]
+        ):
             feature = before[0]
-        elif prev is not None and lower[prev] in SETTLEMENT_WORDS:
+        elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
             feature = lower[prev]
         spans.append((i, j, big))
         mentions.append(

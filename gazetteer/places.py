@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 __all__ = ["KINDS", "Mention", "Place", "ResolvedMention"]
 
 #: Kinds of place, from the largest to the smallest.
-KINDS = ("country", "region", "admin1", "populated_place", "feature")
+KINDS = ("continent", "country", "region", "admin1", "populated_place", "feature")
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Place:
     Attributes
     ----------
     id : str
-        Stable id: GeoNames id for populated places (``"616041"``), ISO 3166-2
+        Stable id: GeoNames id for populated places and continents (``"616041"``), ISO 3166-2
         for admin-1 units (``"AM-GR"``; Natural Earth's ``adm1_code`` where the
         ISO code repeats), ISO 3166-1 alpha-2 for countries, a slug for
         curated regions (``"nagorno-karabakh"``).
@@ -27,7 +27,7 @@ class Place:
     feature : str
         Finer type: ``"Province"``, ``"District"``, ``"PPLC"`` (capital), ``"PPL"``, …
     country : str
-        ISO 3166-1 alpha-2 code.
+        ISO 3166-1 alpha-2 code (empty for continents).
     admin1_code : str
         ISO 3166-2 code of the admin-1 unit the place lies in (its own for admin-1).
     lat, lon : float

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = ["haversine_km", "resolve_mentions"]
 
-K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
-_BASE = np.array([7.5, 5.5, 5.5, 0.0, 2.0])  # populated places score by population
+K_CONTINENT, K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
+#: Score of each kind before any evidence; populated places score by population instead
+#: (log10), so an admin-1 unit outranks a same-named town of under a million people.
+_BASE = np.array([7.5, 7.5, 6.5, 6.0, 0.0, 2.0])
+#: Population from which a city named like its own admin-1 unit outranks the unit.
+_NAMESAKE_CITY = 100_000
 _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
 _MAX_ALTERNATIVES = 5
 
@@ -39,8 +43,8 @@ class _Candidates:
     status and name quality.
     """
 
-    __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "lat", "lon", "quality")
-    __slots__ += ("rows", "skeleton")
+    __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "lat", "local", "lon")
+    __slots__ += ("namesake", "quality", "rows", "skeleton", "unit_of")
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -72,6 +76,21 @@ class _Candidates:
             ]
         )
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
+        # A city that gives its name to the admin-1 unit it lies in ("Kandahar") is
+        # meant unless a feature word says otherwise.
+        is_unit = self.kind == K_ADMIN1
+        if is_unit.any():
+            # (GeoNames leaves some capitals without an admin-1 code: Dushanbe)
+            in_unit = np.isin(self.admin1, self.admin1[is_unit]) | (
+                (self.admin1 == 0) & np.isin(self.country, self.country[is_unit])
+            )
+            namesake = is_place & (self.quality == 0) & in_unit
+            namesake &= a["population"][self.rows] >= _NAMESAKE_CITY
+            s[namesake] = np.maximum(s[namesake], _BASE[K_ADMIN1] + 0.5)
+        else:
+            namesake = np.zeros(len(self.rows), bool)
+        #: cities named like the admin-1 unit they lie in: evidence for areas counts for them too
+        self.namesake = namesake
         if self.skeleton:
             s -= 1.0
         self.base = s
@@ -80,6 +99,10 @@ class _Candidates:
         )
         #: second-level units (US counties): named with the same words as admin-1 units
         self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
+        #: places inside one admin-1 unit (admin-1 units, populated places, features)
+        self.local = (self.kind >= K_ADMIN1).astype(float)
+        #: for each candidate, the index of its admin-1 unit among the candidates' units
+        self.unit_of = np.unique(self.admin1, return_inverse=True)[1]
 
 
 def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
@@ -99,6 +122,8 @@ class _Group:
         self.cands = c = _candidates(key, index)
         self.rows = c.rows
         self.scores = np.zeros(len(c.rows))
+        self.local = self.scores  #: scores from the mentions themselves, before the article's
+        self.prob = np.zeros(len(c.rows))  #: candidates' probabilities in the last round
         self.support = np.zeros(len(c.rows))  #: the article's evidence for each candidate's country
         self.has_context = False  #: the article names countries other than this name's
 
@@ -155,7 +180,7 @@ def _local_scores(
     if words & SETTLEMENT_WORDS:
         s += np.where(c.admin_city, 3.0, -2.0)
     if near_border:
-        s += np.where(c.kind <= K_ADMIN1, 1.5, 0.0)
+        s += np.where((c.kind <= K_ADMIN1) | c.namesake, 1.5, 0.0)
     if focus:
         s += np.where(_in_codes(c.country, focus), 2.5, 0.0)
     s.flags.writeable = False  # shared by every article that meets the name this way
@@ -268,12 +293,20 @@ def resolve_mentions(
                 break
 
     # Pass 2: the article's countries, admin-1 units and other places, as the names'
-    # best candidates point to them; a second round starts from the first round's picks.
+    # candidates point to them; each round starts from the scores the one before left.
     context = np.zeros(len(index.vocab["country"]))
+    context_units = np.zeros(len(index.vocab["admin1_code"]))
     for m in mentions:
-        if m.role == "context" and m.context_country in index.country_code:
-            context[index.country_code[m.context_country]] += 1.0
-    _article_round(groups, scored, context, index)
+        if m.role == "context":
+            if m.context_country in index.country_code:
+                context[index.country_code[m.context_country]] += 1.0
+            units = _admin1_units(m.key, index)
+            if len(units):
+                context_units[units] += 1.0 / len(units)
+    for g in scored:
+        g.local = g.scores
+    for _ in range(_ROUNDS):
+        _article_round(groups, scored, context, context_units, index)
 
     ranked: dict[str, tuple[Place | None, float, tuple]] = {}
     for key, g in groups.items():
@@ -304,30 +337,65 @@ def resolve_mentions(
 
 
 #: Weight of the article's support for a candidate's admin-1 unit (its country's is 4).
-_ADMIN1_WEIGHT = 3.0
+_ADMIN1_WEIGHT = 4.0
+#: Rounds of article evidence; each starts from the scores the one before left.
+_ROUNDS = 3
+#: How much a name's best candidate votes for its country, by kind (1 for other kinds).
+_COUNTRY_VOTE = {K_COUNTRY: 2.0, K_CONTINENT: 0.0}
+_ONE = np.ones(1)
 
 
-def _article_round(groups, scored, context, index):
-    """Add to every name's scores the evidence of the others' best candidates so far."""
+def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
+    """Codes of the admin-1 units named ``key`` ("Texas" in "Texas Forest Service")."""
+    cache = index.memo("resolve.admin1_units")
+    units = cache.get(key)
+    if units is None:
+        rows, _ = index.candidates(key)
+        rows = rows[index.arrays["kind"][rows] == K_ADMIN1]
+        units = cache[key] = np.unique(index.arrays["admin1_code"][rows])
+    return units
+
+
+def _article_round(groups, scored, context, context_units, index):
+    """Set the scores of every name with a choice to its local scores plus the article's evidence.
+
+    Each name votes for the country of its best candidate so far, and for the
+    admin-1 units of all its candidates in proportion to their probabilities
+    (a soft vote: "Frankston", a suburb of Melbourne or a town in Texas, votes
+    for both until the rest of the article has tipped the balance).
+    """
     evidence = context.copy()
-    admin1_votes = np.zeros(len(index.vocab["admin1_code"]))
-    own_admin1: dict[str, int] = {}  # the admin-1 unit each name votes for (0: none)
     own: dict[str, tuple[int, float]] = {}  # the country each name votes for, and how much
     picks: dict[str, int] = {}  # names whose best candidate is a local place → column
     pick_lat, pick_lon = [], []
+    unit_codes, unit_weights = [], []
     for key, g in groups.items():
-        if len(g.rows):
+        if not len(g.rows):
+            continue
+        n = len(g.mentions)
+        if len(g.rows) > 1:
             best = int(np.argmax(g.scores))
-            c = int(g.cands.country[best])
-            weight = 2.0 if g.cands.kind[best] == K_COUNTRY else 1.0
-            own[key] = (c, weight * len(g.mentions))
-            evidence[c] += own[key][1]
-            if g.cands.kind[best] in (K_ADMIN1, K_PLACE, K_FEATURE):
-                own_admin1[key] = int(g.cands.admin1[best])
-                admin1_votes[own_admin1[key]] += len(g.mentions)
-                picks[key] = len(pick_lat)
-                pick_lat.append(g.cands.lat[best])
-                pick_lon.append(g.cands.lon[best])
+            p = np.exp(g.scores - g.scores[best])
+            p /= p.sum()
+        else:
+            best, p = 0, _ONE
+        kind = g.cands.kind[best]
+        c = int(g.cands.country[best])
+        own[key] = (c, _COUNTRY_VOTE.get(kind, 1.0) * n)
+        evidence[c] += own[key][1]
+        g.prob = p * g.cands.local  # continents, countries and regions name no admin-1 unit
+        unit_codes.append(g.cands.admin1)
+        unit_weights.append(g.prob * n)
+        if g.cands.local[best]:
+            picks[key] = len(pick_lat)
+            pick_lat.append(g.cands.lat[best])
+            pick_lon.append(g.cands.lon[best])
+    admin1_votes = context_units + np.bincount(
+        np.concatenate(unit_codes) if unit_codes else np.empty(0, np.int32),
+        weights=np.concatenate(unit_weights) if unit_weights else None,
+        minlength=len(context_units),
+    )
+    admin1_votes[0] = 0.0  # places without an admin-1 code vote for no unit
     total_evidence = float(evidence.sum())
     for key, g in groups.items():
         if len(g.rows) == 1:
@@ -335,27 +403,18 @@ def _article_round(groups, scored, context, index):
             g.support = evidence[g.cands.country] - (vote if g.cands.country[0] == c else 0.0)
             g.has_context = total_evidence - vote > 0
     if scored:
-        admin1_votes[0] = 0.0  # places without an admin-1 code vote for no unit
         _add_article_evidence(
-            scored,
-            own,
-            evidence,
-            total_evidence,
-            own_admin1,
-            admin1_votes,
-            picks,
-            pick_lat,
-            pick_lon,
+            scored, own, evidence, total_evidence, admin1_votes, picks, pick_lat, pick_lon
         )
 
 
 def _add_article_evidence(
-    scored, own, evidence, total_evidence, own_admin1, admin1_votes, picks, pick_lat, pick_lon
+    scored, own, evidence, total_evidence, admin1_votes, picks, pick_lat, pick_lon
 ):
-    """Add the article's evidence to the scores of every name with a choice, at once.
+    """Set the scores of every name with a choice, at once, from its local scores and the article.
 
     Evidence: the article's support for each candidate's country and admin-1
-    unit (the other names' best candidates and the demonyms), and the
+    unit (the other names' votes and the demonyms and organisations), and the
     candidate's distance to the article's other places.
     """
     sizes = [len(g.rows) for g in scored]
@@ -371,11 +430,15 @@ def _add_article_evidence(
     total_votes = float(admin1_votes.sum())
     if total_votes > 0:
         admin1 = np.concatenate([g.cands.admin1 for g in scored])
-        own_unit = np.repeat([own_admin1.get(g.key, 0) for g in scored], sizes)
-        own_votes = np.repeat([len(g.mentions) for g in scored], sizes) * (own_unit > 0)
-        unit_support = admin1_votes[admin1] - np.where(admin1 == own_unit, own_votes, 0)
+        own_unit = np.concatenate(
+            [
+                np.bincount(g.cands.unit_of, weights=g.prob)[g.cands.unit_of] * len(g.mentions)
+                for g in scored
+            ]
+        )
+        unit_support = admin1_votes[admin1] - own_unit
         unit_support[admin1 == 0] = 0.0
-        unit_total = total_votes - own_votes
+        unit_total = total_votes - np.repeat([len(g.mentions) * g.prob.sum() for g in scored], sizes)
         bonus += _ADMIN1_WEIGHT * np.divide(
             unit_support, unit_total, out=np.zeros(len(admin1)), where=unit_total > 0
         )
@@ -392,4 +455,4 @@ def _add_article_evidence(
     for g, a, b in zip(scored, bounds[:-1], bounds[1:], strict=True):
         g.support = support[a:b]
         g.has_context = bool(total[a] > 0)
-        g.scores = g.scores + bonus[a:b]
+        g.scores = g.local + bonus[a:b]

