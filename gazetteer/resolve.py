@@ -44,7 +44,7 @@ class _Candidates:
     """
 
     __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "lat", "local", "lon")
-    __slots__ += ("namesake", "quality", "rows", "skeleton", "unit_of")
+    __slots__ += ("namesake", "quality", "rows", "skeleton", "unit_of", "xyz")
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -65,6 +65,11 @@ class _Candidates:
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
         self.lat, self.lon = a["lat"][self.rows], a["lon"][self.rows]
+        lat, lon = np.radians(self.lat), np.radians(self.lon)
+        #: unit vectors: the cosine of the angle between two places is their dot product
+        self.xyz = np.column_stack(
+            [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+        )
         feat = index.strings["feature"]
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
@@ -305,8 +310,9 @@ def resolve_mentions(
                 context_units[units] += 1.0 / len(units)
     for g in scored:
         g.local = g.scores
-    for _ in range(_ROUNDS):
-        _article_round(groups, scored, context, context_units, index)
+    named = [g for g in groups.values() if len(g.rows)]
+    if named:
+        _Article(named, context, context_units, index).run(_ROUNDS)
 
     ranked: dict[str, tuple[Place | None, float, tuple]] = {}
     for key, g in groups.items():
@@ -342,7 +348,10 @@ _ADMIN1_WEIGHT = 4.0
 _ROUNDS = 3
 #: How much a name's best candidate votes for its country, by kind (1 for other kinds).
 _COUNTRY_VOTE = {K_COUNTRY: 2.0, K_CONTINENT: 0.0}
-_ONE = np.ones(1)
+#: Cosines of the angles that 500, 200 and 50 km span on the Earth (R = 6371 km).
+_NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
+#: Evidence below this is rounding noise (a name's own vote taken back out of a total).
+_EPS = 1e-9
 
 
 def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
@@ -356,103 +365,82 @@ def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
     return units
 
 
-def _article_round(groups, scored, context, context_units, index):
-    """Set the scores of every name with a choice to its local scores plus the article's evidence.
+class _Article:
+    """The candidates of all of an article's names in flat arrays, for the article rounds.
 
-    Each name votes for the country of its best candidate so far, and for the
-    admin-1 units of all its candidates in proportion to their probabilities
-    (a soft vote: "Frankston", a suburb of Melbourne or a town in Texas, votes
-    for both until the rest of the article has tipped the balance).
+    Candidates of one name lie next to each other (a segment); ``group`` gives
+    each candidate's segment.
     """
-    evidence = context.copy()
-    own: dict[str, tuple[int, float]] = {}  # the country each name votes for, and how much
-    picks: dict[str, int] = {}  # names whose best candidate is a local place → column
-    pick_lat, pick_lon = [], []
-    unit_codes, unit_weights = [], []
-    for key, g in groups.items():
-        if not len(g.rows):
-            continue
-        n = len(g.mentions)
-        if len(g.rows) > 1:
-            best = int(np.argmax(g.scores))
-            p = np.exp(g.scores - g.scores[best])
-            p /= p.sum()
-        else:
-            best, p = 0, _ONE
-        kind = g.cands.kind[best]
-        c = int(g.cands.country[best])
-        own[key] = (c, _COUNTRY_VOTE.get(kind, 1.0) * n)
-        evidence[c] += own[key][1]
-        g.prob = p * g.cands.local  # continents, countries and regions name no admin-1 unit
-        unit_codes.append(g.cands.admin1)
-        unit_weights.append(g.prob * n)
-        if g.cands.local[best]:
-            picks[key] = len(pick_lat)
-            pick_lat.append(g.cands.lat[best])
-            pick_lon.append(g.cands.lon[best])
-    admin1_votes = context_units + np.bincount(
-        np.concatenate(unit_codes) if unit_codes else np.empty(0, np.int32),
-        weights=np.concatenate(unit_weights) if unit_weights else None,
-        minlength=len(context_units),
-    )
-    admin1_votes[0] = 0.0  # places without an admin-1 code vote for no unit
-    total_evidence = float(evidence.sum())
-    for key, g in groups.items():
-        if len(g.rows) == 1:
-            c, vote = own[key]
-            g.support = evidence[g.cands.country] - (vote if g.cands.country[0] == c else 0.0)
-            g.has_context = total_evidence - vote > 0
-    if scored:
-        _add_article_evidence(
-            scored, own, evidence, total_evidence, admin1_votes, picks, pick_lat, pick_lon
-        )
 
+    def __init__(self, named: list[_Group], context, context_units, index: GazetteerIndex):
+        self.named = named
+        sizes = np.array([len(g.rows) for g in named])
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.sizes = sizes
+        self.group = np.repeat(np.arange(len(named)), sizes)
+        cat = np.concatenate
+        self.country = cat([g.cands.country for g in named])
+        self.admin1 = cat([g.cands.admin1 for g in named])
+        self.kind = cat([g.cands.kind for g in named])
+        self.local = cat([g.cands.local for g in named])
+        self.in_unit = self.local * (
+            self.admin1 > 0
+        )  # places without an admin-1 code vote for none
+        self.xyz = cat([g.cands.xyz for g in named])
+        self.n = np.array([len(g.mentions) for g in named], float)
+        self.scores_local = cat([g.local for g in named])
+        # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
+        self.own_unit = np.unique(
+            self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1, return_inverse=True
+        )[1]
+        self.context = context
+        self.context_units = context_units
+        self.country_vote = np.array([_COUNTRY_VOTE.get(k, 1.0) for k in range(len(KINDS))])
 
-def _add_article_evidence(
-    scored, own, evidence, total_evidence, admin1_votes, picks, pick_lat, pick_lon
-):
-    """Set the scores of every name with a choice, at once, from its local scores and the article.
+    def round(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Scores after one round of article evidence, and each candidate's country support."""
+        starts, group = self.starts, self.group
+        top = np.maximum.reduceat(scores, starts)
+        at_top = np.flatnonzero(scores == top[group])
+        best = at_top[np.searchsorted(at_top, starts)]  # the first best candidate of each name
+        p = np.exp(scores - top[group])
+        p /= np.add.reduceat(p, starts)[group]
+        # Countries: each name votes for its best candidate's country.
+        best_country = self.country[best]
+        vote = self.country_vote[self.kind[best]] * self.n
+        evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
+        own_vote = vote[group]
+        support = evidence[self.country] - np.where(
+            self.country == best_country[group], own_vote, 0.0
+        )
+        total = evidence.sum() - own_vote
+        bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
+        # Admin-1 units: each name votes for all its candidates' units by their probability.
+        w = p * self.in_unit * self.n[group]
+        votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
+        if votes.sum() > 0:
+            unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
+            unit_total = votes.sum() - np.add.reduceat(w, starts)[group]
+            bonus += _ADMIN1_WEIGHT * np.divide(
+                unit_support, unit_total, out=np.zeros(len(w)), where=unit_total > _EPS
+            )
+        # Nearness to the other names' best candidates that are local places.
+        picks = best[self.local[best] > 0]
+        if len(picks):
+            cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
+            cos[group[:, None] == group[picks][None, :]] = -1.0  # a name is not near itself
+            nearest = cos.max(axis=1)
+            # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
+            bonus += 0.5 * (nearest[:, None] > _NEAR_COS).sum(axis=1)
+        return self.scores_local + bonus, support, total
 
-    Evidence: the article's support for each candidate's country and admin-1
-    unit (the other names' votes and the demonyms and organisations), and the
-    candidate's distance to the article's other places.
-    """
-    sizes = [len(g.rows) for g in scored]
-    bounds = np.cumsum([0, *sizes])
-    country = np.concatenate([g.cands.country for g in scored])
-    own_country = np.repeat([own[g.key][0] for g in scored], sizes)
-    own_vote = np.repeat([own[g.key][1] for g in scored], sizes)
-    # The article's evidence for each country, leaving out this name's own vote.
-    support = evidence[country] - np.where(country == own_country, own_vote, 0.0)
-    total = total_evidence - own_vote
-    bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > 0)
-    # The same for admin-1 units; candidates without a unit (code 0) get nothing.
-    total_votes = float(admin1_votes.sum())
-    if total_votes > 0:
-        admin1 = np.concatenate([g.cands.admin1 for g in scored])
-        own_unit = np.concatenate(
-            [
-                np.bincount(g.cands.unit_of, weights=g.prob)[g.cands.unit_of] * len(g.mentions)
-                for g in scored
-            ]
-        )
-        unit_support = admin1_votes[admin1] - own_unit
-        unit_support[admin1 == 0] = 0.0
-        unit_total = total_votes - np.repeat([len(g.mentions) * g.prob.sum() for g in scored], sizes)
-        bonus += _ADMIN1_WEIGHT * np.divide(
-            unit_support, unit_total, out=np.zeros(len(admin1)), where=unit_total > 0
-        )
-    if pick_lat:
-        lat = np.concatenate([g.cands.lat for g in scored])
-        lon = np.concatenate([g.cands.lon for g in scored])
-        d = haversine_km(lat[:, None], lon[:, None], np.array(pick_lat), np.array(pick_lon))
-        for g, a, b in zip(scored, bounds[:-1], bounds[1:], strict=True):
-            if g.key in picks:  # a name is not near itself
-                d[a:b, picks[g.key]] = np.inf
-        dmin = d.min(axis=1)
-        # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-        bonus += 0.5 * ((dmin < 50).astype(float) + (dmin < 200) + (dmin < 500))
-    for g, a, b in zip(scored, bounds[:-1], bounds[1:], strict=True):
-        g.support = support[a:b]
-        g.has_context = bool(total[a] > 0)
-        g.scores = g.local + bonus[a:b]
+    def run(self, rounds: int) -> None:
+        """Run the rounds and hand every name its scores, support and context."""
+        scores = self.scores_local
+        for _ in range(rounds):
+            scores, support, total = self.round(scores)
+        for g, a, n in zip(self.named, self.starts, self.sizes, strict=True):
+            if n > 1:
+                g.scores = scores[a : a + n]
+            g.support = support[a : a + n]
+            g.has_context = bool(total[a] > _EPS)
