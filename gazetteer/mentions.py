@@ -29,6 +29,8 @@ _TOKEN = re.compile(r"([^\W\d_]+(?:['’ʼ`.][^\W\d_]+)*['’ʼ]?)", re.UNICODE)
 _JOINING_GAPS = frozenset(
     "".join(chars) for n in (1, 2, 3) for chars in itertools.product(" \t-\u2010\u2013", repeat=n)
 )
+#: Abbreviated first words of names, written with a full stop ("St. Cloud", "Mt. Vernon").
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
 
@@ -51,8 +53,11 @@ class Tokens:
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
         self.cap = [w[0].isupper() for w in self.words]
-        # adjacent[k]: words k and k+1 may belong to one name.
-        self.adjacent = [g in _JOINING_GAPS for g in parts[2:-1:2]]
+        # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
+        self.adjacent = [
+            g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
+            for g, w in zip(parts[2:-1:2], self.lower, strict=False)
+        ]
 
     def __len__(self) -> int:
         return len(self.words)

@@ -68,3 +68,48 @@ def test_a_surname_with_a_parent_or_feature_word_stays_a_place(gazetteer):
     text = "Ann Clay moved from Austin. Flooding hit Clay County and Clay, Kentucky."
     surfaces = [m.surface for m in gazetteer.find_mentions(text) if m.role == "toponym"]
     assert "Clay County" in surfaces and "Clay" in surfaces
+
+
+def test_abbreviated_first_words_belong_to_the_name(gazetteer):
+    text = "Deputies drove him from St. Cloud to Ft. Worth by way of Mt. Vernon."
+    ms = [m for m in gazetteer.find_mentions(text) if m.role == "toponym"]
+    assert [m.surface for m in ms] == ["St. Cloud", "Ft. Worth", "Mt. Vernon"]
+    assert [r.place.name for r in gazetteer.resolve(text)][:2] == ["Saint Cloud", "Fort Worth"]
+
+
+def test_a_feature_word_does_not_reach_across_a_sentence_end(gazetteer):
+    text = "Jets flew near the Canadian capital. Canada scrambled fighters."
+    canada = [m for m in gazetteer.find_mentions(text) if m.surface == "Canada"]
+    assert canada and canada[0].feature_word is None
+    start = text.index("Canada ")
+    assert gazetteer.resolve_span(text, start, start + len("Canada")).place.id == "CA"
+
+
+def test_resolve_span_keeps_the_feature_word_next_to_the_span(gazetteer):
+    text = "Shelling hit Kandahar province; trade through Kandahar resumed."
+    first = text.index("Kandahar")
+    province = gazetteer.resolve_span(text, first, first + len("Kandahar"))
+    assert province.mention.feature_word == "province"
+    assert province.place.id == "AF-KAN"
+
+
+def test_a_city_named_like_its_province_is_the_city(gazetteer):
+    r = gazetteer.resolve("Trade through Chaman, near Kandahar, resumed on Monday.")
+    kandahar = next(x for x in r if x.mention.surface == "Kandahar")
+    assert kandahar.place.kind == "populated_place" and kandahar.place.admin1_code == "AF-KAN"
+    alts = {p.id for p, _ in kandahar.alternatives}
+    assert "AF-KAN" in alts  # the province stays the runner-up
+
+
+def test_a_state_name_outranks_a_small_town_of_that_name(gazetteer):
+    r = gazetteer.resolve("She moved from Houston to California and then to Oregon in 2004.")
+    by = {x.mention.surface: x.place for x in r}
+    assert by["California"].id == "US-CA"
+    assert by["Oregon"].id == "US-OR"
+
+
+def test_continents_are_places_of_their_own_kind(gazetteer):
+    top = gazetteer.lookup("Europe")[0][0]
+    assert (top.kind, top.feature, top.country) == ("continent", "CONT", "")
+    r = gazetteer.resolve("Migrants crossing from Africa to Europe were rescued off Libya.")
+    assert [x.place.kind for x in r] == ["continent", "continent", "country"]

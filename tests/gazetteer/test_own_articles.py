@@ -32,6 +32,11 @@ def test_expected_places(gazetteer, name):
             assert p.id == want, surface
     for surface, cc in case.get("country", {}).items():
         assert places[surface] is not None and places[surface].country == cc
+    # Places known only by the admin-1 unit they must lie in ("Athens" in Texas, not Greece).
+    for surface, code in case.get("in_admin1", {}).items():
+        p = places.get(surface)
+        assert p is not None, f"{surface!r} not resolved in {name}"
+        assert p.admin1_code == code, f"{surface!r} → {p.name}, {p.admin1_code or p.country}"
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -102,6 +102,18 @@ def test_same_area_and_there_point_to_the_previous_location(gazetteer):
     assert clashes[1].location.admin1_codes == ("AM-SU", "AZ-ZAN")
 
 
+def test_a_continent_never_locates_an_incident(gazetteer):
+    text = (
+        "Greek border guards fired tear gas at migrants trying to reach Europe on Sunday, "
+        "and two people were wounded near Kastanies in the Evros region."
+    )
+    incs = extract_incidents(Article(text, published=dt.date(2024, 3, 4)), gazetteer)
+    assert incs, "the clash is found"
+    for i in incs:
+        assert i.location is None or i.location.kind != "continent"
+    assert any(i.location and i.location.admin1_codes for i in incs)
+
+
 # ---------------------------------------------------------------------------
 # the shared real articles (read at test time, never copied)
 
