@@ -12,6 +12,7 @@ __all__ = [
     "SECOND_LEVEL_WORDS",
     "SETTLEMENT_WORDS",
     "TITLES",
+    "feature_word",
 ]
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -100,3 +101,13 @@ REGION_WORDS = {"region", "regions", "exclave", "enclave", "valley", "corridor",
 SETTLEMENT_WORDS = {"village", "villages", "town", "towns", "city", "cities", "settlement",
                     "hamlet", "township", "capital", "suburb", "port"}  # fmt: skip
 FEATURE_WORDS = ADMIN_WORDS | REGION_WORDS | SETTLEMENT_WORDS
+
+#: Feature words as news abbreviates them ("Loudon Co.", "Hamilton Twp.").
+FEATURE_ABBREVIATIONS = {"co": "county", "twp": "township", "prov": "province", "dist": "district"}
+
+
+def feature_word(word: str) -> str | None:
+    """The feature word a written word stands for (``"Co."`` → ``"county"``), or None."""
+    w = word.lower().rstrip(".")
+    w = FEATURE_ABBREVIATIONS.get(w, w)
+    return w if w in FEATURE_WORDS else None

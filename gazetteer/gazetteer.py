@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gazetteer.filters import feature_word
 from gazetteer.index import GazetteerIndex
 from gazetteer.mentions import find_mentions
 from gazetteer.normalize import name_key, strip_possessive
@@ -115,7 +116,7 @@ class Gazetteer:
             surface = strip_possessive(text[start:end])
             m = same.get((start, start + len(surface)))
             if m is None:
-                m = Mention(start, start + len(surface), surface, name_key(surface))
+                m = self._span_mention(start, surface)
             elif m.role != "toponym":
                 m = Mention(m.start, m.end, m.surface, m.key)
             given.append(m)
@@ -124,6 +125,20 @@ class Gazetteer:
         resolved = self.resolve(text, merged, reject=False)
         by_span = {(r.mention.start, r.mention.end): r for r in resolved}
         return [by_span[(g.start, g.end)] for g in given]
+
+    def _span_mention(self, start: int, surface: str) -> Mention:
+        """A mention for a given span; a feature word the name does not include is evidence.
+
+        ``"Hamilton Township"`` or ``"Loudon Co."``, when the gazetteer knows no
+        place of that whole name, is the place ``"Hamilton"`` with the feature
+        word ``"township"``.
+        """
+        key = name_key(surface)
+        head, _, last = surface.rpartition(" ")
+        word = feature_word(last) if head else None
+        if word and key not in self.index.name_set and key not in self.index.context_names:
+            return Mention(start, start + len(surface), surface, name_key(head), feature_word=word)
+        return Mention(start, start + len(surface), surface, key)
 
     def resolve_span(self, text: str, start: int, end: int) -> ResolvedMention:
         """Resolve one toponym whose span is given; see :meth:`resolve_spans`."""

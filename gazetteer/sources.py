@@ -247,16 +247,19 @@ def read_regions(admin1: pd.DataFrame) -> SourceTable:
     regions = pd.read_csv(data_path("regions.csv"), keep_default_na=False)
     rows, names = [], []
     for i, r in enumerate(regions.itertuples(index=False)):
-        if r.members.startswith("region:"):
-            members = admin1[admin1["region"] == r.members.removeprefix("region:")]
-        else:
-            members = admin1[admin1["iso_3166_2"].isin(r.members.split("|"))]
+        # members: ISO 3166-2 codes and Natural Earth regions of the region's country
+        # ("region:Darfur"), "|"-separated
+        parts = r.members.split("|")
+        groups = {p.removeprefix("region:") for p in parts if p.startswith("region:")}
+        isos = {p for p in parts if not p.startswith("region:")}
+        in_group = admin1["region"].isin(groups) & (admin1["country"] == r.country)
+        members = admin1[in_group | admin1["iso_3166_2"].isin(isos)]
         codes = sorted(set(members["iso_3166_2"]))
-        if not codes or (
-            not r.members.startswith("region:") and len(codes) != len(r.members.split("|"))
-        ):
+        unknown = (isos - set(codes)) | (groups - set(members["region"]))
+        if not codes or unknown:
             raise SourceError(
-                f"regions.csv: region {r.id!r} lists unknown admin-1 units {r.members!r}"
+                f"regions.csv: region {r.id!r} lists unknown admin-1 units or regions "
+                f"{'|'.join(sorted(unknown)) or r.members!r}"
             )
         w = members["area_km2"].to_numpy()
         rows.append(

@@ -113,3 +113,15 @@ def test_continents_are_places_of_their_own_kind(gazetteer):
     assert (top.kind, top.feature, top.country) == ("continent", "CONT", "")
     r = gazetteer.resolve("Migrants crossing from Africa to Europe were rescued off Libya.")
     assert [x.place.kind for x in r] == ["continent", "continent", "country"]
+
+
+def test_a_span_with_a_feature_word_the_name_lacks(gazetteer):
+    text = "Deputies from Loudon Co. searched Hamilton Township near Cincinnati."
+    loudon = gazetteer.resolve_span(text, text.index("Loudon"), text.index(" searched"))
+    assert loudon.mention.surface == "Loudon Co."
+    assert loudon.mention.feature_word == "county"
+    assert loudon.place.source == "us-census" and loudon.place.name.startswith("Loudon")
+    start = text.index("Hamilton")
+    township = gazetteer.resolve_span(text, start, start + len("Hamilton Township"))
+    assert township.mention.feature_word == "township"
+    assert township.place.admin1_code == "US-OH"

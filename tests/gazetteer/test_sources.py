@@ -100,3 +100,44 @@ def test_county_name_with_state_parent(gazetteer):
     r = gazetteer.resolve("Flooding closed roads in Douglas County, Nebraska, on Friday.")
     place = next(x.place for x in r if x.mention.surface == "Douglas County")
     assert (place.kind, place.feature, place.admin1_code) == ("feature", "ADM2", "US-NE")
+
+
+def test_curated_regions_have_a_footprint_around_their_point():
+    import pandas as pd
+    import shapely
+
+    from gazetteer.data import data_path
+    from gazetteer.sources import read_regions
+    from geo.regions import unit_geometry
+
+    admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
+    regions = read_regions(admin1).places.set_index("id")
+    assert {"darfur", "england", "scotland", "wales", "south-ossetia"} <= set(regions.index)
+    for rid, r in regions.iterrows():
+        codes = r["members"].split("|")
+        # a region lies in its country, or across its border (Kashmir: IN and PK)
+        assert any(c.startswith(r["country"] + "-") for c in codes), rid
+        footprint = shapely.union_all([unit_geometry(c) for c in codes])
+        assert footprint.buffer(0.05).contains(shapely.Point(r["lon"], r["lat"])), rid
+    # the four nations of the United Kingdom share out all its admin-1 units between them
+    nations = [set(regions.at[n, "members"].split("|")) for n in
+               ("england", "scotland", "wales", "northern-ireland")]  # fmt: skip
+    assert sum(map(len, nations)) == len(set().union(*nations))
+    assert set().union(*nations) == set(admin1.loc[admin1["country"] == "GB", "iso_3166_2"])
+
+
+def test_a_region_naming_an_unknown_unit_is_a_clear_error(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from gazetteer import sources
+    from gazetteer.data import data_path
+
+    bad = tmp_path / "regions.csv"
+    bad.write_text(
+        "id,name,aliases,country,members,source\nx,X,,SD,region:Nowhere|SD-DW,test\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sources, "data_path", lambda name: bad)
+    admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
+    with pytest.raises(SourceError, match="Nowhere"):
+        sources.read_regions(admin1)
