@@ -43,8 +43,8 @@ class _Candidates:
     status and name quality.
     """
 
-    __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "lat", "local", "lon")
-    __slots__ += ("namesake", "quality", "rows", "skeleton", "unit_of", "xyz")
+    __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "local", "namesake")
+    __slots__ += ("quality", "rows", "skeleton", "xyz")
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -64,8 +64,7 @@ class _Candidates:
         self.kind = a["kind"][self.rows]
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
-        self.lat, self.lon = a["lat"][self.rows], a["lon"][self.rows]
-        lat, lon = np.radians(self.lat), np.radians(self.lon)
+        lat, lon = np.radians(a["lat"][self.rows]), np.radians(a["lon"][self.rows])
         #: unit vectors: the cosine of the angle between two places is their dot product
         self.xyz = np.column_stack(
             [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
@@ -106,8 +105,6 @@ class _Candidates:
         self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
-        #: for each candidate, the index of its admin-1 unit among the candidates' units
-        self.unit_of = np.unique(self.admin1, return_inverse=True)[1]
 
 
 def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
@@ -128,7 +125,6 @@ class _Group:
         self.rows = c.rows
         self.scores = np.zeros(len(c.rows))
         self.local = self.scores  #: scores from the mentions themselves, before the article's
-        self.prob = np.zeros(len(c.rows))  #: candidates' probabilities in the last round
         self.support = np.zeros(len(c.rows))  #: the article's evidence for each candidate's country
         self.has_context = False  #: the article names countries other than this name's
 
@@ -254,8 +250,10 @@ def resolve_mentions(
     Evidence, in the order it is added to each candidate's score: kind and
     population, name quality (primary or alternate name), feature words next to
     the name, border vocabulary nearby, the focus countries, explicit parents
-    (``"Armenia's X"``, ``"X, Armenia"``), countries the article mentions or
-    implies (demonyms, organisations), and distance to the article's other places.
+    (``"Armenia's X"``, ``"X, Armenia"``); then, in three rounds that each start
+    from the scores the one before left, the countries and admin-1 units the
+    article's other names, demonyms and organisations point to, and nearness to
+    the article's other places (see :class:`_Article`).
 
     Parameters
     ----------
@@ -346,8 +344,10 @@ def resolve_mentions(
 _ADMIN1_WEIGHT = 4.0
 #: Rounds of article evidence; each starts from the scores the one before left.
 _ROUNDS = 3
-#: How much a name's best candidate votes for its country, by kind (1 for other kinds).
-_COUNTRY_VOTE = {K_COUNTRY: 2.0, K_CONTINENT: 0.0}
+#: How much a name's best candidate votes for its country, by kind: a country twice, a
+#: continent not at all.
+_COUNTRY_VOTE = np.ones(len(KINDS))
+_COUNTRY_VOTE[K_COUNTRY], _COUNTRY_VOTE[K_CONTINENT] = 2.0, 0.0
 #: Cosines of the angles that 500, 200 and 50 km span on the Earth (R = 6371 km).
 _NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
 #: Evidence below this is rounding noise (a name's own vote taken back out of a total).
@@ -383,9 +383,8 @@ class _Article:
         self.admin1 = cat([g.cands.admin1 for g in named])
         self.kind = cat([g.cands.kind for g in named])
         self.local = cat([g.cands.local for g in named])
-        self.in_unit = self.local * (
-            self.admin1 > 0
-        )  # places without an admin-1 code vote for none
+        # places without an admin-1 code vote for no unit
+        self.in_unit = self.local * (self.admin1 > 0)
         self.xyz = cat([g.cands.xyz for g in named])
         self.n = np.array([len(g.mentions) for g in named], float)
         self.scores_local = cat([g.local for g in named])
@@ -395,10 +394,16 @@ class _Article:
         )[1]
         self.context = context
         self.context_units = context_units
-        self.country_vote = np.array([_COUNTRY_VOTE.get(k, 1.0) for k in range(len(KINDS))])
 
     def round(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Scores after one round of article evidence, and each candidate's country support."""
+        """Scores after one round of article evidence, and each candidate's country support.
+
+        Each name votes for the country of its best candidate so far, and for
+        the admin-1 units of all its candidates in proportion to their
+        probabilities (a soft vote: "Frankston", a suburb of Melbourne or a town
+        in Texas, votes for both until the rest of the article tips the balance).
+        A candidate's support leaves its own name's votes out.
+        """
         starts, group = self.starts, self.group
         top = np.maximum.reduceat(scores, starts)
         at_top = np.flatnonzero(scores == top[group])
@@ -407,7 +412,7 @@ class _Article:
         p /= np.add.reduceat(p, starts)[group]
         # Countries: each name votes for its best candidate's country.
         best_country = self.country[best]
-        vote = self.country_vote[self.kind[best]] * self.n
+        vote = _COUNTRY_VOTE[self.kind[best]] * self.n
         evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
         own_vote = vote[group]
         support = evidence[self.country] - np.where(
