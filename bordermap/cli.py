@@ -334,7 +334,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("places", help="toponyms in articles: offsets, resolved place, score")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--focus", help="bias resolution toward these countries, e.g. AM,AZ")
+    p.add_argument(
+        "--focus",
+        help="bias resolution toward these countries or admin-1 units, e.g. AM,AZ or US-TX",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_places)
 
@@ -343,7 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "--published", help="publication date (YYYY-MM-DD) when an article has none"
     )
-    reading.add_argument("--focus", help="bias place resolution toward these countries, e.g. AM,AZ")
+    reading.add_argument(
+        "--focus",
+        help="bias place resolution toward these countries or admin-1 units, e.g. AM,AZ or US-TX",
+    )
     reading.add_argument("--text-field", default="text", help="JSONL/CSV field with the text")
     reading.add_argument("--title-field", default="title", help="JSONL/CSV title field")
     reading.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")

@@ -11,7 +11,7 @@ from gazetteer.index import GazetteerIndex
 from gazetteer.mentions import find_mentions
 from gazetteer.normalize import name_key, strip_possessive
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
-from gazetteer.resolve import resolve_mentions
+from gazetteer.resolve import focus_code_sets, resolve_mentions
 
 __all__ = ["Gazetteer"]
 
@@ -30,6 +30,10 @@ class Gazetteer:
     index: GazetteerIndex
     focus: tuple[str, ...] = ()
 
+    def __post_init__(self):
+        self.focus = tuple(c.strip().upper() for c in self.focus)
+        focus_code_sets(self.focus, self.index)  # an unknown code is an error now, not later
+
     @classmethod
     def load(
         cls, focus: list[str] | tuple[str, ...] | None = None, rebuild: bool = False
@@ -39,11 +43,18 @@ class Gazetteer:
         Parameters
         ----------
         focus : list of str, optional
-            ISO alpha-2 codes of countries to bias resolution toward.
+            Codes to bias resolution toward: ISO 3166-1 alpha-2 for countries
+            (``"AM"``), ISO 3166-2 for admin-1 units (``"US-TX"``, which brings
+            its country along), e.g. the region a local newspaper covers.
         rebuild : bool
             Rebuild the index even when a current cache exists.
+
+        Raises
+        ------
+        ValueError
+            For a focus code that names no country or admin-1 unit.
         """
-        return cls(GazetteerIndex.load(rebuild=rebuild), tuple(c.upper() for c in focus or ()))
+        return cls(GazetteerIndex.load(rebuild=rebuild), tuple(focus or ()))
 
     def lookup(
         self, name: str, country: str | None = None, limit: int = 10

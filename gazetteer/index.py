@@ -322,6 +322,11 @@ class GazetteerIndex:
         return {c: i for i, c in enumerate(self.vocab["country"])}
 
     @cached_property
+    def admin1_index(self) -> dict[str, int]:
+        """ISO 3166-2 → code in the ``admin1_code`` column."""
+        return {c: i for i, c in enumerate(self.vocab["admin1_code"])}
+
+    @cached_property
     def context_names(self) -> dict[str, str]:
         """Demonym key → country (``"armenian"`` → ``"AM"``)."""
         keys = _unpack(self.arrays["context_keys"])

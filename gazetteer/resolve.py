@@ -15,7 +15,7 @@ from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
 
-__all__ = ["haversine_km", "resolve_mentions"]
+__all__ = ["focus_code_sets", "haversine_km", "resolve_mentions"]
 
 K_CONTINENT, K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS))
 #: Score of each kind before any evidence; populated places score by population instead
@@ -159,10 +159,13 @@ def _in_codes(codes: np.ndarray, wanted: frozenset[int]) -> np.ndarray:
 def _local_scores(
     g: _Group,
     border_spans: tuple[list[int], list[int]],
-    focus: frozenset[int],
+    focus: tuple[frozenset[int], frozenset[int]],
     index: GazetteerIndex,
 ) -> np.ndarray:
-    """Scores from what lies next to the mentions: feature words, border words, focus."""
+    """Scores from what lies next to the mentions: feature words, border words, focus.
+
+    ``focus`` holds the codes of the focus countries and of the focus admin-1 units.
+    """
     words = frozenset(m.feature_word for m in g.mentions if m.feature_word)
     near_border = any(_near_border(m, border_spans) for m in g.mentions)
     cache = index.memo("resolve.local")
@@ -182,8 +185,11 @@ def _local_scores(
         s += np.where(c.admin_city, 3.0, -2.0)
     if near_border:
         s += np.where((c.kind <= K_ADMIN1) | c.namesake, 1.5, 0.0)
-    if focus:
-        s += np.where(_in_codes(c.country, focus), 2.5, 0.0)
+    countries, units = focus
+    if countries:
+        s += np.where(_in_codes(c.country, countries), 2.5, 0.0)
+    if units:
+        s += np.where(_in_codes(c.admin1, units), 2.0, 0.0)
     s.flags.writeable = False  # shared by every article that meets the name this way
     cache[memo_key] = s
     return s
@@ -238,6 +244,35 @@ def _find_parent_codes(parent: str, index: GazetteerIndex) -> tuple[frozenset[in
     return frozenset(countries), frozenset(admin1s)
 
 
+def focus_code_sets(
+    focus: list[str] | tuple[str, ...], index: GazetteerIndex
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Codes of the focus countries and admin-1 units (``["AM", "US-TX"]``).
+
+    An admin-1 unit brings its country into focus too.
+
+    Raises
+    ------
+    ValueError
+        For a code that names no country or admin-1 unit of the gazetteer.
+    """
+    countries, units = set(), set()
+    unit_index = index.admin1_index
+    for code in focus:
+        c = code.strip().upper()
+        if c in unit_index and c:
+            units.add(unit_index[c])
+            c = c.split("-", 1)[0]
+        if c in index.country_code and c:
+            countries.add(index.country_code[c])
+        else:
+            raise ValueError(
+                f"unknown focus code {code!r}: give ISO 3166-1 alpha-2 country codes (AM) "
+                f"or ISO 3166-2 admin-1 codes (US-TX)"
+            )
+    return frozenset(countries), frozenset(units)
+
+
 def resolve_mentions(
     text: str,
     mentions: list[Mention],
@@ -263,7 +298,8 @@ def resolve_mentions(
         toponyms are resolved).
     index : GazetteerIndex
     focus : list of str, optional
-        ISO alpha-2 codes to bias resolution toward.
+        ISO 3166-1 alpha-2 codes of countries and ISO 3166-2 codes of admin-1
+        units to bias resolution toward (a unit implies its country).
     reject : bool
         Leave weak names that nothing in the article supports unresolved
         (see :func:`_out_of_context`). Off when the spans are known toponyms.
@@ -274,7 +310,7 @@ def resolve_mentions(
         One per toponym mention, in text order; ``place`` is None when no
         candidate exists.
     """
-    focus_codes = frozenset(index.country_code[c] for c in (focus or []) if c in index.country_code)
+    focus_codes = focus_code_sets(focus or (), index)
     groups: dict[str, _Group] = {}
     for m in mentions:
         if m.role == "toponym":

@@ -36,3 +36,21 @@ def test_places_reports_missing_file_and_goes_on(capsys, tmp_path):
     assert code != 0
     assert "missing.txt: no such file" in captured.err
     assert any(r["place"] and r["place"]["name"] == "Kyiv" for r in json.loads(captured.out))
+
+
+def test_places_focus_on_an_admin1_unit(capsys, tmp_path):
+    f = tmp_path / "local.txt"
+    f.write_text("Crews from Paris and Athens fought the grass fire overnight.", encoding="utf-8")
+    assert main(["places", str(f), "--json"]) == 0
+    plain = {r["surface"]: r["place"] for r in json.loads(capsys.readouterr().out)}
+    assert plain["Paris"]["country"] == "FR"
+    assert main(["places", str(f), "--json", "--focus", "us-tx"]) == 0
+    local = {r["surface"]: r["place"] for r in json.loads(capsys.readouterr().out)}
+    assert local["Paris"]["admin1_code"] == local["Athens"]["admin1_code"] == "US-TX"
+
+
+def test_places_unknown_focus_code_is_an_error(capsys):
+    f = str(DATA / "gazetteer" / "kyiv.txt")
+    assert main(["places", f, "--focus", "AM,XX"]) == 2
+    captured = capsys.readouterr()
+    assert "unknown focus code 'XX'" in captured.err and captured.out == ""

@@ -125,3 +125,16 @@ def test_a_span_with_a_feature_word_the_name_lacks(gazetteer):
     township = gazetteer.resolve_span(text, start, start + len("Hamilton Township"))
     assert township.mention.feature_word == "township"
     assert township.place.admin1_code == "US-OH"
+
+
+def test_focus_on_an_admin1_unit_brings_its_country(gazetteer):
+    import pytest
+
+    from gazetteer import Gazetteer
+
+    texas = Gazetteer(gazetteer.index, focus=("US-TX",))
+    assert texas.focus == ("US-TX",)
+    assert texas.lookup("Athens")[0][0].admin1_code == "US-TX"
+    assert Gazetteer(gazetteer.index, focus=("US",)).lookup("Athens")[0][0].admin1_code != "US-TX"
+    with pytest.raises(ValueError, match="unknown focus code 'US-ZZ'"):
+        Gazetteer(gazetteer.index, focus=("US-ZZ",))
