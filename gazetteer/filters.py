@@ -11,6 +11,7 @@ __all__ = [
     "REGION_WORDS",
     "SECOND_LEVEL_WORDS",
     "SETTLEMENT_WORDS",
+    "SPEECH_VERBS",
     "TITLES",
     "feature_word",
 ]
@@ -32,6 +33,9 @@ TITLES = {
     "sister", "saint", "officer", "deputy", "chairman", "chairwoman", "speaker", "sheriff",
     "detective", "coach", "pastor", "rev", "reverend", "sir", "lord", "lady", "emir", "ayatollah",
 }  # fmt: skip
+
+#: Verbs after a speaker's name ("Baker said"): a small place is not meant.
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "asked", "wrote", "noted"}
 
 #: Capitalised words that are never a place on their own in news text, though
 #: GeoNames has villages of those names.

@@ -14,6 +14,7 @@ from gazetteer.filters import (
     ORGANISATION_WORDS,
     PARTICLES,
     SETTLEMENT_WORDS,
+    SPEECH_VERBS,
     TITLES,
 )
 from gazetteer.normalize import name_key, strip_possessive
@@ -31,8 +32,14 @@ _JOINING_GAPS = frozenset(
 )
 #: Abbreviated first words of names, written with a full stop ("St. Cloud", "Mt. Vernon").
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
+#: Words before a speaker's name ("said Baker") and prepositions that make a name a place.
+_SAID = frozenset({"said", "says"})
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into", "outside"})
+#: "I've", "they'll", "isn't": never a place.
+_CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
+_REGION_KINDS = KINDS.index("region")  # continents, countries, regions
 
 
 class Tokens:
@@ -131,13 +138,24 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 last = i
         match = None
         for j in range(last, i - 1, -1):
-            if j > i and not all(joinable[i : j - 1]):
+            # The words after the first join it as capitalised words or particles; the
+            # last may be in lower case ("Lachin corridor"), but not after a common
+            # word ("The city").
+            if j > i and not (
+                all(joinable[i : j - 1])
+                and adjacent[j - 1]
+                and (cap[j] or lower[i] not in NOT_PLACES)
+            ):
                 continue
             length, key = _surface_key(words[j])
             end = starts[j] + length
             if j > i:
                 key = " ".join([first, *map(_key, words[i + 1 : j]), key])
-            elif key in NOT_PLACES or lower[i].rstrip("'’s") in NOT_PLACES:
+            elif (
+                key in NOT_PLACES
+                or lower[i].rstrip("'’s") in NOT_PLACES
+                or _CONTRACTION.search(lower[i])
+            ):
                 break
             if key in context_names:
                 match = (j, end, key, "context")
@@ -171,6 +189,18 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = j + 2
                 continue
             if i < person_until:
+                i = j + 1
+                continue
+            # "Baker said", "…, said Mary.": a speaker, unless a country, a region or a
+            # capital speaks for its government ("Moscow said") or a preposition makes
+            # it a place ("the mayor of Avondale said").
+            if (
+                ((nxt is not None and lower[nxt] in SPEECH_VERBS and adjacent[i])
+                     or (prev is not None and lower[prev] in _SAID and adjacent[prev]
+                         and (nxt is None or not adjacent[i])))
+                and (prev is None or lower[prev] not in _PREPOSITIONS)
+                and not _may_speak(key, index)
+            ):  # fmt: skip
                 i = j + 1
                 continue
         # A country inside an organisation's name is context, not a place to map.
@@ -271,6 +301,20 @@ def _is_big(key: str, index: GazetteerIndex) -> bool:
         rows, _ = index.candidates(key)
         big = cache[key] = bool((index.arrays["kind"][rows] <= _BIG_KINDS).any())
     return big
+
+
+def _may_speak(key: str, index: GazetteerIndex) -> bool:
+    """True when a name may stand for a government: a country, a region or a capital."""
+    cache = index.memo("mentions.may_speak")
+    speaks = cache.get(key)
+    if speaks is None:
+        rows, _ = index.candidates(key)
+        feature = index.strings["feature"]
+        speaks = cache[key] = bool(
+            (index.arrays["kind"][rows] <= _REGION_KINDS).any()
+            or any(feature[r] == "PPLC" for r in rows)
+        )
+    return speaks
 
 
 def _org_before(toks: Tokens, k: int) -> bool:

@@ -138,3 +138,14 @@ def test_focus_on_an_admin1_unit_brings_its_country(gazetteer):
     assert Gazetteer(gazetteer.index, focus=("US",)).lookup("Athens")[0][0].admin1_code != "US-TX"
     with pytest.raises(ValueError, match="unknown focus code 'US-ZZ'"):
         Gazetteer(gazetteer.index, focus=("US-ZZ",))
+
+
+def test_speakers_contractions_and_common_words_are_not_places(gazetteer):
+    text = (
+        "The city will rebuild the bridge. Baker said the work starts in May, "
+        "and I’ve seen the plans, said Mary. Moscow said it would send engineers; "
+        "the mayor of Avondale said the bridge was safe."
+    )
+    surfaces = {m.surface for m in gazetteer.find_mentions(text) if m.role == "toponym"}
+    assert not surfaces & {"The city", "Baker", "I’ve", "Mary"}
+    assert {"Moscow", "Avondale"} <= surfaces
