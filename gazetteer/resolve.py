@@ -231,17 +231,14 @@ def _find_parent_codes(parent: str, index: GazetteerIndex) -> tuple[frozenset[in
     from gazetteer.normalize import name_key
 
     key = name_key(parent)
-    countries, admin1s = set(), set()
+    countries = set()
     if key in index.context_names:
         countries.add(index.country_code.get(index.context_names[key], -1))
     rows, _ = index.candidates(key)
     for r in rows:
-        k = index.arrays["kind"][r]
-        if k == K_COUNTRY:
+        if index.arrays["kind"][r] == K_COUNTRY:
             countries.add(int(index.arrays["country"][r]))
-        elif k == K_ADMIN1:
-            admin1s.add(int(index.arrays["admin1_code"][r]))
-    return frozenset(countries), frozenset(admin1s)
+    return frozenset(countries), frozenset(map(int, _admin1_units(key, index)))
 
 
 def focus_code_sets(
