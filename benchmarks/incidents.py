@@ -6,7 +6,7 @@ Usage::
 
 Accuracy: precision and recall of physical incidents (same type, overlapping
 dates), then date, admin-1 and casualty accuracy over the matched ones
-(``geo.scoring``), on two labelled corpora: the development corpus the
+(``geo.extract.scoring``), on two labelled corpora: the development corpus the
 extractor was built against (``tests/data/incidents``) and a held-out one
 (``benchmarks/heldout``), labelled before the extractor first ran on it and
 never used to tune it. Speed: end to end on one core — reading files from disk,
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def accuracy(corpus: Path, gazetteer, label: str) -> None:
-    from geo.scoring import score_corpus
+    from geo.extract.scoring import score_corpus
 
     s = score_corpus(corpus, gazetteer)
     print(f"{label} corpus: {corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus}")
@@ -49,7 +49,7 @@ def accuracy(corpus: Path, gazetteer, label: str) -> None:
 
 
 def _paragraphs(corpus: Path) -> list[str]:
-    from geo.articles import read_articles
+    from geo.extract.articles import read_articles
 
     paras = []
     for a in read_articles([corpus]):

@@ -26,7 +26,7 @@ import shapely
 
 
 def synthetic_frame(n: int, seed: int = 3) -> gpd.GeoDataFrame:
-    from geo.incidents import RECORD_FIELDS
+    from geo.extract.record import RECORD_FIELDS
     from geo.layer import INCIDENT_DTYPES
     from geo.regions import admin1
 

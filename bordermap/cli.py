@@ -196,7 +196,7 @@ def _incident_rows(incidents) -> list[tuple]:
 
 def _read_with_progress(args: argparse.Namespace, run):
     """Run ``run`` (extract or ingest) over ``args.files`` with progress; report errors."""
-    from geo.articles import expand_paths
+    from geo.extract.articles import expand_paths
 
     progress = _Progress(len(expand_paths(args.files)))
     result = run(
@@ -241,7 +241,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _fields(args: argparse.Namespace):
-    from geo.articles import RecordFields
+    from geo.extract.articles import RecordFields
 
     return RecordFields(
         text=args.text_field, title=args.title_field, date=args.date_field, url=args.url_field

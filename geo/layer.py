@@ -2,7 +2,7 @@
 
 One way to hold incidents: a plain :class:`geopandas.GeoDataFrame` with the
 columns of :data:`LAYER_COLUMNS` (the incident contract of
-:meth:`geo.incidents.Incident.to_record` plus the joins), the representative
+:meth:`geo.extract.incidents.Incident.to_record` plus the joins), the representative
 point as the active ``geometry`` and the footprint (a point for a place, the
 shared-boundary line of a border section, the polygon of an admin-1 unit or a
 region) in a second geometry column ``footprint``.
@@ -27,7 +27,7 @@ import pandas as pd
 import shapely
 
 if TYPE_CHECKING:
-    from geo.incidents import Incident
+    from geo.extract.record import Incident
 
 __all__ = [
     "INCIDENT_DTYPES",
@@ -80,7 +80,7 @@ def incident_frame(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     if records:
         frame = gpd.GeoDataFrame(records, geometry=gpd.GeoSeries(points, crs=4326), crs=4326)
     else:
-        from geo.incidents import RECORD_FIELDS
+        from geo.extract.record import RECORD_FIELDS
 
         frame = gpd.GeoDataFrame(
             {c: pd.Series(dtype=object) for c in RECORD_FIELDS},
@@ -266,9 +266,9 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
     """Rebuild :class:`Incident` objects from a layer read back from a file or store."""
     import datetime as dt
 
-    from geo.dates import EventDate
-    from geo.incidents import Incident
-    from geo.locations import Location
+    from geo.extract.dates import EventDate
+    from geo.extract.locations import Location
+    from geo.extract.record import Incident
 
     out = []
     foot = frame.get("footprint", frame.geometry)

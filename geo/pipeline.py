@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.articles import ArticleError, RecordFields, read_articles
-from geo.incidents import Incident, extract_incidents
-from geo.merge import merge_incidents
+from geo.extract.articles import ArticleError, RecordFields, read_articles
+from geo.extract.incidents import extract_incidents
+from geo.extract.merge import merge_incidents
+from geo.extract.record import Incident
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -46,7 +47,7 @@ def extract(
     Parameters
     ----------
     inputs
-        Files, directories and globs (see :func:`geo.articles.read_articles`).
+        Files, directories and globs (see :func:`geo.extract.articles.read_articles`).
     published
         Publication date for articles that give none.
     fields

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.articles import ArticleError, RecordFields, read_articles
+from geo.extract.articles import ArticleError, RecordFields, read_articles
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -135,9 +135,9 @@ class IncidentStore:
         IngestResult
             Bad input is reported in ``errors``; the rest is still ingested.
         """
-        from geo.incidents import extract_incidents
+        from geo.extract.incidents import extract_incidents
+        from geo.extract.merge import merge_incidents
         from geo.layer import build_layer, incidents_from_frame
-        from geo.merge import merge_incidents
 
         if gazetteer is None:
             from gazetteer import Gazetteer

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from geo import articles as art
-from geo.articles import ArticleError, RecordFields, read_articles
+from geo.extract import articles as art
+from geo.extract.articles import ArticleError, RecordFields, read_articles
 
-DATA = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "incidents"
+DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data" / "incidents"
 
 
 def test_date_first_line_with_boilerplate_in_another_script(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import events
+from geo.extract import events
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import find_time_expressions, resolve_time
+from geo.extract.dates import find_time_expressions, resolve_time
 
 FRIDAY = dt.date(2021, 7, 30)
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from geo import dates, events, sentences
-from geo.articles import read_articles
-from geo.patterns import Lexeme
+from geo.extract import dates, events, sentences
+from geo.extract.articles import read_articles
+from geo.extract.patterns import Lexeme
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "incidents"
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "incidents"
 
 # One phrase per branch of the trigger and time patterns, in several cases and spellings.
 PHRASINGS = [

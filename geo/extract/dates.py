@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from geo.events import number_value
-from geo.patterns import Lexeme, LexemeSet
+from geo.extract.events import number_value
+from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "DATE_PRECISIONS",

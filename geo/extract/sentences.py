@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.patterns import Lexeme
+from geo.extract.patterns import Lexeme
 
 __all__ = ["Sentence", "split_sentences"]
 

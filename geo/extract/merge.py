@@ -10,13 +10,10 @@ apart in one province stay two incidents.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
-from geo.dates import DATE_PRECISIONS as PRECISION_ORDER
+from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
+from geo.extract.record import Incident
 from geo.measure import distance_km
-
-if TYPE_CHECKING:
-    from geo.incidents import Incident
 
 __all__ = [
     "FOLLOW_UP_DISTANCE_KM",

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import Article, read_articles
-from geo.incidents import extract_incidents
-from geo.merge import merge_incidents
+from geo.extract.articles import Article, read_articles
+from geo.extract.incidents import extract_incidents
+from geo.extract.merge import merge_incidents
+from geo.extract.scoring import article_key, field_mismatches, match_incidents
 from geo.pipeline import extract
-from geo.scoring import article_key, field_mismatches, match_incidents
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "incidents"
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "incidents"
 LABELS = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 KEYS = sorted(k for k in LABELS if not k.startswith("_"))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.patterns import Lexeme, LexemeSet
+from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "ACLED_TYPES",

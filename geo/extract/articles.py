@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.dates import MONTH_RE, parse_date
+from geo.extract.dates import MONTH_RE, parse_date
 
 __all__ = [
     "ARTICLE_SUFFIXES",

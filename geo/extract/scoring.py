@@ -122,8 +122,8 @@ def score_corpus(folder: str | Path, gazetteer=None) -> CorpusScore:
     Articles are scored one by one (no merging across articles), physical
     incidents only.
     """
-    from geo.articles import read_articles
-    from geo.incidents import extract_incidents
+    from geo.extract.articles import read_articles
+    from geo.extract.incidents import extract_incidents
 
     if gazetteer is None:
         from gazetteer import Gazetteer
