@@ -190,6 +190,7 @@ CSV_COLUMNS = (
     "date_start",
     "date_end",
     "date_precision",
+    "date_inferred",
     "place",
     "location_kind",
     "admin1_code",

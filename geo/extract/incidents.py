@@ -163,6 +163,8 @@ class _Extractor:
         published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
+        story = _StoryDate(published)
+        undated: dict[int, tuple[EventDate, str]] = {}
         source = article.source()
         ri = 0
         for sent in split_sentences(text):
@@ -187,7 +189,7 @@ class _Extractor:
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
             # the story's date and place so far matter only to "days after", "there", …
-            anaphoric = any(e.kind in ("anaphoric", "next_day") for e in exprs)
+            anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
@@ -226,13 +228,16 @@ class _Extractor:
                 date = own if own.known else sentence_date
                 if not date.known and not is_physical:
                     date = speech_date
-                if not date.known and is_physical and speech_date.known:
-                    date = EventDate(
-                        speech_date.start - dt.timedelta(days=6), speech_date.end, "week"
+                # A clause without time words of its own is dated once the article is
+                # read (after follow-ups have merged): by the day it was reported on, else
+                # the story's date.
+                inherit = None
+                if not date.known:
+                    inherit = (
+                        (speech_date, "date of the statement that reports it")
+                        if speech_date.known
+                        else story.inherited(is_physical)
                     )
-                    note = "date from the report's date (the event happened on or before it)"
-                else:
-                    note = None
                 locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
                 parties = self._parties(s, srefs)
                 claimant = self._claimant(s, srefs) if is_physical else None
@@ -253,9 +258,8 @@ class _Extractor:
                         trigger=trigger,
                         context_location=scene.location() if loc is None else None,
                     )
-                    if note:
-                        inc.notes.append(note)
-                        inc.date_inferred = True
+                    if inherit is not None and inherit[0].known:
+                        undated[id(inc)] = inherit
                     if claimant:
                         inc.claimed_by.append(self.country_name(claimant))
                     self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
@@ -276,10 +280,17 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
+                story.reached([i.date for i in new if i.date.known and i.physical])
             elif speech_date.known:
                 scene.set_date(speech_date)
             incidents.extend(new)
-        return _merge_within_article(incidents)
+        merged = _merge_within_article(incidents)
+        for inc in merged:
+            if not inc.date.known and id(inc) in undated:
+                inc.date, note = undated[id(inc)]
+                inc.date_inferred = True
+                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        return merged
 
     # -- dates --------------------------------------------------------------
 
@@ -303,14 +314,14 @@ class _Extractor:
                 d = last_date if last_date.precision != "day" else d
                 if e.text.lower() in ("at the time", "that day", "the same day"):
                     d = last_date
-            elif e.kind == "next_day":
+            elif e.kind in ("next_day", "previous_day"):
+                step = dt.timedelta(days=1 if e.kind == "next_day" else -1)
+                base = last_date
+                if not base.known and published is not None and e.kind == "previous_day":
+                    base = EventDate(published, published, "day")  # the day before the report
                 d = (
-                    EventDate(
-                        last_date.start + dt.timedelta(days=1),
-                        last_date.end + dt.timedelta(days=1),
-                        last_date.precision,
-                    )
-                    if last_date.known
+                    EventDate(base.start + step, base.end + step, base.precision)
+                    if base.known
                     else UNKNOWN
                 )
             else:
@@ -584,6 +595,40 @@ class _Extractor:
             name = self.country_name(denier)
             if name not in matching[-1].denied_by:
                 matching[-1].denied_by.append(name)
+
+
+class _StoryDate:
+    """The date an article's story stands at, for clauses with no time words.
+
+    News reports a fresh event without saying when ("A strike has killed four
+    people"): it happened on the day of the report. Once the story has dated a
+    recent event ("on Monday"), the sentences that go on about it without time
+    words share that day.
+    """
+
+    #: A story date further back than this is background, not the news.
+    RECENT = dt.timedelta(days=10)
+
+    def __init__(self, published: dt.date | None):
+        self._published = published
+        self._date = EventDate(published, published, "day") if published else UNKNOWN
+        self._why = "publication date"
+
+    def reached(self, dates: list[EventDate]) -> None:
+        """Dates the story's physical events were given in a sentence."""
+        if self._published is None:
+            return
+        for d in dates:
+            recent = self._published - self.RECENT <= d.start <= self._published
+            if d.precision == "day" and recent:
+                self._date, self._why = d, "date of the story so far"
+                return
+
+    def inherited(self, physical: bool) -> tuple[EventDate, str]:
+        """The date and its reason for an undated clause (statements: the report's day)."""
+        if not physical and self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return self._date, self._why
 
 
 class _Scene:

@@ -109,7 +109,7 @@ def absorb(into: Incident, other: Incident) -> None:
         lst = getattr(into, attr)
         lst.extend(x for x in getattr(other, attr) if x not in lst)
     if not into.date_inferred:
-        into.notes = [n for n in into.notes if not n.startswith("date from the report")]
+        into.notes = [n for n in into.notes if not n.startswith("date inferred")]
     by_article = {s["article_id"]: s for s in into.sources}
     for src in other.sources:
         mine = by_article.get(src["article_id"])
