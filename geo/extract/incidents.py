@@ -103,6 +103,14 @@ _PARTY_NOUN = re.compile(
     r"|artillery|aircraft|jets?|police|militants?|gunmen|shelling|fire|mortar)\b",
     re.I,
 )
+# A clause that points back to an event already reported ("died in the attack").
+_BACK_REF = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|shelling"
+    r"|strikes?|incidents?|clash(?:es)?|fighting|blasts?|explosions?|firing|exchanges?"
+    r"|shoot-?outs?|skirmish(?:es)?|raids?|assaults?|violence|bombardment|ambush|operation"
+    r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
+    re.I,
+)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -196,21 +204,37 @@ class _Extractor:
             new: list[Incident] = []
             clauses = split_clauses(s)
             casualties = count_casualties(s)
-            for cs, ce in clauses:
-                clause = s[cs:ce]
+            # each count is given to one incident only: counts of clauses with no event of
+            # their own go to the sentence's first physical incident, never to two
+            spent: set[int] = set()
+            triggers = [find_triggers(s[cs:ce]) for cs, ce in clauses]
+            real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
+            for n, ((cs, ce), (physical, statements, denial)) in enumerate(
+                zip(clauses, triggers, strict=True)
+            ):
+                sentence_trigger = any(r for j, r in enumerate(real) if j != n)
                 cexprs = [e for e in exprs if cs <= e.start < ce]
+                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
+                    spent.update(id(c) for c in clause_casualties)
                     continue
-                physical, statements, denial = find_triggers(clause)
                 crefs = [r for r in srefs if cs <= r.start < ce]
                 if denial:
+                    spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
-                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 hurt = any(c.count for c in clause_casualties)
                 if physical and not (physical[0].event_type == "other" and hurt):
                     event_type = physical[0].event_type
                     trigger = physical[0].text
+                elif hurt and sentence_trigger:
+                    continue  # the toll of the event another clause reports
+                elif hurt and self._follow_up(
+                    s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
+                    incidents + new,
+                ):  # fmt: skip
+                    spent.update(id(c) for c in clause_casualties)
+                    continue
                 elif hurt:
                     civil = all(c.civilian for c in clause_casualties if c.count)
                     event_type = "attack_on_civilians" if civil else "armed_clash"
@@ -263,11 +287,17 @@ class _Extractor:
                     if claimant:
                         inc.claimed_by.append(self.country_name(claimant))
                     self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
+                    own_counts = [c for c in clause_casualties if id(c) not in spent]
                     if k == 0 and is_physical:
-                        self._count(inc, casualties, s, srefs)
-                    elif k > 0 and is_physical and any(c.count for c in casualties):
+                        self._count(inc, own_counts, s, srefs)
+                        spent.update(id(c) for c in own_counts)
+                    elif k > 0 and is_physical and any(c.count for c in clause_casualties):
                         inc.notes.append("casualties reported jointly with the first place")
                     new.append(inc)
+            left = [c for c in casualties if id(c) not in spent]
+            first = next((i for i in new if i.physical), None)
+            if left and first is not None:
+                self._count(first, left, s, srefs)
             if history and not new:
                 continue
             for inc in new:
@@ -551,14 +581,18 @@ class _Extractor:
             inc.actor2 = role2.format(self.country_name(second))
 
     def _count(self, inc, casualties, s, srefs) -> None:
-        killed = [c for c in casualties if c.kind == "killed"]
-        wounded = [c for c in casualties if c.kind == "wounded"]
-        if killed:
-            inc.killed = sum(c.count for c in killed)
-        if wounded:
-            inc.wounded = sum(c.count for c in wounded)
+        """Add the counts a sentence states to ``inc`` (killed, wounded and by side)."""
+        for kind in ("killed", "wounded"):
+            counts = [c.count for c in casualties if c.kind == kind]
+            if counts:
+                setattr(inc, kind, (getattr(inc, kind) or 0) + sum(counts))
+        self._count_sides(inc, casualties, srefs)
+
+    @staticmethod
+    def _count_sides(inc, casualties, srefs) -> None:
+        """Killed and wounded per side (the country the words name), added to ``inc``."""
         side = None
-        by_side: dict[str | None, dict] = {}
+        by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
             refs = [r for r in srefs if c.start <= r.start < c.end]
             if refs:
@@ -567,7 +601,44 @@ class _Extractor:
                 side = side if not c.who else None
             entry = by_side.setdefault(side, {"country": side, "killed": None, "wounded": None})
             entry[c.kind] = (entry[c.kind] or 0) + c.count
-        inc.casualties = list(by_side.values()) if casualties else []
+        inc.casualties = list(by_side.values())
+
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+        """Give a toll stated after its event ("A man and a woman died in the attack") to it.
+
+        A clause that counts the hurt but names no event continues the latest physical
+        incident when it points back to it ("the attack", "the shelling") or names no
+        place and no date of its own. Its counts fill the figures the incident lacks; a
+        different figure is kept as a note, never summed or maximised. Returns False when
+        it is news of its own (a new incident).
+        """
+        prev = next((i for i in reversed(before) if i.physical), None)
+        if prev is None:
+            return False
+        clause = s[cs:ce]
+        places = [r for r in crefs if r.place is not None and not r.seat]
+        if not _BACK_REF.search(clause) and (places or cexprs or sentence_date.known):
+            return False
+        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        known = {e["country"] for e in prev.casualties if e["country"]}
+        if sides and known and not sides & known:
+            return False  # the other side's own toll: an incident of its own
+        for kind in ("killed", "wounded"):
+            n = sum(c.count for c in counts if c.kind == kind)
+            if not any(c.kind == kind for c in counts):
+                continue
+            mine = getattr(prev, kind)
+            if mine is None or mine == 0:
+                setattr(prev, kind, n)
+            elif mine != n:
+                prev.notes.append(f"reports differ: {mine} or {n} {kind}")
+        if not prev.casualties:
+            self._count_sides(prev, counts, srefs)
+        src = prev.sources[0]
+        if all(q["start"] != sent.start for q in src["quotes"]):
+            src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
+            src["quotes"].sort(key=lambda q: q["start"])
+        return True
 
     @staticmethod
     def _zero_casualties(casualties, incidents) -> None:
