@@ -311,7 +311,6 @@ _PERSON = (
     r"|sons?|daughters?|mothers?|fathers?|husbands?|wives|wife|guardsm[ae]n|operatives?"
     r"|agents?|inmates?|prisoners?|pilgrims?|traders?|labou?rers?|tourists?|fighter)"
 )
-_ARTICLE = ("a", "an", "another")
 
 
 def number_value(words: str) -> int | None:
@@ -346,6 +345,12 @@ _ADVERB = (
     r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly|fatally|mortally"
     r"|also|later|allegedly|gravely|grievously)\s+)*"
 )
+# ", including four of a family," between a count and its verb
+_APPOSITIVE = (
+    r"(?:(?P<app>[\w'’-]+),\s+(?:including|among\s+them|mostly|most\s+of\s+them"
+    r"|all\s+of\s+them|all)\b"
+    r"[^,;.]{0,60},\s+)?"
+)
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
 _WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
@@ -354,7 +359,7 @@ _CASUALTY_PATTERNS = [
     # "a man and a woman died"
     re.compile(
         rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})"
-        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?"
+        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
         rf"{_BE}{_ADVERB}(?P<what>{_KILLED}|{_WOUNDED})\b",
         re.I,
     ),
@@ -377,12 +382,18 @@ _CASUALTY_PATTERNS = [
         re.I,
     ),
 ]
+_NOT_VICTIM = re.compile(
+    r"\b(?:wars?|attacks?|strikes?|blasts?|explosions?|shell(?:s|ing)?|drones?|mines?|bombs?"
+    r"|rockets?|missiles?|fire|clash(?:es)?|shooting|raids?|ambush|incidents?|operations?"
+    r"|violence|conflict|fighting|gunfire|barrage|snipers?|grenades?|artillery|mortars?)\b",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.I)
 _PERSON_RX = re.compile(rf"\b{_PERSON}\b", re.I)
 _NOT_PEOPLE = re.compile(
-    r"\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?|number|lot|total|series"
+    r"(?<!-)\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?|number|lot|total|series"
     r"|few|couple|houses?|homes?|buildings?|cattle|cows?|goats?|sheep|buffalo(?:es)?"
-    r"|animals?|horses?|vehicles?|cars?)\b",
+    r"|animals?|horses?|vehicles?|cars?)\b(?!-)",
     re.I,
 )
 _NONE_HURT = re.compile(
@@ -590,8 +601,11 @@ def _casualty(m: re.Match) -> Casualty | None:
         who = " ".join((groups.get(who_group) or "").split())
         if n is None or _RELATIVE.search(who) or _NOT_PEOPLE.search(who):
             return None
-        if words.lower() in _ARTICLE and not _PERSON_RX.search(who):
-            return None  # "a war that killed", "an attack killed"
+        if n_group == "n" and groups.get("app"):
+            who = f"{who} {groups['app']}".strip()
+        article = words.lower() in ("a", "an")
+        if (_NOT_VICTIM.search(who) or (article and not who)) and not _PERSON_RX.search(who):
+            return None  # "an attack killed", "two rockets killed": the killer, not victims
         total += n
         who_parts.append(who)
     what = m.group("what").lower()

@@ -105,12 +105,45 @@ _PARTY_NOUN = re.compile(
 )
 # A clause that points back to an event already reported ("died in the attack").
 _BACK_REF = re.compile(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|shelling"
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(attacks?|shelling"
     r"|strikes?|incidents?|clash(?:es)?|fighting|blasts?|explosions?|firing|exchanges?"
     r"|shoot-?outs?|skirmish(?:es)?|raids?|assaults?|violence|bombardment|ambush|operation"
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
     re.I,
 )
+_VIOLENT = frozenset(
+    {
+        "armed_clash",
+        "shelling",
+        "air_drone_strike",
+        "explosive_device",
+        "attack_on_civilians",
+        "weapons_intercepted",
+        "other",
+    }
+)
+_BACK_FAMILY = {
+    "shelling": {"shelling"},
+    "bombardment": {"shelling", "air_drone_strike"},
+    "barrage": {"shelling"},
+    "strike": {"air_drone_strike", "shelling"},
+    "raid": {"air_drone_strike", "armed_clash"},
+    "bombing": {"air_drone_strike", "explosive_device"},
+    "blast": {"explosive_device", "shelling", "air_drone_strike"},
+    "explosion": {"explosive_device", "shelling", "air_drone_strike"},
+    "clashe": {"armed_clash"},
+    "clash": {"armed_clash"},
+    "fighting": {"armed_clash"},
+    "firing": {"armed_clash", "shelling"},
+    "shooting": {"armed_clash", "attack_on_civilians"},
+    "shootout": {"armed_clash"},
+    "shoot-out": {"armed_clash"},
+    "gunfight": {"armed_clash"},
+    "firefight": {"armed_clash"},
+    "exchange": {"armed_clash", "shelling"},
+    "ambush": {"armed_clash"},
+    "encounter": {"armed_clash"},
+}
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -612,12 +645,18 @@ class _Extractor:
         different figure is kept as a note, never summed or maximised. Returns False when
         it is news of its own (a new incident).
         """
-        prev = next((i for i in reversed(before) if i.physical), None)
+        clause = s[cs:ce]
+        back = _BACK_REF.search(clause)
+        # the incident pointed back to: the latest of the family its noun names ("the
+        # shelling"), else the latest violent one (a toll rarely follows a detention)
+        family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
+        physical = [i for i in reversed(before) if i.physical]
+        prev = next((i for i in physical if i.event_type in family), None)
+        prev = prev or next(iter(physical), None)
         if prev is None:
             return False
-        clause = s[cs:ce]
         places = [r for r in crefs if r.place is not None and not r.seat]
-        if not _BACK_REF.search(clause) and (places or cexprs or sentence_date.known):
+        if not back and (places or cexprs or sentence_date.known):
             return False
         sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
         known = {e["country"] for e in prev.casualties if e["country"]}

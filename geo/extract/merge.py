@@ -34,6 +34,15 @@ def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
 
 
+def _hurt_sides(inc: Incident) -> set[str]:
+    """The countries whose people the incident's counts are of."""
+    return {
+        e["country"]
+        for e in inc.casualties
+        if e.get("country") and (e.get("killed") or e.get("wounded"))
+    }
+
+
 def compatible(
     a: Incident, b: Incident, same_article: bool = False, max_km: float = MAX_DISTANCE_KM
 ) -> bool:
@@ -62,6 +71,9 @@ def compatible(
             a.date.precision == "day" and a.date == b.date and a.actor1 == b.actor1
         ):
             return False
+    sa, sb = _hurt_sides(a), _hurt_sides(b)
+    if sa and sb and not sa & sb:
+        return False  # each side's own toll: one incident per side
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
