@@ -60,6 +60,7 @@ JSON_COLUMNS = (
     "location_countries",
     "location_admin1",
     "sources",
+    "evidence",
 )
 
 
@@ -319,6 +320,7 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
                 denied_by=_joined_list(r["denied_by"]),
                 notes=_joined_list(r["notes"]),
                 date_inferred=_flag(r.get("date_inferred")),
+                evidence=json_cell(r.get("evidence")),
             )
         )
     return out

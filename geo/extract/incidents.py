@@ -45,6 +45,7 @@ from geo.extract.merge import (
     MAX_DISTANCE_KM,
     PRECISION_ORDER,
     absorb,
+    add_evidence,
     compatible,
 )
 from geo.extract.record import Incident
@@ -260,6 +261,7 @@ class _Extractor:
                 if physical and not (physical[0].event_type == "other" and hurt):
                     event_type = physical[0].event_type
                     trigger = physical[0].text
+                    trigger_span = (cs + physical[0].start, cs + physical[0].end)
                 elif hurt and sentence_trigger:
                     continue  # the toll of the event another clause reports
                 elif hurt and self._follow_up(
@@ -272,9 +274,11 @@ class _Extractor:
                     civil = all(c.civilian for c in clause_casualties if c.count)
                     event_type = "attack_on_civilians" if civil else "armed_clash"
                     trigger = clause_casualties[0].who
+                    trigger_span = (clause_casualties[0].start, clause_casualties[0].end)
                 elif statements:
                     event_type = "agreement_or_statement"
                     trigger = statements[0].text
+                    trigger_span = (cs + statements[0].start, cs + statements[0].end)
                 else:
                     if clause_casualties and not physical:
                         # "No casualties were reported." completes the incident before it
@@ -321,8 +325,14 @@ class _Extractor:
                         inc.claimed_by.append(self.country_name(claimant))
                     self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
                     own_counts = [c for c in clause_casualties if id(c) not in spent]
+                    where = _Where(s, sent.start, source["article_id"])
+                    where.add(inc, "trigger", *trigger_span)
+                    for e in _date_words(date, cexprs or exprs, exprs, published):
+                        where.add(inc, "date", e.start, e.end)
+                    self._place_words(inc, where, crefs, srefs)
                     if k == 0 and is_physical:
                         self._count(inc, own_counts, s, srefs)
+                        where.counts(inc, own_counts)
                         spent.update(id(c) for c in own_counts)
                     elif k > 0 and is_physical and any(c.count for c in clause_casualties):
                         inc.notes.append("casualties reported jointly with the first place")
@@ -331,6 +341,7 @@ class _Extractor:
             first = next((i for i in new if i.physical), None)
             if left and first is not None:
                 self._count(first, left, s, srefs)
+                _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
             for inc in new:
@@ -462,6 +473,21 @@ class _Extractor:
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
+
+    @staticmethod
+    def _place_words(inc: Incident, where: _Where, crefs: list[_Ref], srefs: list[_Ref]) -> None:
+        """The mentions the incident's location was read from (its clause's first)."""
+        loc = inc.location
+        if loc is None:
+            return
+        ids = set(loc.place_ids)
+        for refs in (crefs, srefs):
+            used = [r for r in refs if r.place is not None and r.place.id in ids]
+            used = used or [r for r in refs if r.surface and r.surface in loc.written]
+            if used:
+                for r in used:
+                    where.add(inc, "place", r.start, r.end)
+                return
 
     def _specific(self, places: list[_Ref]) -> list[_Ref]:
         """Named places below country level, without the ones that contain another."""
@@ -673,6 +699,7 @@ class _Extractor:
                 prev.notes.append(f"reports differ: {mine} or {n} {kind}")
         if not prev.casualties:
             self._count_sides(prev, counts, srefs)
+        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
         src = prev.sources[0]
         if all(q["start"] != sent.start for q in src["quotes"]):
             src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
@@ -797,6 +824,56 @@ class _Scene:
         """A sentence's own date: newer than anything queued."""
         self._date = date
         self._times.clear()
+
+
+class _Where:
+    """Evidence spans of one sentence, written with article offsets."""
+
+    def __init__(self, sentence: str, offset: int, article_id: str):
+        self.sentence = sentence
+        self.offset = offset
+        self.article_id = article_id
+
+    def add(self, inc: Incident, field: str, start: int, end: int) -> None:
+        """Record that ``field`` was read from ``sentence[start:end]``."""
+        add_evidence(
+            inc,
+            [
+                {
+                    "field": field,
+                    "text": self.sentence[start:end],
+                    "start": self.offset + start,
+                    "end": self.offset + end,
+                    "article_id": self.article_id,
+                }
+            ],
+        )
+
+    def counts(self, inc: Incident, casualties) -> None:
+        """Record the words of killed and wounded counts."""
+        for c in casualties:
+            self.add(inc, c.kind, c.start, c.end)
+
+
+def _date_words(date: EventDate, first, exprs, published) -> list:
+    """The time expressions a known date was read from (the clause's before the sentence's)."""
+    if not date.known:
+        return []
+    for group in (first, exprs):
+        words = []
+        for e in group:
+            if e.speech and e.kind not in ("anaphoric", "next_day", "previous_day"):
+                d = resolve_time(e, published)
+            elif e.kind in ("anaphoric", "next_day", "previous_day"):
+                words.append(e)
+                continue
+            else:
+                d = resolve_time(e, published)
+            if d.known and d.start <= date.end and date.start <= d.end:
+                words.append(e)
+        if words:
+            return words
+    return []
 
 
 def _is_past(exprs, published) -> bool:

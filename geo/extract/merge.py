@@ -20,6 +20,7 @@ __all__ = [
     "MAX_DISTANCE_KM",
     "PRECISION_ORDER",
     "absorb",
+    "add_evidence",
     "compatible",
     "merge_incidents",
 ]
@@ -89,6 +90,20 @@ def compatible(
     return distance_km(ga, gb) <= max_km
 
 
+def add_evidence(inc: Incident, spans: list[dict]) -> None:
+    """Add evidence spans to ``inc`` once each, kept in article order.
+
+    Spans from several articles are told apart by ``article_id`` when they carry one.
+    """
+    seen = {(e["field"], e.get("article_id"), e["start"]) for e in inc.evidence}
+    for e in spans:
+        key = (e["field"], e.get("article_id"), e["start"])
+        if key not in seen:
+            seen.add(key)
+            inc.evidence.append(e)
+    inc.evidence.sort(key=lambda e: (e.get("article_id") or "", e["start"], e["field"]))
+
+
 def absorb(into: Incident, other: Incident) -> None:
     """Fold ``other`` (the same event, reported again) into ``into``."""
     if (
@@ -122,6 +137,7 @@ def absorb(into: Incident, other: Incident) -> None:
         lst.extend(x for x in getattr(other, attr) if x not in lst)
     if not into.date_inferred:
         into.notes = [n for n in into.notes if not n.startswith("date inferred")]
+    add_evidence(into, other.evidence)
     by_article = {s["article_id"]: s for s in into.sources}
     for src in other.sources:
         mine = by_article.get(src["article_id"])

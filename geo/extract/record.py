@@ -45,6 +45,7 @@ RECORD_FIELDS = (
     "quote_end",
     "sources",
     "notes",
+    "evidence",
 )
 
 
@@ -72,6 +73,10 @@ class Incident:
     denied_by: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     trigger: str = ""
+    #: The words each field was read from: ``{"field", "text", "start", "end"}`` with
+    #: offsets in the article text (``field`` is ``"trigger"``, ``"date"``, ``"place"``,
+    #: ``"killed"`` or ``"wounded"``), in article order.
+    evidence: list[dict] = field(default_factory=list)
     date_inferred: bool = False  #: the date is the story's or report's (no time words of its own)
     context_location: Location | None = field(default=None, repr=False)
 
@@ -126,4 +131,5 @@ class Incident:
             "quote_end": self.quote_end,
             "sources": self.sources,
             "notes": "; ".join(self.notes) or None,
+            "evidence": self.evidence,
         }
