@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GazetteerIndex", "add_user_source", "cache_dir", "user_sources"]
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
 MEMO_LIMIT = 200_000
 _SEP = "\x1f"
@@ -138,6 +138,7 @@ def _signature() -> str:
         "regions.csv",
         "admin1_aliases.csv",
         "us_counties.parquet",
+        "features.parquet",
     ):
         h.update(_sha256(data_path(name)).encode())
     for module in ("normalize", "sources"):
@@ -172,6 +173,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_admin1,
         read_continents,
         read_countries,
+        read_features,
         read_geonames_cities,
         read_regions,
         read_us_counties,
@@ -184,6 +186,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_regions(admin1),
         read_admin1(),
         read_us_counties(),
+        read_features(),
         read_geonames_cities(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]
