@@ -69,8 +69,8 @@ def test_border_crossings_are_points_on_their_border(gazetteer):
 def test_macro_regions_and_blocs(gazetteer):
     text = (
         "The European Union and the Gulf Cooperation Council pledged aid to the Sahel and the "
-        "Horn of Africa, while diplomats from Central Asia, the Balkans and the Caucasus met to discuss "
-        "the Middle East. Shelling resumed in Eastern Ghouta."
+        "Horn of Africa, while diplomats from Central Asia, the Balkans and the Caucasus met "
+        "to discuss the Middle East. Shelling resumed in Eastern Ghouta."
     )
     got = _places(gazetteer, text)
     for surface, pid in {
