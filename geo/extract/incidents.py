@@ -180,11 +180,13 @@ class _Extractor:
 
     def refs(self, text: str) -> list[_Ref]:
         mentions = self.gaz.find_mentions(text)
-        # A continent has no footprint in the packs and never locates a border incident.
+        # A continent or a macro-region (the EU, the Sahel) never locates a border incident.
         resolved = {
             (r.mention.start, r.mention.end): r.place
             for r in self.gaz.resolve(text, mentions)
-            if r.place is not None and r.place.kind != "continent"
+            if r.place is not None
+            and r.place.kind != "continent"
+            and r.place.feature != "macro-region"
         }
         out = []
         for m in mentions:
