@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.extract.articles import ArticleError, RecordFields
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields
 from geo.extract.record import Incident
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     merge: bool = True,
     progress: Callable[[int, str], None] | None = None,
+    on_error: Callable[[ArticleError], None] | None = None,
     workers: int | None = 1,
     scheduler: str | None = None,
     partition_bytes: int | None = None,
@@ -59,6 +60,8 @@ def extract(
         Merge the same incident reported by several articles.
     progress
         Called as articles are read with the number read so far and where.
+    on_error
+        Called with each problem as it is met (all are also in ``errors``).
     workers
         Worker processes (``None``: every core; ``1``: this process).
     scheduler
@@ -88,6 +91,7 @@ def extract(
         scheduler=scheduler,
         partition_bytes=partition_bytes,
         progress=progress,
+        errors=ErrorLog(on_error),
     )
     incidents = merge_blocked(run.incidents) if merge else run.incidents
     return Extraction(incidents, run.articles, run.errors)

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.extract.articles import ArticleError, RecordFields
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -61,7 +61,7 @@ DEFAULT_BATCH = 1000
 
 _INT_COLUMNS = {"time_precision", "killed", "wounded", "geo_precision", "quote_start", "quote_end"}
 _REAL_COLUMNS = {"longitude", "latitude", "border_distance_km"}
-_BOOL_COLUMNS = {"admin1_disagrees"}
+_BOOL_COLUMNS = {"admin1_disagrees", "date_inferred"}
 _ARTICLE_COLUMNS = (
     "article_id",
     "file",
@@ -77,19 +77,6 @@ _WGS84 = (
     'AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,'
     'AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],'
     'AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]'
-)
-
-
-_GPKG_TABLES = (
-    "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
-    " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
-    " definition TEXT NOT NULL, description TEXT)",
-    "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
-    " identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL,"
-    " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER)",
-    "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
-    " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
-    " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))",
 )
 
 
@@ -272,8 +259,22 @@ class IncidentStore:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
         con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         con.execute("PRAGMA user_version = 10400")
-        for statement in _GPKG_TABLES:  # not executescript: it would commit the batch
-            con.execute(statement)
+        con.executescript(
+            """
+            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,
+              srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
+              description TEXT);
+            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,
+              data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',
+              last_change DATETIME NOT NULL, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE,
+              max_y DOUBLE, srs_id INTEGER);
+            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,
+              column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
+            """
+        )
         con.executemany(
             "INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)",
             [
@@ -324,6 +325,7 @@ class IncidentStore:
         fields: RecordFields | None = None,
         gazetteer: Gazetteer | None = None,
         progress: Callable[[int, str], None] | None = None,
+        on_error: Callable[[ArticleError], None] | None = None,
         workers: int | None = 1,
         scheduler: str | None = None,
         batch_size: int = DEFAULT_BATCH,
@@ -341,6 +343,8 @@ class IncidentStore:
             A loaded gazetteer (its focus is used by every worker).
         progress
             Called as articles are read with the number read so far and where.
+        on_error
+            Called with each problem as it is met (all are also in ``errors``).
         workers, scheduler, partition_bytes
             Where extraction runs (see :class:`geo.corpus.Engine`).
         batch_size
@@ -362,7 +366,7 @@ class IncidentStore:
         fallback = parse_date(published) if published is not None else None
         if published is not None and fallback is None:
             raise ValueError(f"--published {published!r} is not a YYYY-MM-DD date")
-        result = IngestResult()
+        result = IngestResult(errors=ErrorLog(on_error))
         task = Task(
             published=fallback.isoformat() if fallback else None,
             fields=fields or RecordFields(),
@@ -384,7 +388,8 @@ class IncidentStore:
                     gazetteer=gazetteer,
                     partition_bytes=partition_bytes,
                 ):
-                    result.errors.extend(res.errors)
+                    for err in res.errors:
+                        result.errors.append(err)  # one by one: the ErrorLog hears of each
                     result.known_articles += res.known
                     at = 0
                     for source, n in zip(res.articles, res.article_incidents, strict=True):

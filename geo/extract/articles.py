@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Article",
     "ArticleError",
+    "ErrorLog",
     "RecordFields",
     "expand_paths",
     "input_kind",
@@ -550,6 +551,24 @@ def _charset(ctype: str) -> str:
         except LookupError:
             pass
     return "utf-8"
+
+
+class ErrorLog(list):
+    """A list of :class:`ArticleError` that also hands each one to ``on_error`` as it is added.
+
+    Pass it as ``errors`` to :func:`read_articles` to hear of problems while reading
+    goes on, e.g. to print them as they happen.
+    """
+
+    def __init__(self, on_error: Callable[[ArticleError], None] | None = None):
+        super().__init__()
+        self.on_error = on_error
+
+    def append(self, exc: ArticleError) -> None:
+        """Record ``exc`` and call ``on_error`` with it."""
+        super().append(exc)
+        if self.on_error is not None:
+            self.on_error(exc)
 
 
 def _report(exc: ArticleError, errors: list | None) -> None:
