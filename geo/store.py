@@ -80,6 +80,19 @@ _WGS84 = (
 )
 
 
+_GPKG_TABLES = (
+    "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+    " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+    " definition TEXT NOT NULL, description TEXT)",
+    "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
+    " identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL,"
+    " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER)",
+    "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+    " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
+    " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))",
+)
+
+
 class StoreLockedError(RuntimeError):
     """Another run holds the store's lock."""
 
@@ -259,22 +272,8 @@ class IncidentStore:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
         con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         con.execute("PRAGMA user_version = 10400")
-        con.executescript(
-            """
-            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,
-              srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
-              description TEXT);
-            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,
-              data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',
-              last_change DATETIME NOT NULL, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE,
-              max_y DOUBLE, srs_id INTEGER);
-            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,
-              column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
-              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name));
-            """
-        )
+        for statement in _GPKG_TABLES:  # not executescript: it would commit the batch
+            con.execute(statement)
         con.executemany(
             "INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)",
             [

@@ -217,6 +217,7 @@ def extract_corpus(
     scheduler: str | None = None,
     partition_bytes: int | None = None,
     progress: Callable[[int, str], None] | None = None,
+    errors: list[ArticleError] | None = None,
 ) -> CorpusRun:
     """Extract the incidents of a corpus (not merged across articles).
 
@@ -236,6 +237,9 @@ def extract_corpus(
         Input bytes per partition (default: several partitions per worker).
     progress
         Called after each partition with the number of articles read so far.
+    errors
+        Where problems go (e.g. an :class:`~geo.extract.articles.ErrorLog`); a new
+        list when omitted.
 
     Returns
     -------
@@ -252,14 +256,15 @@ def extract_corpus(
         fields=fields or RecordFields(),
         focus=focus,
     )
-    run = CorpusRun()
+    run = CorpusRun(errors=errors if errors is not None else [])
     with Engine(workers, scheduler) as engine:
         for part, res in partition_results(
             inputs, task=task, engine=engine, gazetteer=gazetteer, partition_bytes=partition_bytes
         ):
             run.incidents.extend(res.incidents)
             run.articles += len(res.articles)
-            run.errors.extend(res.errors)
+            for err in res.errors:
+                run.errors.append(err)  # one by one: an ErrorLog hears of each
             run.partitions += 1
             if progress is not None:
                 progress(run.articles, part.describe())
