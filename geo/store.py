@@ -378,28 +378,24 @@ class IncidentStore:
                 self.check()
             result.incidents_before = result.incidents_after = self.count()[0]
             batch: list[tuple[dict, list[Incident]]] = []
-            read = 0
             with Engine(workers, scheduler) as engine:
-                for part, res in partition_results(
+                for _, res in partition_results(
                     inputs,
                     task=task,
                     engine=engine,
                     gazetteer=gazetteer,
                     partition_bytes=partition_bytes,
+                    progress=progress,
+                    errors=result.errors,
                 ):
-                    for err in res.errors:
-                        result.errors.append(err)  # one by one: the ErrorLog hears of each
                     result.known_articles += res.known
                     at = 0
                     for source, n in zip(res.articles, res.article_incidents, strict=True):
                         batch.append((source, res.incidents[at : at + n]))
                         at += n
-                    read += len(res.articles) + res.known
-                    if progress is not None:
-                        progress(read, part.describe())
-                    if len(batch) >= batch_size:
-                        self._commit(batch, result)
-                        batch = []
+                    while len(batch) >= batch_size:
+                        self._commit(batch[:batch_size], result)
+                        batch = batch[batch_size:]
                 if batch:
                     self._commit(batch, result)
         return result

@@ -55,7 +55,8 @@ class Engine:
     Parameters
     ----------
     workers : int, optional
-        Local worker processes (default: every core). ``1`` runs in this process.
+        Local worker processes. ``1`` runs in this process; ``None`` (automatic) uses
+        every core when the corpus is large enough to pay for starting them.
     scheduler : str, optional
         ``tcp://host:port`` of a Dask scheduler, or ``"local"`` for a Dask
         ``LocalCluster`` of ``workers`` processes.
@@ -70,6 +71,7 @@ class Engine:
         scheduler: str | None = None,
         no_worker_timeout: float = 120.0,
     ):
+        self.auto = workers is None
         self.workers = workers or default_workers()
         self.scheduler = scheduler
         self.no_worker_timeout = no_worker_timeout
@@ -177,6 +179,11 @@ class CorpusRun:
     partitions: int = 0
 
 
+#: Below this much input, an automatic worker count (``workers=None``) reads in this
+#: process: starting worker processes (imports, the gazetteer) would cost more than it saves.
+AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
+
+
 def partition_results(
     inputs: Iterable[str | os.PathLike],
     *,
@@ -184,27 +191,74 @@ def partition_results(
     engine: Engine,
     gazetteer: Gazetteer | None = None,
     partition_bytes: int | None = None,
+    progress: Callable[[int, str], None] | None = None,
+    errors: list[ArticleError] | None = None,
 ) -> Iterator[tuple[Partition, PartitionResult]]:
-    """Each partition of ``inputs`` with its result, in corpus order."""
-    parts = plan_partitions(inputs, partition_bytes or _auto_bytes(inputs, engine))
-    if engine.kind == "inline":
+    """Each partition of ``inputs`` with its result, in corpus order.
+
+    Parameters
+    ----------
+    inputs
+        Files, directories and globs.
+    task
+        What every worker does.
+    engine
+        Where partitions run (entered).
+    gazetteer
+        For partitions read in this process.
+    partition_bytes
+        Input bytes per partition (default: several partitions per worker).
+    progress
+        Called with the number of articles read so far (including known ones) and
+        where: after each article in this process, after each partition elsewhere.
+    errors
+        Problems are appended here as they are met (then not in the results).
+    """
+    inline = engine.kind == "inline"
+    total = 0 if inline else _corpus_bytes(inputs)
+    if engine.auto and engine.kind == "processes" and total < AUTO_PARALLEL_BYTES:
+        inline = True
+    target = partition_bytes or (
+        DEFAULT_PARTITION_BYTES
+        if inline
+        else max(256 * 1024, min(DEFAULT_PARTITION_BYTES, total // (engine.workers * 4) + 1))
+    )
+    parts = plan_partitions(inputs, target)
+    if engine.kind == "processes" and len(parts) <= 1:
+        inline = True  # one partition: worker processes would only add their start-up time
+    read = 0
+    if inline:
         for part in parts:
-            yield part, extract_partition(part, task, gazetteer)
+            base = read
+
+            def on_article(k: int, where: str, base: int = base) -> None:
+                progress(base + k, where)
+
+            res = extract_partition(
+                part, task, gazetteer, errors=errors, on_article=on_article if progress else None
+            )
+            read += len(res.articles) + res.known
+            yield part, res
         return
-    yield from zip(parts, engine.map(extract_partition, parts, task), strict=True)
+    for part, res in zip(parts, engine.map(extract_partition, parts, task), strict=True):
+        if errors is not None:
+            for err in res.errors:
+                errors.append(err)  # one by one: an ErrorLog hears of each
+            res.errors = []
+        read += len(res.articles) + res.known
+        if progress is not None:
+            progress(read, part.describe())
+        yield part, res
 
 
-def _auto_bytes(inputs, engine: Engine) -> int:
-    """A partition size giving every worker several partitions (256 KiB to 16 MiB)."""
-    if engine.kind == "inline":
-        return DEFAULT_PARTITION_BYTES
+def _corpus_bytes(inputs) -> int:
     from geo.extract.articles import iter_paths
 
     total = 0
     for p in iter_paths(inputs):
         with contextlib.suppress(OSError):
             total += p.stat().st_size
-    return max(256 * 1024, min(DEFAULT_PARTITION_BYTES, total // (engine.workers * 4) + 1))
+    return total
 
 
 def extract_corpus(
@@ -258,14 +312,16 @@ def extract_corpus(
     )
     run = CorpusRun(errors=errors if errors is not None else [])
     with Engine(workers, scheduler) as engine:
-        for part, res in partition_results(
-            inputs, task=task, engine=engine, gazetteer=gazetteer, partition_bytes=partition_bytes
+        for _, res in partition_results(
+            inputs,
+            task=task,
+            engine=engine,
+            gazetteer=gazetteer,
+            partition_bytes=partition_bytes,
+            progress=progress,
+            errors=run.errors,
         ):
             run.incidents.extend(res.incidents)
             run.articles += len(res.articles)
-            for err in res.errors:
-                run.errors.append(err)  # one by one: an ErrorLog hears of each
             run.partitions += 1
-            if progress is not None:
-                progress(run.articles, part.describe())
     return run

@@ -94,7 +94,9 @@ def _known_ids(store: str | None):
     return con
 
 
-def extract_partition(part: Partition, task: Task, gazetteer=None) -> PartitionResult:
+def extract_partition(
+    part: Partition, task: Task, gazetteer=None, errors=None, on_article=None
+) -> PartitionResult:
     """Read one partition and extract its incidents.
 
     Parameters
@@ -103,6 +105,10 @@ def extract_partition(part: Partition, task: Task, gazetteer=None) -> PartitionR
     task : Task
     gazetteer : Gazetteer, optional
         Used when given (in-process runs); else this process's own.
+    errors : list, optional
+        Where problems go as they are met (in-process runs); else ``result.errors``.
+    on_article : callable, optional
+        Called after each article with the number read in this partition and where.
 
     Returns
     -------
@@ -121,7 +127,7 @@ def extract_partition(part: Partition, task: Task, gazetteer=None) -> PartitionR
                 path,
                 published=published,
                 fields=task.fields,
-                errors=result.errors,
+                errors=errors if errors is not None else result.errors,
                 byte_range=part.byte_range,
                 first_record=part.first_record,
             ):
@@ -132,11 +138,15 @@ def extract_partition(part: Partition, task: Task, gazetteer=None) -> PartitionR
                     ).fetchone()
                 ):
                     result.known += 1
+                    if on_article is not None:
+                        on_article(len(result.articles) + result.known, article.where)
                     continue
                 found = extract_incidents(article, gaz)
                 result.incidents.extend(found)
                 result.articles.append(article.source())
                 result.article_incidents.append(len(found))
+                if on_article is not None:
+                    on_article(len(result.articles) + result.known, article.where)
     finally:
         if known is not None:
             known.close()
