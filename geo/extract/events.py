@@ -144,11 +144,37 @@ _STATEMENT = (
         "announced",
         "reached",
         "ceasefire",
+        "protest",
+        "summon",
+        "recall",
+        "expel",
+        "expul",
+        "warn",
+        "caution",
+        "condemn",
+        "regret",
+        "flag",
+        "renam",
+        "accus",
+        "sign",
+        "threat",
+        "respond",
     ),
     r"offer(?:ed|s)?\s+to|offered|proposed|agreed|agree\s+to|signed|called\s+(?:on|for)"
     r"|call\s+on|urged|demanded|pledged|vowed|promised|ruled\s+out|will\s+ask|asked\b"
     r"|appealed|announced\s+(?:an?\s+)?(?:ceasefire|truce|agreement|deal)|reached\s+(?:an?\s+)?"
-    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)",
+    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
+    # diplomatic acts: protests, summons, recalls and expulsions of envoys, warnings,
+    # condemnations, regrets, calls for restraint, flag meetings, renamings
+    r"|protest(?:ed|s|ing)?\b(?!\w*\s+(?:march|rall))|lodged\s+(?:an?\s+)?(?:strong\s+)?protest"
+    r"|summon(?:ed|s|ing)?\b"
+    r"|(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|expulsion\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|diplomats?|charg[ée])"
+    r"|warn(?:ed|s)?\b(?!\s+shots)|(?:final|stern|strong)\s+warning|caution(?:ed|s)\b"
+    r"|condemn(?:ed|s|ing)?\b|expressed\s+(?:\w+\s+)?(?:regret|concern)|regrets?\b"
+    r"|flag\s+meetings?|renam(?:ed|ing|es)\b"
+    r"|accus(?:ed|es|ing)\s+(?:\w+\s+){1,5}?of\b|(?:will|to)\s+sign\b|threaten(?:ed|s)?\b"
+    r"|respond\w*\s+(?:militarily|with\s+force|to\s+(?:the\s+|any\s+|this\s+)?provocations?)",
 )
 
 
@@ -421,6 +447,22 @@ _EVENT_STEMS = [
     "appeal",
     "announc",
     "ceasefire",
+    "protest",
+    "summon",
+    "recall",
+    "expel",
+    "expul",
+    "warn",
+    "caution",
+    "condemn",
+    "regret",
+    "flag meeting",
+    "renam",
+    "accus",
+    "will sign",
+    "to sign",
+    "threaten",
+    "respond",
     "standoff",
     "scuffle",
     "brawl",

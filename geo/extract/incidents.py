@@ -103,6 +103,7 @@ _PARTY_NOUN = re.compile(
     r"|artillery|aircraft|jets?|police|militants?|gunmen|shelling|fire|mortar)\b",
     re.I,
 )
+_ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -205,65 +206,33 @@ class _Extractor:
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
-                hurt = any(c.count for c in clause_casualties)
-                if physical and not (physical[0].event_type == "other" and hurt):
-                    event_type = physical[0].event_type
-                    trigger = physical[0].text
-                elif hurt:
-                    civil = all(c.civilian for c in clause_casualties if c.count)
-                    event_type = "attack_on_civilians" if civil else "armed_clash"
-                    trigger = clause_casualties[0].who
-                elif statements:
-                    event_type = "agreement_or_statement"
-                    trigger = statements[0].text
-                else:
+                frames = _frames(clause, physical, statements, clause_casualties)
+                if not frames:
                     if clause_casualties and not physical:
                         # "No casualties were reported." completes the incident before it
                         self._zero_casualties(clause_casualties, incidents + new)
                     continue
-                is_physical = event_type != "agreement_or_statement"
-                own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                date = own if own.known else sentence_date
-                if not date.known and not is_physical:
-                    date = speech_date
-                if not date.known and is_physical and speech_date.known:
-                    date = EventDate(
-                        speech_date.start - dt.timedelta(days=6), speech_date.end, "week"
+                for event_type, trigger, tpos in frames:
+                    new.extend(
+                        self._frame_incidents(
+                            event_type,
+                            trigger,
+                            cs + tpos,
+                            s,
+                            sent,
+                            (cs, ce),
+                            cexprs,
+                            crefs,
+                            srefs,
+                            casualties,
+                            clause_casualties,
+                            (published, last_date, sentence_date, speech_date),
+                            last_location,
+                            scene,
+                            source,
+                            first=not any(i.physical for i in new),
+                        )
                     )
-                    note = "date from the report's date (the event happened on or before it)"
-                else:
-                    note = None
-                locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
-                parties = self._parties(s, srefs)
-                claimant = self._claimant(s, srefs) if is_physical else None
-                for k, loc in enumerate(locations or [None]):
-                    inc = Incident(
-                        event_type=event_type,
-                        date=date,
-                        location=loc,
-                        quote=s,
-                        quote_start=sent.start,
-                        quote_end=sent.end,
-                        sources=[
-                            {
-                                **source,
-                                "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                            }
-                        ],
-                        trigger=trigger,
-                        context_location=scene.location() if loc is None else None,
-                    )
-                    if note:
-                        inc.notes.append(note)
-                        inc.date_inferred = True
-                    if claimant:
-                        inc.claimed_by.append(self.country_name(claimant))
-                    self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
-                    if k == 0 and is_physical:
-                        self._count(inc, casualties, s, srefs)
-                    elif k > 0 and is_physical and any(c.count for c in casualties):
-                        inc.notes.append("casualties reported jointly with the first place")
-                    new.append(inc)
             if history and not new:
                 continue
             for inc in new:
@@ -280,6 +249,91 @@ class _Extractor:
                 scene.set_date(speech_date)
             incidents.extend(new)
         return _merge_within_article(incidents)
+
+    def _frame_incidents(
+        self,
+        event_type,
+        trigger,
+        tpos,
+        s,
+        sent,
+        span,
+        cexprs,
+        crefs,
+        srefs,
+        casualties,
+        clause_casualties,
+        dates,
+        last_location,
+        scene,
+        source,
+        first,
+    ) -> list[Incident]:
+        """The incidents one event frame (a trigger in a clause) reports, one per place."""
+        cs, ce = span
+        published, last_date, sentence_date, speech_date = dates
+        is_physical = event_type != "agreement_or_statement"
+        own = self._best_date(cexprs, published, last_date, speech=not is_physical)
+        date = own if own.known else sentence_date
+        note = None
+        if not date.known and not is_physical:
+            date = speech_date
+        if not is_physical and published is not None and (not date.known or date.end >= published):
+            # a statement reported without a time word, or about what is to come ("will
+            # sign on Friday", "this month"), was made on the day of the report
+            date = EventDate(published, published, "day")
+            note = "date from the report's date (a statement made the day it was reported)"
+        if not date.known and is_physical and speech_date.known:
+            date = EventDate(speech_date.start - dt.timedelta(days=6), speech_date.end, "week")
+            note = "date from the report's date (the event happened on or before it)"
+        locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+        parties = self._parties(s, srefs)
+        claimant = self._claimant(s, srefs) if is_physical else None
+        speaker = None if is_physical else self._speaker(s, tpos, srefs)
+        out = []
+        for k, loc in enumerate(locations or [None]):
+            inc = Incident(
+                event_type=event_type,
+                date=date,
+                location=loc,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[
+                    {
+                        **source,
+                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                    }
+                ],
+                trigger=trigger,
+                context_location=scene.location() if loc is None else None,
+            )
+            if note:
+                inc.notes.append(note)
+                inc.date_inferred = True
+            if claimant:
+                inc.claimed_by.append(self.country_name(claimant))
+            self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
+            if speaker:
+                inc.actor1 = f"Government of {self.country_name(speaker)}"
+            if k == 0 and first and is_physical:
+                self._count(inc, casualties, s, srefs)
+            elif is_physical and any(c.count for c in casualties):
+                inc.notes.append("casualties reported jointly with another incident")
+            out.append(inc)
+        return out
+
+    def _speaker(self, s: str, pos: int, srefs: list[_Ref]) -> str | None:
+        """The country whose statement the trigger at ``pos`` reports: the first party before it."""
+        # The subject comes first: "Ecuador's president expelled Colombia's ambassador".
+        for r in srefs:
+            if r.end > pos:
+                break
+            if r.dateline or _ENVOY.match(s[r.end :]):
+                continue
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC":
+                return r.country
+        return None
 
     # -- dates --------------------------------------------------------------
 
@@ -644,6 +698,57 @@ class _Scene:
         self._times.clear()
 
 
+# Diplomatic acts that are statements even in a clause that also reports a physical event
+# ("protested the shelling of the village", "summoned the envoy over the killing").
+_DIPLOMATIC_ACT = re.compile(
+    r"^(?:protest|lodged|summon|recall|expel|expulsion|warn|final|stern|strong|caution|condemn"
+    r"|expressed|regret|flag)",
+    re.I,
+)
+# Weapons of different kinds joined in one clause are separate events ("artillery and
+# drones hit the town").
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
+)
+_REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
+
+
+def _frames(clause, physical, statements, clause_casualties) -> list[tuple[str, str, int]]:
+    """The events one clause reports: ``(event_type, trigger words, trigger offset)``.
+
+    A clause reports its winning physical trigger (or, without one, a casualty count
+    as a clash or an attack on civilians); a second kind of weapon coordinated with
+    the first ("shelling and drone strikes") is a second event; a statement trigger
+    is a statement when the clause holds nothing physical, or when it is a
+    diplomatic act (protest, summons, recall, warning, condemnation) about it.
+    """
+    frames: list[tuple[str, str, int]] = []
+    hurt = any(c.count for c in clause_casualties)
+    if physical and not (physical[0].event_type == "other" and hurt):
+        first = physical[0]
+        frames.append((first.event_type, first.text, first.start))
+        if first.event_type in _REMOTE_TYPES:
+            for t in physical[1:]:
+                if t.event_type in _REMOTE_TYPES and t.event_type != first.event_type:
+                    a, b = sorted((first, t), key=lambda x: x.start)
+                    if b.start > a.end and _COORDINATION.match(clause[a.end : b.start]):
+                        frames.append((t.event_type, t.text, t.start))
+                        break
+    elif hurt:
+        civil = all(c.civilian for c in clause_casualties if c.count)
+        frames.append(
+            (
+                "attack_on_civilians" if civil else "armed_clash",
+                clause_casualties[0].who,
+                clause_casualties[0].start,
+            )
+        )
+    if statements and (not frames or any(_DIPLOMATIC_ACT.match(t.text) for t in statements)):
+        act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
+        frames.append(("agreement_or_statement", act.text, act.start))
+    return frames
+
+
 def _is_past(exprs, published) -> bool:
     """A clause dated more than a year before publication is background."""
     if published is None:
@@ -657,6 +762,15 @@ def _is_past(exprs, published) -> bool:
     return False
 
 
+def _same_statement(a: Incident, b: Incident) -> bool:
+    return (
+        not a.physical
+        and a.date.known
+        and a.date == b.date
+        and (a.actor1 == b.actor1 or b.actor1 is None)
+    )
+
+
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     """Fold follow-up sentences into the incident they continue.
 
@@ -667,7 +781,11 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in incidents:
         target = None
-        for prev in reversed(out):
+        if not inc.physical:
+            # one speaker's statements of one day are one statement, however many
+            # sentences report them; a sentence that names no speaker continues one
+            target = next((p for p in reversed(out) if _same_statement(p, inc)), None)
+        for prev in reversed(out) if target is None else ():
             if prev.event_type == inc.event_type and inc.physical:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)

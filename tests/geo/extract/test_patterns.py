@@ -35,6 +35,10 @@ PHRASINGS = [
     "They demanded, pledged, vowed, promised, ruled out, will ask, asked, appealed, announced a "
     "ceasefire and reached an agreement; the ceasefire was declared. Officials denied, rejected, "
     "dismissed and refuted it.",
+    "Ministers PROTESTED, summoned the envoy, recalled their ambassador, expelled two diplomats; "
+    "they lodged a strong protest, warned, issued a final warning, cautioned, condemned it, "
+    "expressed deep regret, held a flag meeting, renamed the village, accused them of lying, "
+    "will sign a treaty and threatened to respond militarily.",
     "On 2025-03-14, on 14 March 2025, on Sept. 3rd, 2024 and on the 3rd of May, and May 4.",
     "Early on Wednesday, late on Thursday night, on the night of Friday, last Sunday evening.",
     "Yesterday, today, tonight, this morning, last night, overnight, earlier today, this week.",
