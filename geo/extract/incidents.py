@@ -104,6 +104,17 @@ _PARTY_NOUN = re.compile(
     re.I,
 )
 _ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
+    r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
+    r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"
+    r"|\b(?:often|frequently|regularly|routinely|periodically|sporadic(?:ally)?|occasionally)\b"
+    r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
+    r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
+    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid)",
+)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -201,6 +212,10 @@ class _Extractor:
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
                     continue
                 physical, statements, denial = find_triggers(clause)
+                if physical and _BACKGROUND.search(clause):
+                    # history, wars and generic talk ("the 2020 war", "flare-ups are common",
+                    # "has been shelling since October") are not incidents
+                    physical = []
                 crefs = [r for r in srefs if cs <= r.start < ce]
                 if denial:
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)

@@ -71,3 +71,51 @@ def test_a_statement_about_what_is_to_come_is_dated_when_made(gazetteer):
 def test_warning_shots_are_not_a_warning(gazetteer):
     text = "South Korean soldiers fired warning shots on Tuesday."
     assert not _statements(_incidents(gazetteer, text))
+
+
+# ---------------------------------------------------------------------------
+# missing event types
+
+
+def _physical_types(gazetteer, text):
+    return [i.event_type for i in _incidents(gazetteer, text) if i.physical]
+
+
+def test_closures_displacement_stones_and_sabotage_are_physical_events(gazetteer):
+    for text in (
+        "Pakistan closed the Torkham crossing on Tuesday.",
+        "The border crossing at Torkham was reopened on Tuesday.",
+        "Hundreds of families fled their homes near Kotli on Tuesday.",
+        "Youths threw stones at a patrol near Kotli on Tuesday.",
+        "Saboteurs blew up a bridge near Kotli on Tuesday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["other"], text
+
+
+def test_detentions_by_border_guards_are_arrests(gazetteer):
+    for text in (
+        "Border guards apprehended four shepherds near Kotli on Tuesday.",
+        "Three soldiers were handcuffed by military police near Kotli on Tuesday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["arrest"], text
+
+
+def test_two_weapons_in_one_clause_are_two_incidents(gazetteer):
+    text = "Artillery and drones hit the town of Kotli on Tuesday."
+    assert sorted(_physical_types(gazetteer, text)) == ["air_drone_strike", "shelling"]
+
+
+# ---------------------------------------------------------------------------
+# spurious incidents
+
+
+def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
+    for text in (
+        "Skirmishes with border guards are common along this stretch of the frontier.",
+        "The army has been carrying out artillery shelling of the hills near Kotli.",
+        "The clash came amid tensions over water and a rebellion that began in 1998.",
+        "The smugglers could have been arrested by the border guards near Kotli.",
+        "The minister said troops would open fire if anyone crossed into the valley.",
+        "Shelling has killed hundreds of people since the start of the war.",
+    ):
+        assert _physical_types(gazetteer, text) == [], text
