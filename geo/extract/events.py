@@ -141,6 +141,8 @@ _OTHER = (
         "brawl",
         "fist",
         "clos",
+        "shut",
+        "seal",
         "reopen",
         "re-open",
         "displac",
