@@ -119,3 +119,25 @@ def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
         "Shelling has killed hundreds of people since the start of the war.",
     ):
         assert _physical_types(gazetteer, text) == [], text
+
+
+# ---------------------------------------------------------------------------
+# places, datelines and standfirsts
+
+
+def test_a_dateline_is_not_a_photo_caption(gazetteer):
+    text = "Border clash\n\nKOTLI - Pakistani and Indian troops exchanged fire on Tuesday."
+    assert _physical_types(gazetteer, text) == ["armed_clash"]
+
+
+def test_a_standfirst_is_body_text_and_a_picture_is_a_caption(gazetteer):
+    from geo.extract.sentences import split_sentences
+
+    text = (
+        "Troops clash on the frontier\n"
+        "Two soldiers were wounded when border guards exchanged fire near the river\n"
+        "TAJIKISTAN -- Soldiers are seen at a checkpoint in this handout picture\n"
+        "By A Reporter\n"
+    )
+    body = [s.body for s in split_sentences(text)]
+    assert body == [False, True, False, False]
