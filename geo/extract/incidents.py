@@ -120,6 +120,146 @@ _CIVILIAN_WHO = re.compile(
 )
 
 
+# Words that may follow or precede a place name without making it part of a longer name.
+_NAME_NEIGHBOURS = frozenset(
+    [
+        "province",
+        "district",
+        "region",
+        "oblast",
+        "governorate",
+        "county",
+        "state",
+        "territory",
+        "valley",
+        "river",
+        "border",
+        "sector",
+        "village",
+        "city",
+        "town",
+        "airport",
+        "mountains",
+        "mountain",
+        "hills",
+        "hill",
+        "strip",
+        "heights",
+        "pass",
+        "crossing",
+        "lake",
+        "island",
+        "islands",
+        "area",
+        "municipality",
+        "raion",
+        "rayon",
+        "prefecture",
+        "division",
+        "township",
+        "zone",
+        "post",
+        "checkpoint",
+        "gate",
+        "bridge",
+        "base",
+        "camp",
+        "governor",
+        "gov",
+        "mayor",
+        "police",
+        "region's",
+        "district's",
+        "province's",
+        "president",
+        "minister",
+        "general",
+        "gen",
+        "prime",
+        "chief",
+        "commander",
+        "colonel",
+        "col",
+        "lt",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sen",
+        "king",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "on",
+        "in",
+        "at",
+        "near",
+        "from",
+        "of",
+        "and",
+    ]
+)
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
+
+
+def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+    """True when a mention is one word of a longer unknown name.
+
+    "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
+
+    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
+    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    """
+    for m, edge in (
+        (_NEXT_WORD.match(text, end), 1),
+        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), 0),
+    ):
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            word.isupper()
+            or word.lower() in _NAME_NEIGHBOURS
+            or word.endswith(("'s", "’s"))
+            or (m.start(1) if edge else m.end(1)) in mentioned
+        ):
+            continue
+        return True
+    return False
+
+
 class _Ref(NamedTuple):
     """A place or country reference inside a sentence (offsets in the sentence)."""
 
@@ -156,6 +296,7 @@ class _Extractor:
             for r in self.gaz.resolve(text, mentions)
             if r.place is not None and r.place.kind != "continent"
         }
+        mentioned = {m.start for m in mentions} | {m.end for m in mentions}
         out = []
         for m in mentions:
             if m.role == "context":
@@ -163,8 +304,18 @@ class _Extractor:
                     out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
                 continue
             place = resolved.get((m.start, m.end))
-            if place is not None:
+            if place is not None and (
+                # a country inside an organisation's name still names a party
+                place.kind == "country" or not _fragment(text, m.start, m.end, mentioned)
+            ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
+        # A place in a country the story never names (by name or demonym) is a person's or
+        # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
+        named = {r.country for r in out if r.place is None or r.place.kind == "country"}
+        if named:
+            out = [
+                r for r in out if r.place is None or r.place.kind == "country" or r.country in named
+            ]
         return out
 
     # -- the article --------------------------------------------------------
@@ -401,9 +552,7 @@ class _Extractor:
 
     def _mark(self, s: str, r: _Ref) -> _Ref:
         before = s[max(0, r.start - 40) : r.start]
-        dateline = (
-            r.start == 0 and r.surface.isupper() and bool(re.match(r"\s*[(,—–-]", s[r.end :]))
-        )
+        dateline = r.end <= _dateline_end(s)
         seat = (
             dateline
             or bool(_SEAT.search(before))
@@ -762,6 +911,19 @@ def _frames(clause, physical, statements, clause_casualties) -> list[tuple[str, 
         act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
         frames.append(("agreement_or_statement", act.text, act.start))
     return frames
+
+
+# "MOSCOW (Reuters) -", "QUETTA/ISLAMABAD:", "Ndjamena, Chad, Jan 16 (AFP) -": where the
+# report was filed, not where the event happened.
+_DATELINE = re.compile(
+    r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s"
+)
+
+
+def _dateline_end(s: str) -> int:
+    m = _DATELINE.match(s)
+    return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
 
 
 def _is_past(exprs, published) -> bool:

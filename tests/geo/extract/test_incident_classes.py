@@ -141,3 +141,29 @@ def test_a_standfirst_is_body_text_and_a_picture_is_a_caption(gazetteer):
     )
     body = [s.body for s in split_sentences(text)]
     assert body == [False, True, False, False]
+
+
+def test_one_word_of_a_longer_unknown_name_is_not_a_place(gazetteer):
+    # "Krishna" alone is a town in Andhra Pradesh; "Krishna Ghati" is a sector in Poonch
+    text = (
+        "Pakistani troops shelled Indian posts in the Krishna Ghati sector of Jammu and "
+        "Kashmir's Poonch district on Tuesday."
+    )
+    (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert shelling.location.admin1_codes == ("IN-JK",)
+
+
+def test_a_name_in_a_country_the_story_never_names_is_not_a_place(gazetteer):
+    # "Taliban" resolves to a Turkish province when nothing else is known
+    text = (
+        "Iranian border guards and Afghan forces exchanged fire on Tuesday. "
+        "The Taliban said two of its fighters were wounded in the clash."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "TR" not in inc.location.countries
+
+
+def test_a_dateline_city_is_where_the_report_was_filed(gazetteer):
+    text = "QUETTA/ISLAMABAD: Afghan and Pakistani forces exchanged fire on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location is None or clash.location.written not in ("QUETTA", "ISLAMABAD")
