@@ -877,6 +877,16 @@ _COORDINATION = re.compile(
 _REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
 
 
+def _casualty_type(clause_casualties) -> str:
+    civil = all(c.civilian for c in clause_casualties if c.count)
+    return "attack_on_civilians" if civil else "armed_clash"
+
+
+def _casualty_trigger(clause_casualties) -> tuple[str, int]:
+    c = next(c for c in clause_casualties if c.count)
+    return c.who, c.start
+
+
 def _frames(clause, physical, statements, clause_casualties) -> list[tuple[str, str, int]]:
     """The events one clause reports: ``(event_type, trigger words, trigger offset)``.
 
@@ -898,15 +908,22 @@ def _frames(clause, physical, statements, clause_casualties) -> list[tuple[str, 
                     if b.start > a.end and _COORDINATION.match(clause[a.end : b.start]):
                         frames.append((t.event_type, t.text, t.start))
                         break
-    elif hurt:
-        civil = all(c.civilian for c in clause_casualties if c.count)
-        frames.append(
-            (
-                "attack_on_civilians" if civil else "armed_clash",
-                clause_casualties[0].who,
-                clause_casualties[0].start,
+        # Crossing or detaining and fighting are distinct actions ("crossed the border and
+        # opened fire", "killed five smugglers and arrested 15"): one incident each.
+        kinds = {t.event_type for t in physical}
+        for kind in ("incursion", "arrest"):
+            if kind in kinds and first.event_type != kind and first.event_type != "other":
+                t = next(t for t in physical if t.event_type == kind)
+                frames.append((kind, t.text, t.start))
+        if first.event_type in ("incursion", "arrest") and any(
+            c.count and c.kind == "killed" for c in clause_casualties
+        ):
+            # "killed five smugglers and arrested 15": the killing comes first, with the toll
+            frames.insert(
+                0, (_casualty_type(clause_casualties), *_casualty_trigger(clause_casualties))
             )
-        )
+    elif hurt:
+        frames.append((_casualty_type(clause_casualties), *_casualty_trigger(clause_casualties)))
     if statements and (not frames or any(_DIPLOMATIC_ACT.match(t.text) for t in statements)):
         act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
         frames.append(("agreement_or_statement", act.text, act.start))

@@ -167,3 +167,26 @@ def test_a_dateline_city_is_where_the_report_was_filed(gazetteer):
     text = "QUETTA/ISLAMABAD: Afghan and Pakistani forces exchanged fire on Tuesday."
     (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert clash.location is None or clash.location.written not in ("QUETTA", "ISLAMABAD")
+
+
+def test_crossing_and_firing_in_one_clause_are_two_incidents(gazetteer):
+    text = "Uzbek border guards crossed into Kyrgyz territory and opened fire on Tuesday."
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "incursion"]
+    text = (
+        "Jordanian troops killed five smugglers and arrested 15 near the Syrian border on Tuesday."
+    )
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "arrest"]
+
+
+# ---------------------------------------------------------------------------
+# duplicates
+
+
+def test_one_event_retold_at_country_and_village_level_is_one_incident(gazetteer):
+    text = (
+        "Kyrgyz and Tajik border guards exchanged fire on the Kyrgyz-Tajik border on Tuesday. "
+        "The exchange of fire took place near the town of Isfana, officials said."
+    )
+    clashes = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(clashes) == 1
+    assert clashes[0].location.kind == "place"
