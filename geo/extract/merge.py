@@ -10,6 +10,7 @@ apart in one province stay two incidents.
 from __future__ import annotations
 
 import math
+import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
 from geo.extract.record import Incident
@@ -19,6 +20,7 @@ __all__ = [
     "FOLLOW_UP_DISTANCE_KM",
     "MAX_DISTANCE_KM",
     "PRECISION_ORDER",
+    "SYNDICATED_SIMILARITY",
     "absorb",
     "compatible",
     "merge_incidents",
@@ -165,6 +167,7 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
     import datetime as dt
 
     far = dt.date.max
+    incidents = _merge_syndicated(incidents)
     order = sorted(incidents, key=lambda i: (i.date.start or far, i.event_type))
     out: list[Incident] = []
     open_by_type: dict[str, list[Incident]] = {}
@@ -187,6 +190,51 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
         out.append(inc)
         if inc.date.known:
             candidates.append(inc)
+    return out
+
+
+#: Quotes sharing this share of their word 3-grams are one text told by two outlets.
+SYNDICATED_SIMILARITY = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> frozenset[int]:
+    words = _WORD.findall(text.lower())
+    return frozenset(hash(tuple(words[i : i + 3])) for i in range(max(1, len(words) - 2)))
+
+
+def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
+    """Fold incidents read from the same (or nearly the same) text in two articles.
+
+    Wire copy runs in many outlets, cut or retitled: the same sentence reporting the
+    same type of event is one incident with one source per outlet, whether or not its
+    date and place could be read. Dates that contradict each other keep them apart.
+    """
+    out: list[Incident] = []
+    seen: dict[int, list[tuple[Incident, frozenset[int]]]] = {}
+    for inc in incidents:
+        sh = _shingles(inc.quote)
+        target = None
+        for key in sh:
+            for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
+                if (
+                    prev.event_type == inc.event_type
+                    and inc.sources[0]["article_id"] not in _articles(prev)
+                    and not (
+                        prev.date.known and inc.date.known and not prev.date.overlaps(inc.date)
+                    )
+                    and len(sh & psh) / len(sh | psh) >= SYNDICATED_SIMILARITY
+                ):
+                    target = prev
+                    break
+            if target is not None:
+                break
+        if target is not None:
+            absorb(target, inc)
+            continue
+        out.append(inc)
+        for key in sh:
+            seen.setdefault(key, []).append((inc, sh))
     return out
 
 

@@ -190,3 +190,21 @@ def test_one_event_retold_at_country_and_village_level_is_one_incident(gazetteer
     clashes = [i for i in _incidents(gazetteer, text) if i.physical]
     assert len(clashes) == 1
     assert clashes[0].location.kind == "place"
+
+
+def test_syndicated_text_from_two_outlets_is_one_incident_with_two_sources(gazetteer):
+    from geo.extract.merge import merge_incidents
+
+    wire = (
+        "Border guards exchanged fire with a group of armed smugglers and two of the "
+        "smugglers were wounded, the ministry said in a statement."
+    )
+    other = "ISTANBUL (Wire) - " + wire.replace("a group of", "a band of")
+    incs = [
+        i
+        for text, path in ((wire, "a.txt"), (other, "b.txt"))
+        for i in extract_incidents(Article(text, path=path), gazetteer)
+    ]
+    assert len(incs) == 2 and not incs[0].date.known
+    (merged,) = merge_incidents(incs)
+    assert len(merged.sources) == 2
