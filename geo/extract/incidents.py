@@ -113,7 +113,9 @@ _BACKGROUND = re.compile(
     r"|\b(?:often|frequently|regularly|routinely|periodically|sporadic(?:ally)?|occasionally)\b"
     r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
     r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
-    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid)",
+    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
+    r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
@@ -311,7 +313,11 @@ class _Extractor:
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
-        named = {r.country for r in out if r.place is None or r.place.kind == "country"}
+        named = {
+            r.country
+            for r in out
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+        }
         if named:
             out = [
                 r for r in out if r.place is None or r.place.kind == "country" or r.country in named
@@ -559,7 +565,11 @@ class _Extractor:
             or (
                 r.place is not None
                 and r.place.feature == "PPLC"
-                and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
+                and bool(
+                    _SPEAKER_AFTER.match(s[r.end : r.end + 12])
+                    # a capital's forces or decisions are its government's ("Moscow's troops")
+                    or s[r.end : r.end + 2] in ("'s", "’s")
+                )
             )
         )
         near = bool(_NEAR.search(before))
