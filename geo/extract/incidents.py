@@ -117,6 +117,12 @@ _BACKGROUND = re.compile(
     r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
     r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
+_DEFINITE_EVENT = re.compile(
+    r"\b(?:in|by|during|after|from|of)\s+(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|strikes?|shelling|clash(?:es)?|incidents?|fighting|explosions?|blasts?|firing"
+    r"|shooting|exchange|raids?|assault|violence|skirmish|encounter|firefight|gunfight)\b",
+    re.I,
+)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -384,27 +390,44 @@ class _Extractor:
                         # "No casualties were reported." completes the incident before it
                         self._zero_casualties(clause_casualties, incidents + new)
                     continue
-                for event_type, trigger, tpos in frames:
-                    new.extend(
-                        self._frame_incidents(
-                            event_type,
-                            trigger,
-                            cs + tpos,
-                            s,
-                            sent,
-                            (cs, ce),
-                            cexprs,
-                            crefs,
-                            srefs,
-                            casualties,
-                            clause_casualties,
-                            (published, last_date, sentence_date, speech_date),
-                            last_location,
-                            scene,
-                            source,
-                            first=not any(i.physical for i in new),
-                        )
+                # "Two guards were wounded in the attack": the toll of an incident already
+                # told, not a new one
+                told = next((i for i in reversed(incidents + new) if i.physical), None)
+                anaphoric = (
+                    told is not None
+                    and bool(_DEFINITE_EVENT.search(clause))
+                    and all(
+                        t.event_type in ("attack_on_civilians", told.event_type) for t in physical
                     )
+                )
+                for event_type, trigger, tpos in frames:
+                    made = self._frame_incidents(
+                        event_type,
+                        trigger,
+                        cs + tpos,
+                        s,
+                        sent,
+                        (cs, ce),
+                        cexprs,
+                        crefs,
+                        srefs,
+                        casualties,
+                        clause_casualties,
+                        (published, last_date, sentence_date, speech_date),
+                        last_location,
+                        scene,
+                        source,
+                        first=anaphoric or not any(i.physical for i in new),
+                    )
+                    if anaphoric and event_type != "agreement_or_statement":
+                        if (
+                            not told.date.known
+                            or not made[0].date.known
+                            or (told.date.overlaps(made[0].date))
+                        ):
+                            absorb(told, made[0])
+                            continue
+                    new.extend(made)
             if history and not new:
                 continue
             for inc in new:

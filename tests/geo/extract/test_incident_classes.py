@@ -216,3 +216,12 @@ def test_a_capitals_forces_are_its_government_not_a_place(gazetteer):
     text = "Islamabad's troops exchanged fire with Afghan forces near Chaman on Tuesday."
     (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert "Islamabad" not in clash.location.written
+
+
+def test_a_toll_of_the_attack_already_told_is_not_a_new_incident(gazetteer):
+    text = (
+        "Pakistani troops shelled villages near Kotli on Tuesday. "
+        "Two civilians were wounded in the attack, officials said."
+    )
+    (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert (shelling.event_type, shelling.wounded) == ("shelling", 2)
