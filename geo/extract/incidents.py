@@ -419,14 +419,17 @@ class _Extractor:
                         source,
                         first=anaphoric or not any(i.physical for i in new),
                     )
-                    if anaphoric and event_type != "agreement_or_statement":
-                        if (
+                    if (
+                        anaphoric
+                        and event_type != "agreement_or_statement"
+                        and (
                             not told.date.known
                             or not made[0].date.known
-                            or (told.date.overlaps(made[0].date))
-                        ):
-                            absorb(told, made[0])
-                            continue
+                            or told.date.overlaps(made[0].date)
+                        )
+                    ):
+                        absorb(told, made[0])
+                        continue
                     new.extend(made)
             if history and not new:
                 continue
