@@ -47,6 +47,7 @@ from geo.extract.merge import (
     absorb,
     add_evidence,
     compatible,
+    refines,
 )
 from geo.extract.record import Incident
 from geo.extract.sentences import split_sentences
@@ -286,18 +287,18 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
     ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
     mention itself ("Armenia's Tavush") is another name, not part of this one.
     """
-    for m, edge in (
-        (_NEXT_WORD.match(text, end), 1),
-        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), 0),
+    for m, after in (
+        (_NEXT_WORD.match(text, end), True),
+        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), False),
     ):
         if m is None:
             continue
         word = m.group(1)
         if (
             word.isupper()
-            or word.lower() in _NAME_NEIGHBOURS
-            or word.endswith(("'s", "’s"))
-            or (m.start(1) if edge else m.end(1)) in mentioned
+            or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
+            or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
+            or (m.start(1) if after else m.end(1)) in mentioned
         ):
             continue
         return True
@@ -385,6 +386,7 @@ class _Extractor:
         undated: dict[int, tuple[EventDate, str]] = {}
         source = article.source()
         ri = 0
+        pending: list[Incident] = []
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -403,6 +405,9 @@ class _Extractor:
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if pending:
+                    self._place_from_next(s, srefs, pending)
+                pending = []
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
@@ -554,6 +559,10 @@ class _Extractor:
                 story.reached([i.date for i in new if i.date.known and i.physical])
             elif speech_date.known:
                 scene.set_date(speech_date)
+            if pending and not new:
+                self._place_from_next(s, srefs, pending)
+            # an incident told without a place of its own may get it from the next sentence
+            pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
         merged = _merge_within_article(incidents)
         for inc in merged:
@@ -562,6 +571,25 @@ class _Extractor:
                 inc.date_inferred = True
                 inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
+        """Give the place a sentence names to the unplaced incidents of the one before.
+
+        "Two guards were killed on the border on Monday. The shooting took place near
+        the village of X." The place must lie in the countries already known.
+        """
+        if not (_BACK_REF.search(s) or _HAPPENED.search(s)):
+            return  # the next sentence does not speak of the event
+        refs = [r if r.seat or r.dateline else self._mark(s, r) for r in srefs]
+        places = self._specific([r for r in refs if r.place is not None and not r.seat])
+        if not places:
+            return
+        r = places[0]
+        loc = place_location(r.place, r.surface, near=r.near)
+        for inc in pending:
+            if inc.location is None or refines(loc, inc.location):
+                inc.location = loc
+                inc.notes.append("location from the next sentence")
 
     def _speaker(self, s: str, pos: int, srefs: list[_Ref]) -> str | None:
         """The country whose statement the trigger at ``pos`` reports: the first party before it."""
@@ -1194,6 +1222,16 @@ def _is_past(exprs, published) -> bool:
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
+
+
+_HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
+
+
+def _unplaced(location: Location | None) -> bool:
+    """True for no location or one at country level (a country, a border between countries)."""
+    return location is None or (
+        location.kind in ("country", "border_section") and not location.admin1_codes
+    )
 
 
 def _same_statement(a: Incident, b: Incident) -> bool:

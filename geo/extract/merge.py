@@ -13,6 +13,7 @@ import math
 import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
+from geo.extract.locations import Location
 from geo.extract.record import Incident
 from geo.measure import distance_km
 
@@ -25,6 +26,7 @@ __all__ = [
     "add_evidence",
     "compatible",
     "merge_incidents",
+    "refines",
 ]
 
 #: Footprints further apart than this are different incidents.
@@ -82,7 +84,7 @@ def compatible(
         return False  # two fully named, entirely different pairs of sides
     if a.location is None or b.location is None or a.location == b.location:
         return True
-    if same_article and (_within(a.location, b.location) or _within(b.location, a.location)):
+    if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
     ga, gb = a.location.geometry, b.location.geometry
     # a degree of latitude is 111 km: boxes further apart than that are too far anyway
@@ -97,7 +99,7 @@ def compatible(
 _COARSE = ("country", "border_section", "admin1", "region")
 
 
-def _within(fine, coarse) -> bool:
+def refines(fine: Location, coarse: Location) -> bool:
     """True when an article's coarse location can be a retelling of a finer one.
 
     "On the Kyrgyz-Tajik border" and "near the village of X in Batken" are one place

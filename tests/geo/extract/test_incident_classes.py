@@ -225,3 +225,22 @@ def test_a_toll_of_the_attack_already_told_is_not_a_new_incident(gazetteer):
     )
     (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert (shelling.event_type, shelling.wounded) == ("shelling", 2)
+
+
+def test_the_place_named_only_in_the_next_sentence(gazetteer):
+    text = (
+        "A Kyrgyz border guard was killed in a shoot-out with Tajik border guards on Tuesday. "
+        "The incident took place near the town of Isfana."
+    )
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location.kind == "place" and clash.location.countries == ("KG",)
+    assert "location from the next sentence" in clash.notes
+
+
+def test_a_first_name_before_a_possessive_surname_is_not_a_place(gazetteer):
+    text = (
+        "Russian troops shelled the outskirts of Sumy on Tuesday, days before an election "
+        "set to extend Vladimir Putin's rule."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "Vladimir" not in inc.location.written
