@@ -234,7 +234,8 @@ _NEGATED = re.compile(
 # happen is not an incident.
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|should|must|if|unless|threaten(?:ed|s|ing)?\s+to|ready\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible)\s+"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible|will|shall"
+    r"|agreed\s+to|agree\s+to|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -322,6 +323,9 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical and "other" in found:
         for m in _OTHER_LEXEME.rx.finditer(clause):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+                continue
             physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
     statements = []
     if "agreement_or_statement" in found:

@@ -47,6 +47,7 @@ from geo.extract.merge import (
     absorb,
     add_evidence,
     compatible,
+    refines,
 )
 from geo.extract.record import Incident
 from geo.extract.sentences import split_sentences
@@ -155,7 +156,9 @@ _BACKGROUND = re.compile(
     r"|\b(?:often|frequently|regularly|routinely|periodically|sporadic(?:ally)?|occasionally)\b"
     r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
     r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
-    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid)",
+    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
+    r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
@@ -284,18 +287,18 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
     ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
     mention itself ("Armenia's Tavush") is another name, not part of this one.
     """
-    for m, edge in (
-        (_NEXT_WORD.match(text, end), 1),
-        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), 0),
+    for m, after in (
+        (_NEXT_WORD.match(text, end), True),
+        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), False),
     ):
         if m is None:
             continue
         word = m.group(1)
         if (
             word.isupper()
-            or word.lower() in _NAME_NEIGHBOURS
-            or word.endswith(("'s", "’s"))
-            or (m.start(1) if edge else m.end(1)) in mentioned
+            or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
+            or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
+            or (m.start(1) if after else m.end(1)) in mentioned
         ):
             continue
         return True
@@ -355,16 +358,19 @@ class _Extractor:
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
-        # Seas, rivers and valleys shared by several countries have no country of their own.
-        named = {r.country for r in out if r.place is None or r.place.kind == "country"}
+        named = {
+            r.country
+            for r in out
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+        }
         if named:
             out = [
                 r
                 for r in out
                 if r.place is None
                 or r.place.kind == "country"
+                or not r.country  # a sea, a river, a valley across a border
                 or r.country in named
-                or not r.country
             ]
         return out
 
@@ -380,6 +386,7 @@ class _Extractor:
         undated: dict[int, tuple[EventDate, str]] = {}
         source = article.source()
         ri = 0
+        pending: list[Incident] = []
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -398,6 +405,9 @@ class _Extractor:
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if pending:
+                    self._place_from_next(s, srefs, pending)
+                pending = []
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
@@ -412,19 +422,13 @@ class _Extractor:
             # each count is given to one incident only: counts of clauses with no event of
             # their own go to the sentence's first physical incident, never to two
             spent: set[int] = set()
-            triggers = []
-            for cs, ce in clauses:
-                physical, statements, denial = find_triggers(s[cs:ce])
-                if physical and _BACKGROUND.search(s[cs:ce]):
-                    # history, wars and generic talk ("the 2020 war", "flare-ups are common",
-                    # "has been shelling since October") are not incidents
-                    physical = []
-                triggers.append((physical, statements, denial))
+            triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)
             ):
                 sentence_trigger = any(r for j, r in enumerate(real) if j != n)
+                clause = s[cs:ce]
                 cexprs = [e for e in exprs if cs <= e.start < ce]
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
@@ -436,44 +440,105 @@ class _Extractor:
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
                 hurt = any(c.count for c in clause_casualties)
-                toll_only = hurt and not (physical and physical[0].event_type != "other")
-                if toll_only and sentence_trigger:
-                    continue  # the toll of the event another clause reports
-                if toll_only and self._follow_up(
-                    s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
-                    incidents + new,
-                ):  # fmt: skip
-                    spent.update(id(c) for c in clause_casualties)
-                    continue
-                frames = _frames(s[cs:ce], cs, physical, statements, clause_casualties)
+                if (
+                    hurt
+                    and physical
+                    and all(t.event_type == "attack_on_civilians" for t in physical)
+                    and _BACK_REF.search(clause)
+                ):
+                    # "two civilians were wounded in the attack": the toll of an event told
+                    physical = []
+                frames = _frames(cs, clause, physical, statements, clause_casualties)
+                if frames and frames[0][0] != "agreement_or_statement" and not physical:
+                    # a toll with no trigger of its own
+                    if sentence_trigger:
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
+                    elif self._follow_up(
+                        s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
+                        incidents + new,
+                    ):  # fmt: skip
+                        spent.update(id(c) for c in clause_casualties)
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
                 if not frames:
-                    if clause_casualties and not physical:
+                    if clause_casualties and not physical and not hurt:
                         # "No casualties were reported." completes the incident before it
                         self._zero_casualties(clause_casualties, incidents + new)
                     continue
-                for event_type, trigger, tstart, tend in frames:
-                    new.extend(
-                        self._frame_incidents(
-                            event_type,
-                            trigger,
-                            (cs + tstart, cs + tend),
-                            s,
-                            sent,
-                            (cs, ce),
-                            cexprs,
-                            exprs,
-                            crefs,
-                            srefs,
-                            clause_casualties,
-                            spent,
-                            (published, last_date, sentence_date, speech_date),
-                            story,
-                            undated,
-                            last_location,
-                            scene,
-                            source,
+                counted = False
+                for event_type, trigger, tpos, tend in frames:
+                    trigger_span = (tpos, tend)
+                    is_physical = event_type != "agreement_or_statement"
+                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else sentence_date
+                    if not date.known and not is_physical:
+                        date = speech_date
+                    note = None
+                    if (
+                        not is_physical
+                        and published is not None
+                        and (not date.known or date.end >= published)
+                    ):
+                        # a statement reported without a time word, or about what is to come
+                        # ("will sign on Friday", "this month"), was made on the report's day
+                        date = EventDate(published, published, "day")
+                        note = "date inferred: publication date (a statement, made when reported)"
+                    # A clause without time words of its own is dated once the article is
+                    # read (after follow-ups have merged): by the day it was reported on,
+                    # else the story's date.
+                    inherit = None
+                    if not date.known:
+                        inherit = (
+                            (speech_date, "date of the statement that reports it")
+                            if speech_date.known
+                            else story.inherited(is_physical)
                         )
-                    )
+                    locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    parties = self._parties(s, srefs)
+                    claimant = self._claimant(s, srefs) if is_physical else None
+                    speaker = None if is_physical else self._speaker(s, tpos, srefs)
+                    for k, loc in enumerate(locations or [None]):
+                        inc = Incident(
+                            event_type=event_type,
+                            date=date,
+                            location=loc,
+                            quote=s,
+                            quote_start=sent.start,
+                            quote_end=sent.end,
+                            sources=[
+                                {
+                                    **source,
+                                    "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                                }
+                            ],
+                            trigger=trigger,
+                            context_location=scene.location() if loc is None else None,
+                        )
+                        if note:
+                            inc.notes.append(note)
+                            inc.date_inferred = True
+                        if inherit is not None and inherit[0].known:
+                            undated[id(inc)] = inherit
+                        if claimant:
+                            inc.claimed_by.append(self.country_name(claimant))
+                        self._actors(
+                            inc, s, parties, srefs, clause_casualties or casualties, claimant
+                        )
+                        if speaker:
+                            inc.actor1 = f"Government of {self.country_name(speaker)}"
+                        own_counts = [c for c in clause_casualties if id(c) not in spent]
+                        where = _Where(s, sent.start, source["article_id"])
+                        where.add(inc, "trigger", *trigger_span)
+                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                            where.add(inc, "date", e.start, e.end)
+                        self._place_words(inc, where, crefs, srefs)
+                        if k == 0 and is_physical and not counted:
+                            self._count(inc, own_counts, s, srefs)
+                            where.counts(inc, own_counts)
+                            spent.update(id(c) for c in own_counts)
+                            counted = True
+                        elif is_physical and any(c.count for c in clause_casualties):
+                            inc.notes.append("casualties reported jointly with another incident")
+                        new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
             first = next((i for i in new if i.physical), None)
             if left and first is not None:
@@ -494,6 +559,10 @@ class _Extractor:
                 story.reached([i.date for i in new if i.date.known and i.physical])
             elif speech_date.known:
                 scene.set_date(speech_date)
+            if pending and not new:
+                self._place_from_next(s, srefs, pending)
+            # an incident told without a place of its own may get it from the next sentence
+            pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
         merged = _merge_within_article(incidents)
         for inc in merged:
@@ -503,100 +572,24 @@ class _Extractor:
                 inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
 
-    def _frame_incidents(
-        self,
-        event_type,
-        trigger,
-        trigger_span,
-        s,
-        sent,
-        span,
-        cexprs,
-        exprs,
-        crefs,
-        srefs,
-        clause_casualties,
-        spent,
-        dates,
-        story,
-        undated,
-        last_location,
-        scene,
-        source,
-    ) -> list[Incident]:
-        """The incidents one event frame (a trigger in a clause) reports, one per place.
+    def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
+        """Give the place a sentence names to the unplaced incidents of the one before.
 
-        The clause's casualty counts go to the first physical incident it yields and to
-        no other (``spent`` keeps the counts already given).
+        "Two guards were killed on the border on Monday. The shooting took place near
+        the village of X." The place must lie in the countries already known.
         """
-        cs, ce = span
-        published, last_date, sentence_date, speech_date = dates
-        is_physical = event_type != "agreement_or_statement"
-        own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-        date = own if own.known else sentence_date
-        note = None
-        if not date.known and not is_physical:
-            date = speech_date
-        if not is_physical and published is not None and (not date.known or date.end >= published):
-            # a statement reported without a time word, or about what is to come ("will
-            # sign on Friday", "this month"), was made on the day of the report
-            date = EventDate(published, published, "day")
-            note = "date from the report's date (a statement made the day it was reported)"
-        # A clause without time words of its own is dated once the article is read (after
-        # follow-ups have merged): by the day it was reported on, else the story's date.
-        inherit = None
-        if not date.known:
-            inherit = (
-                (speech_date, "date of the statement that reports it")
-                if speech_date.known
-                else story.inherited(is_physical)
-            )
-        locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
-        parties = self._parties(s, srefs)
-        claimant = self._claimant(s, srefs) if is_physical else None
-        speaker = None if is_physical else self._speaker(s, trigger_span[0], srefs)
-        out = []
-        for k, loc in enumerate(locations or [None]):
-            inc = Incident(
-                event_type=event_type,
-                date=date,
-                location=loc,
-                quote=s,
-                quote_start=sent.start,
-                quote_end=sent.end,
-                sources=[
-                    {
-                        **source,
-                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                    }
-                ],
-                trigger=trigger,
-                context_location=scene.location() if loc is None else None,
-            )
-            if note:
-                inc.notes.append(note)
-                inc.date_inferred = True
-            if inherit is not None and inherit[0].known:
-                undated[id(inc)] = inherit
-            if claimant:
-                inc.claimed_by.append(self.country_name(claimant))
-            self._actors(inc, s, parties, srefs, clause_casualties, claimant)
-            if speaker:
-                inc.actor1 = f"Government of {self.country_name(speaker)}"
-            where = _Where(s, sent.start, source["article_id"])
-            where.add(inc, "trigger", *trigger_span)
-            for e in _date_words(date, cexprs or exprs, exprs, published):
-                where.add(inc, "date", e.start, e.end)
-            self._place_words(inc, where, crefs, srefs)
-            own_counts = [c for c in clause_casualties if id(c) not in spent]
-            if k == 0 and is_physical and own_counts:
-                self._count(inc, own_counts, s, srefs)
-                where.counts(inc, own_counts)
-                spent.update(id(c) for c in own_counts)
-            elif k > 0 and is_physical and any(c.count for c in clause_casualties):
-                inc.notes.append("casualties reported jointly with the first place")
-            out.append(inc)
-        return out
+        if not (_BACK_REF.search(s) or _HAPPENED.search(s)):
+            return  # the next sentence does not speak of the event
+        refs = [r if r.seat or r.dateline else self._mark(s, r) for r in srefs]
+        places = self._specific([r for r in refs if r.place is not None and not r.seat])
+        if not places:
+            return
+        r = places[0]
+        loc = place_location(r.place, r.surface, near=r.near)
+        for inc in pending:
+            if inc.location is None or refines(loc, inc.location):
+                inc.location = loc
+                inc.notes.append("location from the next sentence")
 
     def _speaker(self, s: str, pos: int, srefs: list[_Ref]) -> str | None:
         """The country whose statement the trigger at ``pos`` reports: the first party before it."""
@@ -668,7 +661,11 @@ class _Extractor:
             or (
                 r.place is not None
                 and r.place.feature == "PPLC"
-                and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
+                and bool(
+                    _SPEAKER_AFTER.match(s[r.end : r.end + 12])
+                    # a capital's forces or decisions are its government's ("Moscow's troops")
+                    or s[r.end : r.end + 2] in ("'s", "’s")
+                )
             )
         )
         near = bool(_NEAR.search(before))
@@ -1138,52 +1135,66 @@ def _casualty_type(clause_casualties) -> str:
     return "attack_on_civilians" if civil else "armed_clash"
 
 
-def _casualty_trigger(clause_casualties, cs: int) -> tuple[str, int, int]:
+def _casualty_frame(clause_casualties) -> tuple[str, str, int, int]:
     c = next(c for c in clause_casualties if c.count)
-    return c.who, c.start - cs, c.end - cs
+    return _casualty_type(clause_casualties), c.who, c.start, c.end
 
 
-def _frames(clause, cs, physical, statements, clause_casualties) -> list[tuple[str, str, int, int]]:
-    """The events one clause reports: ``(event_type, trigger words, trigger offset)``.
+def _drop_background(clause: str, found):
+    """Triggers of a clause, without the physical ones when it tells history or generic talk.
 
-    A clause reports its winning physical trigger (or, without one, a casualty count
-    as a clash or an attack on civilians); a second kind of weapon coordinated with
-    the first ("shelling and drone strikes") is a second event; a statement trigger
-    is a statement when the clause holds nothing physical, or when it is a
-    diplomatic act (protest, summons, recall, warning, condemnation) about it.
+    "The 2020 war", "flare-ups are common", "has been shelling the area for years" are not
+    incidents.
+    """
+    physical, statements, denial = found
+    if physical and _BACKGROUND.search(clause):
+        return [], statements, denial
+    return found
+
+
+def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[str, str, int, int]]:
+    """The events one clause reports: ``(event_type, trigger words, start, end)``.
+
+    Offsets are in the sentence (the clause starts at ``cs``). A clause reports its
+    winning physical trigger (or, without one, a casualty count as a clash or an attack
+    on civilians); a second kind of weapon coordinated with the first ("shelling and
+    drone strikes") is a second event, and so are a crossing or a detention besides
+    fighting; a statement trigger is a statement when the clause holds nothing
+    physical, or when it is a diplomatic act (protest, summons, recall, warning,
+    condemnation) about it.
     """
     frames: list[tuple[str, str, int, int]] = []
     hurt = any(c.count for c in clause_casualties)
+
+    def frame(t):
+        return t.event_type, t.text, cs + t.start, cs + t.end
+
     if physical and not (physical[0].event_type == "other" and hurt):
         first = physical[0]
-        frames.append((first.event_type, first.text, first.start, first.end))
+        frames.append(frame(first))
         if first.event_type in _REMOTE_TYPES:
             for t in physical[1:]:
                 if t.event_type in _REMOTE_TYPES and t.event_type != first.event_type:
                     a, b = sorted((first, t), key=lambda x: x.start)
                     if b.start > a.end and _COORDINATION.match(clause[a.end : b.start]):
-                        frames.append((t.event_type, t.text, t.start, t.end))
+                        frames.append(frame(t))
                         break
         # Crossing or detaining and fighting are distinct actions ("crossed the border and
         # opened fire", "killed five smugglers and arrested 15"): one incident each.
         kinds = {t.event_type for t in physical}
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
-                t = next(t for t in physical if t.event_type == kind)
-                frames.append((kind, t.text, t.start, t.end))
+                frames.append(frame(next(t for t in physical if t.event_type == kind)))
         if first.event_type in ("incursion", "arrest") and any(
             c.count and c.kind == "killed" for c in clause_casualties
         ):
             # "killed five smugglers and arrested 15": the killing comes first, with the toll
-            frames.insert(
-                0, (_casualty_type(clause_casualties), *_casualty_trigger(clause_casualties, cs))
-            )
+            frames.insert(0, _casualty_frame(clause_casualties))
     elif hurt:
-        toll = _casualty_trigger(clause_casualties, cs)
-        frames.append((_casualty_type(clause_casualties), *toll))
+        frames.append(_casualty_frame(clause_casualties))
     if statements and (not frames or any(_DIPLOMATIC_ACT.match(t.text) for t in statements)):
         act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
-        frames.append(("agreement_or_statement", act.text, act.start, act.end))
+        frames.append(frame(act))
     return frames
 
 
@@ -1211,6 +1222,16 @@ def _is_past(exprs, published) -> bool:
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
+
+
+_HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
+
+
+def _unplaced(location: Location | None) -> bool:
+    """True for no location or one at country level (a country, a border between countries)."""
+    return location is None or (
+        location.kind in ("country", "border_section") and not location.admin1_codes
+    )
 
 
 def _same_statement(a: Incident, b: Incident) -> bool:

@@ -13,6 +13,7 @@ import math
 import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
+from geo.extract.locations import Location
 from geo.extract.record import Incident
 from geo.measure import distance_km
 
@@ -25,6 +26,7 @@ __all__ = [
     "add_evidence",
     "compatible",
     "merge_incidents",
+    "refines",
 ]
 
 #: Footprints further apart than this are different incidents.
@@ -82,7 +84,7 @@ def compatible(
         return False  # two fully named, entirely different pairs of sides
     if a.location is None or b.location is None or a.location == b.location:
         return True
-    if same_article and (_within(a.location, b.location) or _within(b.location, a.location)):
+    if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
     ga, gb = a.location.geometry, b.location.geometry
     # a degree of latitude is 111 km: boxes further apart than that are too far anyway
@@ -92,6 +94,25 @@ def compatible(
     if ax0 - margin > bx1 or bx0 - margin > ax1 or ay0 - margin > by1 or by0 - margin > ay1:
         return False
     return distance_km(ga, gb) <= max_km
+
+
+_COARSE = ("country", "border_section", "admin1", "region")
+
+
+def refines(fine: Location, coarse: Location) -> bool:
+    """True when an article's coarse location can be a retelling of a finer one.
+
+    "On the Kyrgyz-Tajik border" and "near the village of X in Batken" are one place
+    when told of one event in one article: the finer location lies in the coarse
+    one's countries and, where the coarse one names provinces, in one of them.
+    """
+    if coarse.kind not in _COARSE or fine.rank >= coarse.rank:
+        return False
+    if not set(fine.countries) <= set(coarse.countries):
+        return False
+    if coarse.kind in ("admin1", "border_section") and coarse.admin1_codes:
+        return bool(set(fine.admin1_codes) & set(coarse.admin1_codes))
+    return coarse.kind in ("country", "border_section")
 
 
 def add_evidence(inc: Incident, spans: list[dict]) -> None:
@@ -106,25 +127,6 @@ def add_evidence(inc: Incident, spans: list[dict]) -> None:
             seen.add(key)
             inc.evidence.append(e)
     inc.evidence.sort(key=lambda e: (e.get("article_id") or "", e["start"], e["field"]))
-
-
-_COARSE = ("country", "border_section", "admin1", "region")
-
-
-def _within(fine, coarse) -> bool:
-    """True when an article's coarse location can be a retelling of a finer one.
-
-    "On the Kyrgyz-Tajik border" and "near the village of X in Batken" are one place
-    when told of one event in one article: the finer location lies in the coarse
-    one's countries and, where the coarse one names provinces, in one of them.
-    """
-    if coarse.kind not in _COARSE or fine.rank >= coarse.rank:
-        return False
-    if not set(fine.countries) <= set(coarse.countries):
-        return False
-    if coarse.kind in ("admin1", "border_section") and coarse.admin1_codes:
-        return bool(set(fine.admin1_codes) & set(coarse.admin1_codes))
-    return coarse.kind in ("country", "border_section")
 
 
 def absorb(into: Incident, other: Incident) -> None:

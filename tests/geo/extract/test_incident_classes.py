@@ -117,6 +117,8 @@ def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
         "The smugglers could have been arrested by the border guards near Kotli.",
         "The minister said troops would open fire if anyone crossed into the valley.",
         "Shelling has killed hundreds of people since the start of the war.",
+        "The army has launched several operations against the rebels near Kotli.",
+        "The two countries agreed to reopen the border crossing at Torkham.",
     ):
         assert _physical_types(gazetteer, text) == [], text
 
@@ -208,3 +210,37 @@ def test_syndicated_text_from_two_outlets_is_one_incident_with_two_sources(gazet
     assert len(incs) == 2 and not incs[0].date.known
     (merged,) = merge_incidents(incs)
     assert len(merged.sources) == 2
+
+
+def test_a_capitals_forces_are_its_government_not_a_place(gazetteer):
+    text = "Islamabad's troops exchanged fire with Afghan forces near Chaman on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert "Islamabad" not in clash.location.written
+
+
+def test_a_toll_of_the_attack_already_told_is_not_a_new_incident(gazetteer):
+    text = (
+        "Pakistani troops shelled villages near Kotli on Tuesday. "
+        "Two civilians were wounded in the attack, officials said."
+    )
+    (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert (shelling.event_type, shelling.wounded) == ("shelling", 2)
+
+
+def test_the_place_named_only_in_the_next_sentence(gazetteer):
+    text = (
+        "A Kyrgyz border guard was killed in a shoot-out with Tajik border guards on Tuesday. "
+        "The incident took place near the town of Isfana."
+    )
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location.kind == "place" and clash.location.countries == ("KG",)
+    assert "location from the next sentence" in clash.notes
+
+
+def test_a_first_name_before_a_possessive_surname_is_not_a_place(gazetteer):
+    text = (
+        "Russian troops shelled the outskirts of Sumy on Tuesday, days before an election "
+        "set to extend Vladimir Putin's rule."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "Vladimir" not in inc.location.written
