@@ -44,7 +44,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
 MEMO_LIMIT = 200_000
 _SEP = "\x1f"
@@ -185,6 +185,7 @@ def _signature() -> str:
         "regions.csv",
         "admin1_aliases.csv",
         "us_counties.parquet",
+        "features.parquet",
     ):
         h.update(_sha256(data_path(name)).encode())
     for module in ("normalize", "sources"):
@@ -219,6 +220,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_admin1,
         read_continents,
         read_countries,
+        read_features,
         read_geonames_cities,
         read_regions,
         read_us_counties,
@@ -231,6 +233,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_regions(admin1),
         read_admin1(),
         read_us_counties(),
+        read_features(),
         read_geonames_cities(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]

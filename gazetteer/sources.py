@@ -26,6 +26,7 @@ __all__ = [
     "read_admin1",
     "read_continents",
     "read_countries",
+    "read_features",
     "read_geonames_cities",
     "read_geonames_dump",
     "read_places_file",
@@ -236,8 +237,47 @@ def read_countries() -> SourceTable:
     return SourceTable(_frame(rows), names, context)
 
 
+def read_features() -> SourceTable:
+    """Seas, rivers, valleys, passes and border crossings (``gazetteer/data/features.parquet``).
+
+    Built by ``python -m geo.data features`` from the curated
+    ``gazetteer/data/features.csv``. They are of kind ``region`` (named places that
+    are not admin units) and source ``features``; ``feature`` is the GeoNames
+    feature code (``SEA``, ``STM``, ``VAL``, ``PSTB`` for a border crossing, …).
+    Their footprints are in the geometry pack of :mod:`geo`, under the same id.
+    """
+    f = pd.read_parquet(data_path("features.parquet"))
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kind": "region",
+                    "feature": r.feature,
+                    "country": r.country,
+                    "admin1_code": r.admin1_code,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "population": 0,
+                    "source": "features",
+                    "members": "",
+                }
+                for r in f.itertuples(index=False)
+            ]
+        )
+    )
+    for i, r in enumerate(f.itertuples(index=False)):
+        # aliases are names in their own right ("Atlantic", "Verkhny Lars"), as for regions
+        table.names += [(i, n, 0) for n in (r.name, *r.aliases.split("|")) if n]
+    return table
+
+
 def read_regions(admin1: pd.DataFrame) -> SourceTable:
     """Curated regions (``gazetteer/data/regions.csv``) with footprints made of admin-1 units.
+
+    A region without a country (the European Union, the Sahel) is a macro-region:
+    its members are whole countries and units of several countries.
 
     Parameters
     ----------
@@ -247,15 +287,17 @@ def read_regions(admin1: pd.DataFrame) -> SourceTable:
     regions = pd.read_csv(data_path("regions.csv"), keep_default_na=False)
     rows, names = [], []
     for i, r in enumerate(regions.itertuples(index=False)):
-        # members: ISO 3166-2 codes and Natural Earth regions of the region's country
-        # ("region:Darfur"), "|"-separated
+        # members: ISO 3166-2 codes, Natural Earth regions of the region's country
+        # ("region:Darfur") and whole countries ("country:FR"), "|"-separated
         parts = r.members.split("|")
         groups = {p.removeprefix("region:") for p in parts if p.startswith("region:")}
-        isos = {p for p in parts if not p.startswith("region:")}
+        whole = {p.removeprefix("country:") for p in parts if p.startswith("country:")}
+        isos = {p for p in parts if not p.startswith(("region:", "country:"))}
         in_group = admin1["region"].isin(groups) & (admin1["country"] == r.country)
-        members = admin1[in_group | admin1["iso_3166_2"].isin(isos)]
+        members = admin1[in_group | admin1["iso_3166_2"].isin(isos) | admin1["country"].isin(whole)]
         codes = sorted(set(members["iso_3166_2"]))
         unknown = (isos - set(codes)) | (groups - set(members["region"]))
+        unknown |= {f"country:{c}" for c in whole - set(members["country"])}
         if not codes or unknown:
             raise SourceError(
                 f"regions.csv: region {r.id!r} lists unknown admin-1 units or regions "
@@ -267,7 +309,9 @@ def read_regions(admin1: pd.DataFrame) -> SourceTable:
                 "id": r.id,
                 "name": r.name,
                 "kind": "region",
-                "feature": "region",
+                # several countries: a macro-region or bloc, context for an article but
+                # never an incident's location
+                "feature": "region" if r.country else "macro-region",
                 "country": r.country,
                 "admin1_code": codes[0] if len(codes) == 1 else "",
                 "lat": float(np.average(members["label_lat"], weights=w)),
