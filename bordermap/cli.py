@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from pathlib import Path
 
 from bordermap.output import print_json, print_table
 
@@ -138,10 +140,12 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     from gazetteer import GazetteerIndex, add_user_source, cache_dir, user_sources
 
     if args.action == "add":
-        entry = add_user_source(args.file)
-        print(f"added {entry['places']} places from {entry['path']}")
+        with _byte_progress(f"reading {Path(args.file).name}") as progress:
+            entry = add_user_source(args.file, progress=progress)
+        print(f"added {entry['places']:,} places from {entry['path']}")
     t0 = time.perf_counter()
-    idx = GazetteerIndex.load(rebuild=args.action == "build")
+    with _status("building the gazetteer index (once per change of sources)"):
+        idx = GazetteerIndex.load(rebuild=args.action == "build")
     took = time.perf_counter() - t0
     what = f"built in {idx.build_seconds:.1f} s" if idx.build_seconds else f"loaded in {took:.2f} s"
     print(f"gazetteer index: {len(idx):,} places, {idx.n_names:,} names, {what}")
@@ -149,6 +153,32 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     for e in user_sources():
         print(f"user source: {e['path']} ({e['places']} places)")
     return 0
+
+
+@contextlib.contextmanager
+def _byte_progress(label: str):
+    """A progress bar (bytes read of a file) on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), DownloadColumn())
+    with Progress(*columns, TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextlib.contextmanager
+def _status(message: str):
+    """A spinner with a message on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
 
 
 class _Progress:
