@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import itertools
 import json
+import logging
 import os
 import tempfile
 import time
@@ -34,7 +35,15 @@ if TYPE_CHECKING:
 
     from gazetteer.sources import SourceTable
 
-__all__ = ["GazetteerIndex", "add_user_source", "cache_dir", "user_sources"]
+__all__ = [
+    "GazetteerIndex",
+    "add_user_source",
+    "cache_dir",
+    "remove_user_source",
+    "user_sources",
+]
+
+log = logging.getLogger(__name__)
 
 INDEX_VERSION = 6
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
@@ -91,8 +100,8 @@ def _read_user_source(entry: dict, admin1: pd.DataFrame, progress=None) -> Sourc
 def add_user_source(path: str | Path, progress: Callable[[int, int], None] | None = None) -> dict:
     """Register a GeoNames dump (``.txt``) or a CSV/GeoJSON of places for every later load.
 
-    The file is read once here, so a bad file is refused with a clear
-    :class:`~gazetteer.sources.SourceError` and nothing is registered.
+    The file is read once here, so a bad file, or one with no places, is refused
+    with a clear :class:`~gazetteer.errors.SourceError` and nothing is registered.
 
     Parameters
     ----------
@@ -116,10 +125,48 @@ def add_user_source(path: str | Path, progress: Callable[[int, int], None] | Non
     admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
     table = _read_user_source(entry, admin1, progress)
     entry["places"] = len(table.places)
-    entries = [e for e in user_sources() if e["path"] != entry["path"]] + [entry]
+    if not entry["places"]:
+        raise SourceError(f"{path}: no places found; nothing added")
+    _write_registry([e for e in user_sources() if e["path"] != entry["path"]] + [entry])
+    return entry
+
+
+def remove_user_source(name: str | Path) -> dict:
+    """Unregister a user source, given by its path or its file name.
+
+    The index is rebuilt without it on the next load.
+
+    Returns
+    -------
+    dict
+        The registry entry removed.
+
+    Raises
+    ------
+    SourceError
+        When no registered source, or more than one, has that name.
+    """
+    from gazetteer.errors import SourceError
+
+    entries = user_sources()
+    given = str(name)
+    path = str(Path(given).resolve())
+    hits = [e for e in entries if e["path"] in (given, path)] or [
+        e for e in entries if Path(e["path"]).name == Path(given).name
+    ]
+    if not hits:
+        known = ", ".join(e["path"] for e in entries) or "none"
+        raise SourceError(f"{given}: not a registered gazetteer source (registered: {known})")
+    if len(hits) > 1:
+        paths = ", ".join(e["path"] for e in hits)
+        raise SourceError(f"{given}: several registered sources have this name ({paths})")
+    _write_registry([e for e in entries if e is not hits[0]])
+    return hits[0]
+
+
+def _write_registry(entries: list[dict]) -> None:
     data = json.dumps(entries, indent=2).encode()
     _atomic_write(_registry(), lambda fh: fh.write(data))
-    return entry
 
 
 def _atomic_write(path: Path, write) -> None:
@@ -278,10 +325,12 @@ class GazetteerIndex:
         path = cache_dir() / f"gazetteer-{_signature()}.npz"
         built = None
         if rebuild or not path.is_file():
+            log.info("building the gazetteer index in %s (once, about 20 s)", path.parent)
             t0 = time.perf_counter()
             arrays = build_arrays()
             _atomic_write(path, lambda fh: np.savez(fh, **arrays))
             built = time.perf_counter() - t0
+            log.info("gazetteer index built in %.1f s", built)
             for old in path.parent.glob("gazetteer-*.npz"):
                 if old != path:
                     old.unlink(missing_ok=True)

@@ -294,17 +294,37 @@ _TENS = {
 }
 _NUM = (
     rf"(?:\d{{1,5}}|(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(k for k in _UNITS if len(k) > 2)}))?"
-    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|a\s+dozen)"
+    rf"|(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|another)"
+)
+#: Words for the people a count counts ("a" before any other word is an article, not 1).
+_PERSON = (
+    r"(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
+    r"|people|persons?|villagers?|farmers?|shepherds?|herders?|residents?|children|child|kids?"
+    r"|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|youths?|fighters?|militants?|members?|personnel"
+    r"|police(?:m[ae]n)?|policewom[ae]n|officials?|workers?|migrants?|smugglers?|infiltrators?"
+    r"|rebels?|jawans?|porters?|corporals?|sergeants?|privates?|lieutenants?|captains?|majors?"
+    r"|commanders?|gunmen|conscripts?|others?|individuals?|drivers?|passengers?|students?"
+    r"|fishermen|nationals?|citizens?|refugees?|attackers?|terrorists?|insurgents?|rangers?"
+    r"|marines?|volunteers?|staff|crew|pilots?|journalists?|reporters?|medics?|doctors?"
+    r"|nurses?|infants?|babies|baby|elderly|family|families|relatives?|brothers?|sisters?"
+    r"|sons?|daughters?|mothers?|fathers?|husbands?|wives|wife|guardsm[ae]n|operatives?"
+    r"|agents?|inmates?|prisoners?|pilgrims?|traders?|labou?rers?|tourists?|fighter)"
 )
 
 
 def number_value(words: str) -> int | None:
-    """Integer value of ``"3"``, ``"three"``, ``"twenty-one"``, ``"a dozen"``."""
+    """Integer value of ``"3"``, ``"three"``, ``"twenty-one"``, ``"a dozen"``, ``"two dozen"``."""
     w = " ".join(words.lower().replace("-", " ").split())
     if w.isdigit():
         return int(w)
-    if w == "a dozen":
-        return 12
+    if w == "half a dozen":
+        return 6
+    if w.endswith(" dozen"):
+        n = 1 if w == "a dozen" else number_value(w[: -len(" dozen")])
+        return None if n is None else 12 * n
+    if w == "another":
+        return 1
     parts = w.split()
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
         return _TENS[parts[0]] + _UNITS[parts[1]]
@@ -313,21 +333,42 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
-_KILLED = r"killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished"
-_WOUNDED = r"wounded|injured|hurt"
-_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,4}?"
+_KILLED = (
+    r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
+    r"|martyred|embraced\s+martyrdom"
+)
+_WOUNDED = (
+    r"wounded|injured|hurt|lost\s+(?:his|her|their|an?|both)\s+(?:\w+\s+)?"
+    r"(?:legs?|arms?|eyes?|hands?|feet|foot|limbs?|fingers?)"
+)
+_ADVERB = (
+    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly|fatally|mortally"
+    r"|also|later|allegedly|gravely|grievously)\s+)*"
+)
+# ", including four of a family," between a count and its verb
+_APPOSITIVE = (
+    r"(?:(?P<app>[\w'’-]+),\s+(?:including|among\s+them|mostly|most\s+of\s+them"
+    r"|all\s+of\s+them|all)\b"
+    r"[^,;.]{0,60},\s+)?"
+)
+_BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
+_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
+_OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 _CASUALTY_PATTERNS = [
-    # "three Armenian soldiers were killed", "four others wounded", "2 killed"
+    # "three Armenian soldiers were killed", "four others wounded", "2 killed",
+    # "a man and a woman died"
     re.compile(
-        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?:(?:were|was|have\s+been|had\s+been"
-        rf"|are|being)\s+)?(?:reportedly\s+)?(?P<what>{_KILLED}|{_WOUNDED})\b",
+        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})"
+        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
+        rf"{_BE}{_ADVERB}(?P<what>{_KILLED}|{_WOUNDED})\b",
         re.I,
     ),
-    # "killing three soldiers", "wounding two", "killed two Indian soldiers"
+    # "killing three soldiers", "wounding two", "killed three Tajik and one Kyrgyz officer"
     re.compile(
-        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+(?:at\s+least\s+)?"
-        rf"(?P<n>{_NUM})\b(?P<who>\s+(?:\w+\s+){{0,2}}(?:soldiers?|troops|servicem[ae]n|guards?"
-        rf"|civilians?|people|villagers?|others?|members?|personnel|police(?:men)?|officers?))?",
+        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+"
+        rf"(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
+        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\b"
+        rf"(?P<who2>{_OBJ_WHO})?)?",
         re.I,
     ),
     # "left two dead", "left three soldiers wounded"
@@ -335,7 +376,26 @@ _CASUALTY_PATTERNS = [
         rf"\bleft\s+(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
         re.I,
     ),
+    # "the deaths of five civilians", "the death of a soldier"
+    re.compile(
+        rf"\b(?P<what>deaths?)\s+of\s+(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
+        re.I,
+    ),
 ]
+_NOT_VICTIM = re.compile(
+    r"\b(?:wars?|attacks?|strikes?|blasts?|explosions?|shell(?:s|ing)?|drones?|mines?|bombs?"
+    r"|rockets?|missiles?|fire|clash(?:es)?|shooting|raids?|ambush|incidents?|operations?"
+    r"|violence|conflict|fighting|gunfire|barrage|snipers?|grenades?|artillery|mortars?)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.I)
+_PERSON_RX = re.compile(rf"\b{_PERSON}\b", re.I)
+_NOT_PEOPLE = re.compile(
+    r"(?<!-)\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?|number|lot|total|series"
+    r"|few|couple|houses?|homes?|buildings?|cattle|cows?|goats?|sheep|buffalo(?:es)?"
+    r"|animals?|horses?|vehicles?|cars?)\b(?!-)",
+    re.I,
+)
 _NONE_HURT = re.compile(
     r"\bno\s+(?:one|body|casualties|injuries|deaths|fatalities)\b(?:\s+(?:was|were|has|have"
     r"|been|reported|killed|hurt|injured|wounded))*"
@@ -346,10 +406,11 @@ _NONE_HURT = re.compile(
 
 _HURT_WORD = Lexeme(
     (
-        "kill", "dead", "died", "slain", "lives", "perish", "wound", "injur", "hurt", "casualt",
-        "deaths", "fatalit",
+        "kill", "dead", "died", "slain", "lives", "life", "lost", "perish", "wound", "injur",
+        "hurt", "casualt", "death", "fatalit", "martyr",
     ),
-    r"\b(?:kill|dead|died|slain|lives|perish|wound|injur|hurt|casualt|deaths|fatalit)",
+    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatalit"
+    r"|martyr)",
 )  # fmt: skip
 
 
@@ -476,6 +537,13 @@ _EVENT_STEMS = [
     "faceoff",
     "fist fight",
     "lost their lives",
+    "lost his",
+    "lost her",
+    "lost their",
+    "lost both",
+    "lost an",
+    "lost a ",
+    "martyr",
     "no one",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
@@ -516,6 +584,45 @@ class Casualty:
     military: bool
 
 
+def _casualty(m: re.Match) -> Casualty | None:
+    """The count a pattern match states, or None when it counts no people.
+
+    "a war that killed" names the killer, not one victim; "the deaths of a number
+    of smugglers" and "dozens of buffaloes were killed" give no count of people.
+    """
+    total = 0
+    who_parts = []
+    groups = m.groupdict()
+    for n_group, who_group in (("n", "who"), ("n2", "who2")):
+        words = groups.get(n_group)
+        if words is None:
+            continue
+        n = number_value(words)
+        who = " ".join((groups.get(who_group) or "").split())
+        if n is None or _RELATIVE.search(who) or _NOT_PEOPLE.search(who):
+            return None
+        if n_group == "n" and groups.get("app"):
+            who = f"{who} {groups['app']}".strip()
+        article = words.lower() in ("a", "an")
+        if (_NOT_VICTIM.search(who) or (article and not who)) and not _PERSON_RX.search(who):
+            return None  # "an attack killed", "two rockets killed": the killer, not victims
+        total += n
+        who_parts.append(who)
+    what = m.group("what").lower()
+    wounded = re.match(_WOUNDED + r"|wounding|injuring", what)
+    kind = "wounded" if wounded else "killed"
+    who = " and ".join(w for w in who_parts if w)
+    return Casualty(
+        kind,
+        total,
+        m.start(),
+        m.end(),
+        who,
+        bool(_CIVILIAN.search(who)),
+        bool(_MILITARY.search(who)),
+    )
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -537,26 +644,9 @@ def count_casualties(clause: str) -> list[Casualty]:
         for m in rx.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            n = number_value(m["n"])
-            if n is None:
-                continue
-            what = m["what"].lower()
-            kind = "wounded" if re.match(_WOUNDED + r"|wounding|injuring", what) else "killed"
-            who = (m["who"] or "").strip()
-            if re.search(
-                r"\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?)\b", who, re.I
-            ):
+            found = _casualty(m)
+            if found is None:
                 continue
             taken.append(m.span())
-            out.append(
-                Casualty(
-                    kind,
-                    n,
-                    m.start(),
-                    m.end(),
-                    who,
-                    bool(_CIVILIAN.search(who)),
-                    bool(_MILITARY.search(who)),
-                )
-            )
+            out.append(found)
     return out

@@ -45,6 +45,7 @@ from geo.extract.merge import (
     MAX_DISTANCE_KM,
     PRECISION_ORDER,
     absorb,
+    add_evidence,
     compatible,
 )
 from geo.extract.record import Incident
@@ -103,6 +104,47 @@ _PARTY_NOUN = re.compile(
     r"|artillery|aircraft|jets?|police|militants?|gunmen|shelling|fire|mortar)\b",
     re.I,
 )
+# A clause that points back to an event already reported ("died in the attack").
+_BACK_REF = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(attacks?|shelling"
+    r"|strikes?|incidents?|clash(?:es)?|fighting|blasts?|explosions?|firing|exchanges?"
+    r"|shoot-?outs?|skirmish(?:es)?|raids?|assaults?|violence|bombardment|ambush|operation"
+    r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
+    re.I,
+)
+_VIOLENT = frozenset(
+    {
+        "armed_clash",
+        "shelling",
+        "air_drone_strike",
+        "explosive_device",
+        "attack_on_civilians",
+        "weapons_intercepted",
+        "other",
+    }
+)
+_BACK_FAMILY = {
+    "shelling": {"shelling"},
+    "bombardment": {"shelling", "air_drone_strike"},
+    "barrage": {"shelling"},
+    "strike": {"air_drone_strike", "shelling"},
+    "raid": {"air_drone_strike", "armed_clash"},
+    "bombing": {"air_drone_strike", "explosive_device"},
+    "blast": {"explosive_device", "shelling", "air_drone_strike"},
+    "explosion": {"explosive_device", "shelling", "air_drone_strike"},
+    "clashe": {"armed_clash"},
+    "clash": {"armed_clash"},
+    "fighting": {"armed_clash"},
+    "firing": {"armed_clash", "shelling"},
+    "shooting": {"armed_clash", "attack_on_civilians"},
+    "shootout": {"armed_clash"},
+    "shoot-out": {"armed_clash"},
+    "gunfight": {"armed_clash"},
+    "firefight": {"armed_clash"},
+    "exchange": {"armed_clash", "shelling"},
+    "ambush": {"armed_clash"},
+    "encounter": {"armed_clash"},
+}
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
@@ -165,6 +207,8 @@ class _Extractor:
         published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
+        story = _StoryDate(published)
+        undated: dict[int, tuple[EventDate, str]] = {}
         source = article.source()
         ri = 0
         for sent in split_sentences(text):
@@ -189,35 +233,54 @@ class _Extractor:
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
             # the story's date and place so far matter only to "days after", "there", …
-            anaphoric = any(e.kind in ("anaphoric", "next_day") for e in exprs)
+            anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
             clauses = split_clauses(s)
             casualties = count_casualties(s)
-            for cs, ce in clauses:
-                clause = s[cs:ce]
+            # each count is given to one incident only: counts of clauses with no event of
+            # their own go to the sentence's first physical incident, never to two
+            spent: set[int] = set()
+            triggers = [find_triggers(s[cs:ce]) for cs, ce in clauses]
+            real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
+            for n, ((cs, ce), (physical, statements, denial)) in enumerate(
+                zip(clauses, triggers, strict=True)
+            ):
+                sentence_trigger = any(r for j, r in enumerate(real) if j != n)
                 cexprs = [e for e in exprs if cs <= e.start < ce]
+                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
+                    spent.update(id(c) for c in clause_casualties)
                     continue
-                physical, statements, denial = find_triggers(clause)
                 crefs = [r for r in srefs if cs <= r.start < ce]
                 if denial:
+                    spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
-                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 hurt = any(c.count for c in clause_casualties)
                 if physical and not (physical[0].event_type == "other" and hurt):
                     event_type = physical[0].event_type
                     trigger = physical[0].text
+                    trigger_span = (cs + physical[0].start, cs + physical[0].end)
+                elif hurt and sentence_trigger:
+                    continue  # the toll of the event another clause reports
+                elif hurt and self._follow_up(
+                    s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
+                    incidents + new,
+                ):  # fmt: skip
+                    spent.update(id(c) for c in clause_casualties)
+                    continue
                 elif hurt:
                     civil = all(c.civilian for c in clause_casualties if c.count)
                     event_type = "attack_on_civilians" if civil else "armed_clash"
                     trigger = clause_casualties[0].who
+                    trigger_span = (clause_casualties[0].start, clause_casualties[0].end)
                 elif statements:
                     event_type = "agreement_or_statement"
                     trigger = statements[0].text
+                    trigger_span = (cs + statements[0].start, cs + statements[0].end)
                 else:
                     if clause_casualties and not physical:
                         # "No casualties were reported." completes the incident before it
@@ -228,13 +291,16 @@ class _Extractor:
                 date = own if own.known else sentence_date
                 if not date.known and not is_physical:
                     date = speech_date
-                if not date.known and is_physical and speech_date.known:
-                    date = EventDate(
-                        speech_date.start - dt.timedelta(days=6), speech_date.end, "week"
+                # A clause without time words of its own is dated once the article is
+                # read (after follow-ups have merged): by the day it was reported on, else
+                # the story's date.
+                inherit = None
+                if not date.known:
+                    inherit = (
+                        (speech_date, "date of the statement that reports it")
+                        if speech_date.known
+                        else story.inherited(is_physical)
                     )
-                    note = "date from the report's date (the event happened on or before it)"
-                else:
-                    note = None
                 locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
                 parties = self._parties(s, srefs)
                 claimant = self._claimant(s, srefs) if is_physical else None
@@ -255,17 +321,29 @@ class _Extractor:
                         trigger=trigger,
                         context_location=scene.location() if loc is None else None,
                     )
-                    if note:
-                        inc.notes.append(note)
-                        inc.date_inferred = True
+                    if inherit is not None and inherit[0].known:
+                        undated[id(inc)] = inherit
                     if claimant:
                         inc.claimed_by.append(self.country_name(claimant))
                     self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
+                    own_counts = [c for c in clause_casualties if id(c) not in spent]
+                    where = _Where(s, sent.start, source["article_id"])
+                    where.add(inc, "trigger", *trigger_span)
+                    for e in _date_words(date, cexprs or exprs, exprs, published):
+                        where.add(inc, "date", e.start, e.end)
+                    self._place_words(inc, where, crefs, srefs)
                     if k == 0 and is_physical:
-                        self._count(inc, casualties, s, srefs)
-                    elif k > 0 and is_physical and any(c.count for c in casualties):
+                        self._count(inc, own_counts, s, srefs)
+                        where.counts(inc, own_counts)
+                        spent.update(id(c) for c in own_counts)
+                    elif k > 0 and is_physical and any(c.count for c in clause_casualties):
                         inc.notes.append("casualties reported jointly with the first place")
                     new.append(inc)
+            left = [c for c in casualties if id(c) not in spent]
+            first = next((i for i in new if i.physical), None)
+            if left and first is not None:
+                self._count(first, left, s, srefs)
+                _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
             for inc in new:
@@ -278,10 +356,17 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
+                story.reached([i.date for i in new if i.date.known and i.physical])
             elif speech_date.known:
                 scene.set_date(speech_date)
             incidents.extend(new)
-        return _merge_within_article(incidents)
+        merged = _merge_within_article(incidents)
+        for inc in merged:
+            if not inc.date.known and id(inc) in undated:
+                inc.date, note = undated[id(inc)]
+                inc.date_inferred = True
+                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        return merged
 
     # -- dates --------------------------------------------------------------
 
@@ -305,14 +390,14 @@ class _Extractor:
                 d = last_date if last_date.precision != "day" else d
                 if e.text.lower() in ("at the time", "that day", "the same day"):
                     d = last_date
-            elif e.kind == "next_day":
+            elif e.kind in ("next_day", "previous_day"):
+                step = dt.timedelta(days=1 if e.kind == "next_day" else -1)
+                base = last_date
+                if not base.known and published is not None and e.kind == "previous_day":
+                    base = EventDate(published, published, "day")  # the day before the report
                 d = (
-                    EventDate(
-                        last_date.start + dt.timedelta(days=1),
-                        last_date.end + dt.timedelta(days=1),
-                        last_date.precision,
-                    )
-                    if last_date.known
+                    EventDate(base.start + step, base.end + step, base.precision)
+                    if base.known
                     else UNKNOWN
                 )
             else:
@@ -390,6 +475,21 @@ class _Extractor:
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
+
+    @staticmethod
+    def _place_words(inc: Incident, where: _Where, crefs: list[_Ref], srefs: list[_Ref]) -> None:
+        """The mentions the incident's location was read from (its clause's first)."""
+        loc = inc.location
+        if loc is None:
+            return
+        ids = set(loc.place_ids)
+        for refs in (crefs, srefs):
+            used = [r for r in refs if r.place is not None and r.place.id in ids]
+            used = used or [r for r in refs if r.surface and r.surface in loc.written]
+            if used:
+                for r in used:
+                    where.add(inc, "place", r.start, r.end)
+                return
 
     def _specific(self, places: list[_Ref]) -> list[_Ref]:
         """Named places below country level, without the ones that contain another."""
@@ -542,14 +642,18 @@ class _Extractor:
             inc.actor2 = role2.format(self.country_name(second))
 
     def _count(self, inc, casualties, s, srefs) -> None:
-        killed = [c for c in casualties if c.kind == "killed"]
-        wounded = [c for c in casualties if c.kind == "wounded"]
-        if killed:
-            inc.killed = sum(c.count for c in killed)
-        if wounded:
-            inc.wounded = sum(c.count for c in wounded)
+        """Add the counts a sentence states to ``inc`` (killed, wounded and by side)."""
+        for kind in ("killed", "wounded"):
+            counts = [c.count for c in casualties if c.kind == kind]
+            if counts:
+                setattr(inc, kind, (getattr(inc, kind) or 0) + sum(counts))
+        self._count_sides(inc, casualties, srefs)
+
+    @staticmethod
+    def _count_sides(inc, casualties, srefs) -> None:
+        """Killed and wounded per side (the country the words name), added to ``inc``."""
         side = None
-        by_side: dict[str | None, dict] = {}
+        by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
             refs = [r for r in srefs if c.start <= r.start < c.end]
             if refs:
@@ -558,7 +662,51 @@ class _Extractor:
                 side = side if not c.who else None
             entry = by_side.setdefault(side, {"country": side, "killed": None, "wounded": None})
             entry[c.kind] = (entry[c.kind] or 0) + c.count
-        inc.casualties = list(by_side.values()) if casualties else []
+        inc.casualties = list(by_side.values())
+
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+        """Give a toll stated after its event ("A man and a woman died in the attack") to it.
+
+        A clause that counts the hurt but names no event continues the latest physical
+        incident when it points back to it ("the attack", "the shelling") or names no
+        place and no date of its own. Its counts fill the figures the incident lacks; a
+        different figure is kept as a note, never summed or maximised. Returns False when
+        it is news of its own (a new incident).
+        """
+        clause = s[cs:ce]
+        back = _BACK_REF.search(clause)
+        # the incident pointed back to: the latest of the family its noun names ("the
+        # shelling"), else the latest violent one (a toll rarely follows a detention)
+        family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
+        physical = [i for i in reversed(before) if i.physical]
+        prev = next((i for i in physical if i.event_type in family), None)
+        prev = prev or next(iter(physical), None)
+        if prev is None:
+            return False
+        places = [r for r in crefs if r.place is not None and not r.seat]
+        if not back and (places or cexprs or sentence_date.known):
+            return False
+        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        known = {e["country"] for e in prev.casualties if e["country"]}
+        if sides and known and not sides & known:
+            return False  # the other side's own toll: an incident of its own
+        for kind in ("killed", "wounded"):
+            n = sum(c.count for c in counts if c.kind == kind)
+            if not any(c.kind == kind for c in counts):
+                continue
+            mine = getattr(prev, kind)
+            if mine is None or mine == 0:
+                setattr(prev, kind, n)
+            elif mine != n:
+                prev.notes.append(f"reports differ: {mine} or {n} {kind}")
+        if not prev.casualties:
+            self._count_sides(prev, counts, srefs)
+        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        src = prev.sources[0]
+        if all(q["start"] != sent.start for q in src["quotes"]):
+            src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
+            src["quotes"].sort(key=lambda q: q["start"])
+        return True
 
     @staticmethod
     def _zero_casualties(casualties, incidents) -> None:
@@ -586,6 +734,40 @@ class _Extractor:
             name = self.country_name(denier)
             if name not in matching[-1].denied_by:
                 matching[-1].denied_by.append(name)
+
+
+class _StoryDate:
+    """The date an article's story stands at, for clauses with no time words.
+
+    News reports a fresh event without saying when ("A strike has killed four
+    people"): it happened on the day of the report. Once the story has dated a
+    recent event ("on Monday"), the sentences that go on about it without time
+    words share that day.
+    """
+
+    #: A story date further back than this is background, not the news.
+    RECENT = dt.timedelta(days=10)
+
+    def __init__(self, published: dt.date | None):
+        self._published = published
+        self._date = EventDate(published, published, "day") if published else UNKNOWN
+        self._why = "publication date"
+
+    def reached(self, dates: list[EventDate]) -> None:
+        """Dates the story's physical events were given in a sentence."""
+        if self._published is None:
+            return
+        for d in dates:
+            recent = self._published - self.RECENT <= d.start <= self._published
+            if d.precision == "day" and recent:
+                self._date, self._why = d, "date of the story so far"
+                return
+
+    def inherited(self, physical: bool) -> tuple[EventDate, str]:
+        """The date and its reason for an undated clause (statements: the report's day)."""
+        if not physical and self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return self._date, self._why
 
 
 class _Scene:
@@ -644,6 +826,56 @@ class _Scene:
         """A sentence's own date: newer than anything queued."""
         self._date = date
         self._times.clear()
+
+
+class _Where:
+    """Evidence spans of one sentence, written with article offsets."""
+
+    def __init__(self, sentence: str, offset: int, article_id: str):
+        self.sentence = sentence
+        self.offset = offset
+        self.article_id = article_id
+
+    def add(self, inc: Incident, field: str, start: int, end: int) -> None:
+        """Record that ``field`` was read from ``sentence[start:end]``."""
+        add_evidence(
+            inc,
+            [
+                {
+                    "field": field,
+                    "text": self.sentence[start:end],
+                    "start": self.offset + start,
+                    "end": self.offset + end,
+                    "article_id": self.article_id,
+                }
+            ],
+        )
+
+    def counts(self, inc: Incident, casualties) -> None:
+        """Record the words of killed and wounded counts."""
+        for c in casualties:
+            self.add(inc, c.kind, c.start, c.end)
+
+
+def _date_words(date: EventDate, first, exprs, published) -> list:
+    """The time expressions a known date was read from (the clause's before the sentence's)."""
+    if not date.known:
+        return []
+    for group in (first, exprs):
+        words = []
+        for e in group:
+            if e.speech and e.kind not in ("anaphoric", "next_day", "previous_day"):
+                d = resolve_time(e, published)
+            elif e.kind in ("anaphoric", "next_day", "previous_day"):
+                words.append(e)
+                continue
+            else:
+                d = resolve_time(e, published)
+            if d.known and d.start <= date.end and date.start <= d.end:
+                words.append(e)
+        if words:
+            return words
+    return []
 
 
 def _is_past(exprs, published) -> bool:

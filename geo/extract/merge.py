@@ -20,6 +20,7 @@ __all__ = [
     "MAX_DISTANCE_KM",
     "PRECISION_ORDER",
     "absorb",
+    "add_evidence",
     "compatible",
     "merge_incidents",
 ]
@@ -32,6 +33,15 @@ FOLLOW_UP_DISTANCE_KM = 50.0
 
 def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
+
+
+def _hurt_sides(inc: Incident) -> set[str]:
+    """The countries whose people the incident's counts are of."""
+    return {
+        e["country"]
+        for e in inc.casualties
+        if e.get("country") and (e.get("killed") or e.get("wounded"))
+    }
 
 
 def compatible(
@@ -62,6 +72,9 @@ def compatible(
             a.date.precision == "day" and a.date == b.date and a.actor1 == b.actor1
         ):
             return False
+    sa, sb = _hurt_sides(a), _hurt_sides(b)
+    if sa and sb and not sa & sb:
+        return False  # each side's own toll: one incident per side
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
@@ -75,6 +88,20 @@ def compatible(
     if ax0 - margin > bx1 or bx0 - margin > ax1 or ay0 - margin > by1 or by0 - margin > ay1:
         return False
     return distance_km(ga, gb) <= max_km
+
+
+def add_evidence(inc: Incident, spans: list[dict]) -> None:
+    """Add evidence spans to ``inc`` once each, kept in article order.
+
+    Spans from several articles are told apart by ``article_id`` when they carry one.
+    """
+    seen = {(e["field"], e.get("article_id"), e["start"]) for e in inc.evidence}
+    for e in spans:
+        key = (e["field"], e.get("article_id"), e["start"])
+        if key not in seen:
+            seen.add(key)
+            inc.evidence.append(e)
+    inc.evidence.sort(key=lambda e: (e.get("article_id") or "", e["start"], e["field"]))
 
 
 def absorb(into: Incident, other: Incident) -> None:
@@ -109,7 +136,8 @@ def absorb(into: Incident, other: Incident) -> None:
         lst = getattr(into, attr)
         lst.extend(x for x in getattr(other, attr) if x not in lst)
     if not into.date_inferred:
-        into.notes = [n for n in into.notes if not n.startswith("date from the report")]
+        into.notes = [n for n in into.notes if not n.startswith("date inferred")]
+    add_evidence(into, other.evidence)
     by_article = {s["article_id"]: s for s in into.sources}
     for src in other.sources:
         mine = by_article.get(src["article_id"])

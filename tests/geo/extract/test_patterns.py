@@ -44,6 +44,7 @@ PHRASINGS = [
     "In 2020, since the 1990s, during the early 2000s, in the late 1980's.",
     "At the time, days after, a few days later, hours before, that day, shortly after.",
     "The next day, the following day, a day later.",
+    "The previous day, the preceding day, the day before, a day earlier, the day before yesterday.",
     "Soldiers at a post. Ivan Petrov/Pool via REUTERS",
     "Smoke over the ridge. GETTY IMAGES",
     "A checkpoint. AFP PHOTO",
