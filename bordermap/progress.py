@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["ArticleProgress", "estimate_articles"]
+__all__ = ["ArticleProgress", "estimate_articles", "file_progress", "status"]
 
 #: Record files: one article per line (a CSV's header line is not one).
 _RECORD_SUFFIXES = {".jsonl": 0, ".ndjson": 0, ".csv": 1}
@@ -120,3 +121,43 @@ class ArticleProgress:
     def __exit__(self, *exc_info) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+@contextlib.contextmanager
+def file_progress(label: str, stream=None) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar of bytes read from a large file, on stderr when it is a terminal.
+
+    Yields the callback ``progress(bytes_read, total_bytes)`` to hand to the reader
+    (:func:`gazetteer.add_user_source`), or None when there is no terminal.
+    """
+    from rich.console import Console
+
+    console = Console(file=stream or sys.stderr)
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn(label), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextlib.contextmanager
+def status(message: str, stream=None) -> Iterator[None]:
+    """A spinner with ``message`` while a long step runs, on stderr when it is a terminal."""
+    from rich.console import Console
+
+    console = Console(file=stream or sys.stderr)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(message):
+        yield
