@@ -80,4 +80,5 @@ def test_a_place_after_a_place_or_a_common_word_is_no_surname(gazetteer):
         "Pupils of Logan-Rogersville moved to a new school in Rogersville. "
         "Overall Edmonton did well, and the mayor of Edmonton said so."
     )
-    assert _toponyms(gazetteer, text) == ["Logan", "Rogersville", "Rogersville", "Edmonton", "Edmonton"]
+    expected = ["Logan", "Rogersville", "Rogersville", "Edmonton", "Edmonton"]
+    assert _toponyms(gazetteer, text) == expected
