@@ -10,6 +10,7 @@ import random
 import signal
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 
@@ -67,7 +68,7 @@ def _variants(incidents, n: int, seed: int = 7):
         loc = inc.location
         inc.location = dataclasses.replace(
             loc,
-            geometry=shapely.transform(loc.geometry, lambda c, dx=dx, dy=dy: c + (dx, dy)),
+            geometry=shapely.transform(loc.geometry, lambda c, d=np.array([dx, dy]): c + d),
             lon=loc.lon + dx,
             lat=loc.lat + dy,
             place_ids=(*loc.place_ids, f"moved{dx}") if dx else loc.place_ids,
@@ -164,6 +165,8 @@ def test_when_every_worker_dies_the_run_fails_clearly(tmp_path, gazetteer, dask_
 
         os.kill(os.getpid(), signal.SIGKILL)
 
-    with Engine(scheduler=dask_cluster.address, no_worker_timeout=3) as engine:
-        with pytest.raises(CorpusError, match="died|no Dask worker left"):
-            list(engine.map(die, [Partition(0, ("x.txt",))]))
+    with (
+        Engine(scheduler=dask_cluster.address, no_worker_timeout=3) as engine,
+        pytest.raises(CorpusError, match=r"died|no Dask worker left"),
+    ):
+        list(engine.map(die, [Partition(0, ("x.txt",))]))
