@@ -151,9 +151,7 @@ def child_throughput(corpus: str, workers: int) -> dict:
             list(engine.map(_warm, list(range(workers))))  # start workers, load gazetteers
         t0 = time.perf_counter()
         articles, incidents = 0, []
-        for _, res in partition_results(
-            [corpus], task=Task(), engine=engine, gazetteer=gaz
-        ):
+        for _, res in partition_results([corpus], task=Task(), engine=engine, gazetteer=gaz):
             articles += len(res.articles)
             incidents.extend(res.incidents)
         took = time.perf_counter() - t0

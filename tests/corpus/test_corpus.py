@@ -66,9 +66,10 @@ def _variants(incidents, n: int, seed: int = 7):
         inc.date = EventDate(inc.date.start + shift, inc.date.end + shift, inc.date.precision)
         dx, dy = rng.choice([(0, 0), (0.02, 0.01), (0.08, 0.0), (0.5, 0.3)])
         loc = inc.location
+        shift = np.array([dx, dy])
         inc.location = dataclasses.replace(
             loc,
-            geometry=shapely.transform(loc.geometry, lambda c, d=np.array([dx, dy]): c + d),
+            geometry=shapely.transform(loc.geometry, lambda c, shift=shift: c + shift),
             lon=loc.lon + dx,
             lat=loc.lat + dy,
             place_ids=(*loc.place_ids, f"moved{dx}") if dx else loc.place_ids,
