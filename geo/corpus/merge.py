@@ -20,7 +20,7 @@ import heapq
 import math
 from collections import defaultdict
 
-from geo.extract.merge import MAX_DISTANCE_KM, absorb, compatible
+from geo.extract.merge import MAX_DISTANCE_KM, _merge_syndicated, absorb, compatible
 from geo.extract.record import Incident
 
 __all__ = ["WIDE_CELLS", "merge_blocked"]
@@ -114,6 +114,8 @@ def merge_blocked(incidents: list[Incident]) -> list[Incident]:
         In date order; undated incidents last.
     """
     far = dt.date.max
+    # the same text told by two outlets first (blocked by word 3-grams), as merge_incidents does
+    incidents = _merge_syndicated(incidents)
     order = sorted(incidents, key=lambda i: (i.date.start or far, i.event_type))
     out: list[Incident] = []
     blocks: dict[str, _TypeBlocks] = defaultdict(_TypeBlocks)
