@@ -351,7 +351,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         result = _read_with_progress(args, extract)
         if _refuse_empty(len(result.incidents), result, [args.output, args.png], args.force):
             return 1
-        layer, errors = build_layer(result.incidents), errors
+        layer, errors = build_layer(result.incidents), result.errors
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
     located = int((layer.geometry.notna() & ~layer.geometry.is_empty).sum())
     print(
