@@ -167,6 +167,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self._published: dt.date | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -202,7 +203,7 @@ class _Extractor:
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
         refs = self.refs(text)
-        published = article.published
+        published = self._published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
@@ -266,7 +267,7 @@ class _Extractor:
                     continue  # the toll of the event another clause reports
                 elif hurt and self._follow_up(
                     s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
-                    incidents + new,
+                    incidents + new, self._best_date(cexprs, published, last_date)
                 ):  # fmt: skip
                     spent.update(id(c) for c in clause_casualties)
                     continue
@@ -662,7 +663,7 @@ class _Extractor:
             entry[c.kind] = (entry[c.kind] or 0) + c.count
         inc.casualties = list(by_side.values())
 
-    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
         """Give a toll stated after its event ("A man and a woman died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
@@ -684,6 +685,14 @@ class _Extractor:
         places = [r for r in crefs if r.place is not None and not r.seat]
         if not back and (places or cexprs or sentence_date.known):
             return False
+        date = own if own.known else sentence_date
+        if date.known and prev.date.known and not prev.date.overlaps(date):
+            return False  # "the Tuesday attack" is not Thursday's strike
+        where = _Where(s, sent.start, prev.sources[0]["article_id"])
+        if date.known and not prev.date.known:
+            prev.date = date  # "the attack on Monday" dates the attack
+            for e in _date_words(date, cexprs, [], self._published):
+                where.add(prev, "date", e.start, e.end)
         sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
@@ -699,7 +708,7 @@ class _Extractor:
                 prev.notes.append(f"reports differ: {mine} or {n} {kind}")
         if not prev.casualties:
             self._count_sides(prev, counts, srefs)
-        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        where.counts(prev, counts)
         src = prev.sources[0]
         if all(q["start"] != sent.start for q in src["quotes"]):
             src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})

@@ -102,3 +102,12 @@ def test_since_marks_a_start():
     assert e.since
     (e,) = find_time_expressions("fighting on Monday")
     assert not e.since
+
+
+def test_a_day_earlier_is_the_day_before_the_last_date(gazetteer):
+    text = (
+        "Three guards were killed near Sumy on 9 May. "
+        "A day earlier, two farmers died when a shell hit a house near Kharkiv."
+    )
+    incs = sorted(_physical(text, gazetteer), key=lambda i: i.date.start)
+    assert [i.date.start for i in incs] == [dt.date(2024, 5, 8), dt.date(2024, 5, 9)]
