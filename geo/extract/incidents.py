@@ -384,7 +384,7 @@ class _Extractor:
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
@@ -487,12 +487,15 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known:
-                        inherit = (
-                            (speech_date, "date of the statement that reports it")
-                            if speech_date.known
-                            else story.inherited(is_physical)
+                    if not date.known and speech_date.known:
+                        # "…, the ministry said on Tuesday": the day it was reported
+                        date = speech_date
+                        note = (
+                            "date inferred: date of the statement that reports it "
+                            "(no time words of its own)"
                         )
+                    elif not date.known:
+                        inherit = story.inherited(is_physical)
                     locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
@@ -517,7 +520,7 @@ class _Extractor:
                         if note:
                             inc.notes.append(note)
                             inc.date_inferred = True
-                        if inherit is not None and inherit[0].known:
+                        if inherit is not None:
                             undated[id(inc)] = inherit
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
@@ -557,7 +560,10 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
-                story.reached([i.date for i in new if i.date.known and i.physical])
+                # the story's date: its events' own dates, else the date of a sentence that
+                # tells of something happening without an incident of its own
+                own = [i.date for i in new if i.physical and i.date.known and not i.date_inferred]
+                story.reached(own or ([sentence_date] if sentence_date.known else []))
             elif speech_date.known:
                 scene.set_date(speech_date)
             if pending and not new:
@@ -568,9 +574,10 @@ class _Extractor:
         merged = _merge_within_article(incidents)
         for inc in merged:
             if not inc.date.known and id(inc) in undated:
-                inc.date, note = undated[id(inc)]
-                inc.date_inferred = True
-                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                if date.known:
+                    inc.date, inc.date_inferred = date, True
+                    inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
 
     def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
@@ -996,8 +1003,8 @@ class _StoryDate:
 
     def __init__(self, published: dt.date | None):
         self._published = published
-        self._date = EventDate(published, published, "day") if published else UNKNOWN
-        self._why = "publication date"
+        self._date: EventDate | None = None
+        self._first: EventDate | None = None
 
     def reached(self, dates: list[EventDate]) -> None:
         """Dates the story's physical events were given in a sentence."""
@@ -1006,14 +1013,30 @@ class _StoryDate:
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date, self._why = d, "date of the story so far"
+                self._date = d
+                self._first = self._first or d
                 return
 
-    def inherited(self, physical: bool) -> tuple[EventDate, str]:
-        """The date and its reason for an undated clause (statements: the report's day)."""
+    def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
+        """The date and its reason for an undated clause.
+
+        ``None`` before the story has dated anything: the lead's date is then the
+        first date the story gives (:meth:`first`), known once the article is read.
+        Statements without a date of their own are made on the report's day.
+        """
         if not physical and self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
-        return self._date, self._why
+        if self._date is not None:
+            return self._date, "date of the story so far"
+        return None, ""
+
+    def first(self) -> tuple[EventDate, str]:
+        """The story's date for its undated lead: its first recent date, else the report's."""
+        if self._first is not None:
+            return self._first, "the story's first date"
+        if self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return UNKNOWN, ""
 
 
 class _Scene:
@@ -1221,13 +1244,19 @@ def _dateline_end(s: str) -> int:
 
 
 def _is_past(exprs, published) -> bool:
-    """A clause dated more than a year before publication is background."""
+    """A clause dated more than a year before publication is background.
+
+    So is a toll counted "since" more than a week before it ("has killed 27 since
+    October 7"): a running total, not an incident.
+    """
     if published is None:
         return False
     for e in exprs:
         if e.speech:
             continue
         d = resolve_time(e, published)
+        if e.since and d.known and (published - d.start).days > 7:
+            return True
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
