@@ -82,7 +82,12 @@ def compatible(
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
-    if a.location is None or b.location is None or a.location == b.location:
+    if a.location is None or b.location is None:
+        return True
+    ua, ub = a.location.unresolved, b.location.unresolved
+    if ua and ub and ua != ub:
+        return False  # two places the gazetteer does not know, named apart
+    if a.location == b.location:
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
