@@ -235,7 +235,7 @@ _NEGATED = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|should|must|if|unless|threaten(?:ed|s|ing)?\s+to|ready\s+to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible|will|shall"
-    r"|agreed\s+to|agree\s+to|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
+    r"|agreed|agree|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )

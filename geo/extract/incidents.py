@@ -802,6 +802,9 @@ class _Extractor:
             loc = self._border(s, countries, srefs, written_from=countries)
             if loc is not None:
                 return [loc]
+        # "smugglers from Syria killed a Jordanian soldier": where they came from is not
+        # where it happened
+        countries = [r for r in countries if not _ORIGIN.search(s[max(0, r.start - 12) : r.start])]
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
@@ -1329,6 +1332,7 @@ _NOT_A_NAME = frozenset(
     ("a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "border",
      "frontier", "military", "army", "police", "security", "forward", "local", "same")
 )  # fmt: skip
+_ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
 

@@ -148,7 +148,16 @@ def absorb(into: Incident, other: Incident) -> None:
     ):
         into.date, into.date_inferred = other.date, other.date_inferred
     if into.location is None or (
-        other.location is not None and other.location.rank < into.location.rank
+        other.location is not None
+        and (
+            other.location.rank < into.location.rank
+            # the same area, but with the name of the place in it
+            or (
+                other.location.rank == into.location.rank
+                and other.location.unresolved
+                and not into.location.unresolved
+            )
+        )
     ):
         into.location = other.location
     for attr in ("killed", "wounded"):

@@ -119,6 +119,7 @@ def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
         "Shelling has killed hundreds of people since the start of the war.",
         "The army has launched several operations against the rebels near Kotli.",
         "The two countries agreed to reopen the border crossing at Torkham.",
+        "The two countries agreed on the reopening of the common border.",
     ):
         assert _physical_types(gazetteer, text) == [], text
 
@@ -273,3 +274,18 @@ def test_a_background_toll_is_not_an_incident(gazetteer):
         "4,000 people."
     )
     assert _physical_types(gazetteer, text) == []
+
+
+def test_where_attackers_came_from_is_not_where_it_happened(gazetteer):
+    text = "Smugglers from Syria killed a Jordanian soldier in a gunfight on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location is None or "SY" not in clash.location.countries
+
+
+def test_a_retelling_that_names_the_unknown_village_gives_the_incident_its_name(gazetteer):
+    text = (
+        "Chadian and Sudanese forces clashed on the Chad-Sudan border on Thursday. "
+        "The clash occurred near the border town of Zxqorti, the spokesman said."
+    )
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location.unresolved == "Zxqorti"
