@@ -54,11 +54,15 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "air_drone_strike",
-        ("air", "drone", "loitering", "warplane", "bombed", "fighter"),
+        ("air", "drone", "loitering", "warplane", "bombed", "fighter", "strike"),
         r"air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|struck\s+by\s+(?:an?\s+)?drones?"
         r"|drones?\s+(?:struck|hit|attacked|targeted|bombed)"
         r"|(?:kamikaze|attack|armed|suicide)\s+drones?|loitering\s+munitions?|warplanes?|bombed"
-        r"|fighter\s+jets?",
+        r"|fighter\s+jets?"
+        # strikes on named targets ("strikes on the Bashir air base", "retaliatory strikes")
+        r"|(?:retaliatory|retaliation|military|precision|cross-border|targeted|surgical|missile"
+        r"|pakistani|iranian|israeli|turkish|russian|ukrainian|indian|us|american)\s+strikes?\b"
+        r"|strikes?\s+(?:on|against|targeting|inside|deep\s+inside)\b",
     ),
     (
         "explosive_device",
@@ -628,6 +632,7 @@ _EVENT_STEMS = [
     "dismiss",
     "refut",
     "air strike",
+    "strike",
     "airstrike",
     "air raid",
     "armed drone",

@@ -155,7 +155,10 @@ _BACK_FAMILY = {
 _ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
 _BACKGROUND = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
-    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end)"
+    r"|the\s+(?:[\w-]+\s+){0,2}(?:clash(?:es)?|war|conflict|incident|stand-?off|skirmish|fighting))"
+    r"|(?:multiple|several|numerous|repeated|many)\s+(?:[\w-]+\s+)?[\w-]+s\s+(?:have|had)\s+"
+    r"(?:occurred|taken\s+place|happened|been\s+reported)"
     r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
     r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
     r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"

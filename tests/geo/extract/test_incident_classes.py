@@ -100,6 +100,11 @@ def test_detentions_by_border_guards_are_arrests(gazetteer):
         assert _physical_types(gazetteer, text) == ["arrest"], text
 
 
+def test_strikes_on_named_targets_are_strikes(gazetteer):
+    text = "Pakistani strikes on Tuesday hit militant hideouts near Saravan, killing nine."
+    assert _physical_types(gazetteer, text) == ["air_drone_strike"]
+
+
 def test_two_weapons_in_one_clause_are_two_incidents(gazetteer):
     text = "Artillery and drones hit the town of Kotli on Tuesday."
     assert sorted(_physical_types(gazetteer, text)) == ["air_drone_strike", "shelling"]
@@ -120,6 +125,7 @@ def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
         "The army has launched several operations against the rebels near Kotli.",
         "The two countries agreed to reopen the border crossing at Torkham.",
         "The two countries agreed on the reopening of the common border.",
+        "Several face-offs have occurred between the two armies since the Galwan clash.",
     ):
         assert _physical_types(gazetteer, text) == [], text
 
