@@ -138,7 +138,9 @@ def cmd_places(args: argparse.Namespace) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     import time
+    from pathlib import Path
 
+    from bordermap.progress import file_progress, status
     from gazetteer import (
         GazetteerIndex,
         add_user_source,
@@ -148,7 +150,8 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     )
 
     if args.action == "add":
-        entry = add_user_source(args.file)
+        with file_progress(f"reading {Path(args.file).name}") as progress:
+            entry = add_user_source(args.file, progress=progress)
         print(f"added {count(entry['places'], 'place')} from {entry['path']}")
     elif args.action == "remove":
         entry = remove_user_source(args.file)
@@ -156,7 +159,8 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         print("the gazetteer index is rebuilt without it on next use")
         return 0
     t0 = time.perf_counter()
-    idx = GazetteerIndex.load(rebuild=args.action == "build")
+    with status("building the gazetteer index if its sources changed"):
+        idx = GazetteerIndex.load(rebuild=args.action == "build")
     took = time.perf_counter() - t0
     what = f"built in {idx.build_seconds:.1f} s" if idx.build_seconds else f"loaded in {took:.2f} s"
     print(f"gazetteer index: {len(idx):,} places, {idx.n_names:,} names, {what}")

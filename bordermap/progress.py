@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["ArticleProgress", "estimate_articles"]
+__all__ = ["ArticleProgress", "estimate_articles", "file_progress", "status"]
 
 #: Record files: one article per line (a CSV's header line is not one).
 _RECORD_SUFFIXES = {".jsonl": 0, ".ndjson": 0, ".csv": 1}
@@ -41,6 +42,19 @@ def estimate_articles(paths: Iterable[str | os.PathLike]) -> int:
     return total
 
 
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Articles per second, computed when the bar is drawn (not for every article)."""
+
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f} articles/s" if task.speed else "")
+
+    return RateColumn()
+
+
 class ArticleProgress:
     """A progress bar by article on stderr (only on a terminal) and problems as they happen.
 
@@ -61,7 +75,6 @@ class ArticleProgress:
         from rich.console import Console
 
         self.total = total
-        self.errors: list = []
         self.console = Console(file=stream or sys.stderr, highlight=False, soft_wrap=True)
         self._progress = None
         self._task = None
@@ -83,7 +96,7 @@ class ArticleProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TaskProgressColumn(),
-                TextColumn("{task.fields[rate]}"),
+                _rate_column(),
                 TimeElapsedColumn(),
                 TextColumn("left"),
                 TimeRemainingColumn(),
@@ -92,28 +105,59 @@ class ArticleProgress:
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task("", total=self.total, rate="", where="")
+            self._task = self._progress.add_task("", total=self.total, where="")
         return self
 
     def __call__(self, n: int, where: str) -> None:
         """Show that ``n`` articles were read, the last from ``where``."""
         if self._progress is None:
             return
-        task = self._progress.tasks[0]
-        speed = task.speed
-        self._progress.update(
-            self._task,
-            completed=n,
-            total=max(self.total, n),
-            rate=f"{speed:,.0f} articles/s" if speed else "",
-            where=where[-40:],
-        )
+        self._progress.update(self._task, completed=n, total=max(self.total, n), where=where[-40:])
 
     def error(self, exc: Exception) -> None:
         """Print a problem now, above the bar."""
-        self.errors.append(exc)
         self.console.print(f"bordermap: error: {exc}", markup=False)
 
     def __exit__(self, *exc_info) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+@contextlib.contextmanager
+def file_progress(label: str, stream=None) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar of bytes read from a large file, on stderr when it is a terminal.
+
+    Yields the callback ``progress(bytes_read, total_bytes)`` to hand to the reader
+    (:func:`gazetteer.add_user_source`), or None when there is no terminal.
+    """
+    from rich.console import Console
+
+    console = Console(file=stream or sys.stderr)
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn(label), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextlib.contextmanager
+def status(message: str, stream=None) -> Iterator[None]:
+    """A spinner with ``message`` while a long step runs, on stderr when it is a terminal."""
+    from rich.console import Console
+
+    console = Console(file=stream or sys.stderr)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(message):
+        yield

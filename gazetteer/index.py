@@ -17,6 +17,7 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
@@ -84,7 +85,7 @@ def _source_format(path: Path) -> str:
     return "geonames" if path.suffix.lower() == ".txt" else "places"
 
 
-def _read_user_source(entry: dict, admin1: pd.DataFrame) -> SourceTable:
+def _read_user_source(entry: dict, admin1: pd.DataFrame, progress=None) -> SourceTable:
     from gazetteer.errors import SourceError
     from gazetteer.sources import read_geonames_dump, read_places_file
 
@@ -92,15 +93,21 @@ def _read_user_source(entry: dict, admin1: pd.DataFrame) -> SourceTable:
     if not path.is_file():
         raise SourceError(f"{path}: registered gazetteer source is missing")
     if entry["format"] == "geonames":
-        return read_geonames_dump(path, admin1)
+        return read_geonames_dump(path, admin1, progress)
     return read_places_file(path)
 
 
-def add_user_source(path: str | Path) -> dict:
+def add_user_source(path: str | Path, progress: Callable[[int, int], None] | None = None) -> dict:
     """Register a GeoNames dump (``.txt``) or a CSV/GeoJSON of places for every later load.
 
     The file is read once here, so a bad file, or one with no places, is refused
     with a clear :class:`~gazetteer.errors.SourceError` and nothing is registered.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+    progress : callable, optional
+        ``progress(bytes_read, total_bytes)``, called while a GeoNames dump is read.
 
     Returns
     -------
@@ -116,7 +123,7 @@ def add_user_source(path: str | Path) -> dict:
         raise SourceError(f"{path}: no such file")
     entry = {"path": str(path), "format": _source_format(path), "sha256": _sha256(path)}
     admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
-    table = _read_user_source(entry, admin1)
+    table = _read_user_source(entry, admin1, progress)
     entry["places"] = len(table.places)
     if not entry["places"]:
         raise SourceError(f"{path}: no places found; nothing added")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -370,46 +371,82 @@ _GEONAMES_DUMP_COLUMNS = 19
 _KIND_BY_CLASS = {"P": "populated_place", "A": "feature"}
 
 
-def read_geonames_dump(path: Path, admin1: pd.DataFrame) -> SourceTable:
-    """A GeoNames country dump (``AM.txt``: tab-separated, 19 columns, as on geonames.org)."""
+#: Lines of a GeoNames dump between two calls of the progress callback.
+PROGRESS_EVERY = 20_000
+
+
+def read_geonames_dump(
+    path: Path,
+    admin1: pd.DataFrame,
+    progress: Callable[[int, int], None] | None = None,
+) -> SourceTable:
+    """A GeoNames country dump (``AM.txt``: tab-separated, 19 columns, as on geonames.org).
+
+    Every feature class is read: populated places (``P``), admin units (``A``)
+    and the rest as kind ``feature`` with their GeoNames feature code
+    (``PSTB`` border post, ``STM`` stream, ``MT`` mountain, ``PASS``, …).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    admin1 : pandas.DataFrame
+        The admin-1 names pack (GeoNames admin-1 codes become ISO 3166-2 codes).
+    progress : callable, optional
+        Called as ``progress(bytes_read, total_bytes)`` every
+        :data:`PROGRESS_EVERY` lines and at the end (a dump of a large country
+        has millions of lines).
+
+    Raises
+    ------
+    SourceError
+        Naming the file and line of a row that is not a GeoNames row.
+    """
     a1 = _admin1_lookup(admin1)
     rows, names = [], []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                f = line.rstrip("\n").split("\t")
-                if len(f) != _GEONAMES_DUMP_COLUMNS:
-                    raise SourceError(
-                        f"{path}:{lineno}: expected {_GEONAMES_DUMP_COLUMNS} tab-separated "
-                        f"columns of a GeoNames dump, found {len(f)}"
-                    )
-                try:
-                    lat, lon, pop = float(f[4]), float(f[5]), int(f[14] or 0)
-                except ValueError as exc:
-                    raise SourceError(f"{path}:{lineno}: bad number ({exc})") from None
-                i = len(rows)
-                fclass, fcode = f[6], f[7]
-                rows.append(
-                    {
-                        "id": f[0],
-                        "name": f[1],
-                        "kind": "admin1"
-                        if fcode == "ADM1"
-                        else _KIND_BY_CLASS.get(fclass, "feature"),
-                        "feature": fcode,
-                        "country": f[8],
-                        "admin1_code": a1.get(f"{f[8]}.{f[10]}", ""),
-                        "lat": lat,
-                        "lon": lon,
-                        "population": pop,
-                        "source": f"user:{path.name}",
-                        "members": "",
-                    }
+    total = Path(path).stat().st_size
+    done = 0
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            done += len(raw)
+            if progress is not None and lineno % PROGRESS_EVERY == 0:
+                progress(done, total)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    f"{path}:{lineno}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                ) from None
+            f = line.rstrip("\r\n").split("\t")
+            if len(f) != _GEONAMES_DUMP_COLUMNS:
+                raise SourceError(
+                    f"{path}:{lineno}: expected {_GEONAMES_DUMP_COLUMNS} tab-separated "
+                    f"columns of a GeoNames dump, found {len(f)}"
                 )
-                names += [(i, f[1], 0), (i, f[2], 0)]
-                names += [(i, n, 1) for n in f[3].split(",") if n and _latin(n) and not _is_code(n)]
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            try:
+                lat, lon, pop = float(f[4]), float(f[5]), int(f[14] or 0)
+            except ValueError as exc:
+                raise SourceError(f"{path}:{lineno}: bad number ({exc})") from None
+            i = len(rows)
+            fclass, fcode = f[6], f[7]
+            rows.append(
+                {
+                    "id": f[0],
+                    "name": f[1],
+                    "kind": "admin1" if fcode == "ADM1" else _KIND_BY_CLASS.get(fclass, "feature"),
+                    "feature": fcode,
+                    "country": f[8],
+                    "admin1_code": a1.get(f"{f[8]}.{f[10]}", ""),
+                    "lat": lat,
+                    "lon": lon,
+                    "population": pop,
+                    "source": f"user:{path.name}",
+                    "members": "",
+                }
+            )
+            names += [(i, f[1], 0), (i, f[2], 0)]
+            names += [(i, n, 1) for n in f[3].split(",") if n and _latin(n) and not _is_code(n)]
+    if progress is not None:
+        progress(total, total)
     return SourceTable(_frame(rows), names)
 
 

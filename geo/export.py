@@ -26,7 +26,8 @@ __all__ = [
 #: Attribution that every export carries, as the data licences require.
 ATTRIBUTION = (
     "Places: GeoNames (geonames.org), CC BY 4.0. "
-    "Boundaries: Natural Earth (naturalearthdata.com), public domain. "
+    "Boundaries: Natural Earth (naturalearthdata.com), public domain; seas, rivers and "
+    "border crossings derived from them by bordermap. "
     "US counties: U.S. Census Bureau, public domain."
 )
 
