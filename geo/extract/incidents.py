@@ -364,7 +364,17 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        mentioned = {m.start for m in mentions} | {m.end for m in mentions}
+        # Names next to a mention that are other names: demonyms, countries and provinces
+        # ("Armenia's Tavush", "Russian Belgorod"); two adjacent small places are one
+        # longer name ("Krishna Ghati").
+        areas = [
+            m
+            for m in mentions
+            if m.role == "context"
+            or getattr(resolved.get((m.start, m.end)), "kind", "")
+            in ("country", "admin1", "region")
+        ]
+        mentioned = {m.start for m in areas} | {m.end for m in areas}
         ids_by_country: dict[str, set[str]] = {}
         out = []
         for m in mentions:
