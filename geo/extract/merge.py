@@ -91,6 +91,15 @@ def compatible(
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
+    if (
+        same_article
+        and a.location.kind == b.location.kind == "place"
+        and not set(a.location.place_ids) & set(b.location.place_ids)
+        and (a.location.countries == b.location.countries or not (a.claimed_by or b.claimed_by))
+    ):
+        # One article naming two towns tells of two incidents, unless each side claims
+        # its own account of one exchange, naming its own village across the border.
+        return False
     ga, gb = a.location.geometry, b.location.geometry
     # a degree of latitude is 111 km: boxes further apart than that are too far anyway
     margin = max_km / 111.0 / max(0.2, math.cos(math.radians(min(abs(a.location.lat), 80))))

@@ -295,3 +295,20 @@ def test_a_retelling_that_names_the_unknown_village_gives_the_incident_its_name(
     )
     (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert clash.location.unresolved == "Zxqorti"
+
+
+def test_one_article_naming_two_nearby_towns_tells_two_incidents(gazetteer):
+    text = (
+        "A missile from Lebanon struck a house in Metula on Thursday. "
+        "Earlier on Thursday a missile from Lebanon hit an army post near Kiryat Shmona."
+    )
+    shelling = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(shelling) == 2
+
+
+def test_fighting_on_one_side_and_shells_on_the_other_are_two_incidents(gazetteer):
+    text = (
+        "Army artillery shelled rebel positions in Myawaddy on Friday. "
+        "On Friday stray artillery shells hit houses in Mae Sot."
+    )
+    assert len([i for i in _incidents(gazetteer, text) if i.physical]) == 2
