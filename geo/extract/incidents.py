@@ -1311,7 +1311,7 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
 # report was filed, not where the event happened.
 _DATELINE = re.compile(
     r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
-    r"\s*(?:-{1,2}|–|—|:)\s"
+    r"\s*(?:-{1,2}|–|—|:)(?:\s|(?=[A-Z]))"
 )
 
 

@@ -180,6 +180,9 @@ def test_a_dateline_city_is_where_the_report_was_filed(gazetteer):
         clash.location.geo_precision == 2 and any("dateline" in n for n in clash.notes)
     )
     assert not clash.location or "ISLAMABAD" not in clash.location.written
+    text = "MOSCOW (Wire) -Russian troops exchanged fire with Ukrainian troops on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location is None or "MOSCOW" not in clash.location.written
 
 
 def test_crossing_and_firing_in_one_clause_are_two_incidents(gazetteer):
