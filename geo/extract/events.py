@@ -243,6 +243,12 @@ _HYPOTHETICAL = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# "in retaliation for the Israeli strike that killed ...": the cause told with the event
+# is an earlier incident, not this clause's.
+_CAUSE = re.compile(
+    r"\b(?:retaliation|response|revenge|reprisal|reaction)\s+(?:for|to)\s+(?:[\w'’-]+\s+){0,5}$",
+    re.I,
+)
 _DENIAL = Lexeme(
     ("deni", "deny", "reject", "dismiss", "refut"),
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b",
@@ -321,8 +327,8 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         if event_type not in found:
             continue
         for m in lexeme.rx.finditer(clause):
-            before = clause[max(0, m.start() - 40) : m.start()]
-            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+            before = clause[max(0, m.start() - 60) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _CAUSE.search(before):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical and "other" in found:

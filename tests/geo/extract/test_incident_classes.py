@@ -105,6 +105,14 @@ def test_strikes_on_named_targets_are_strikes(gazetteer):
     assert _physical_types(gazetteer, text) == ["air_drone_strike"]
 
 
+def test_the_cause_told_with_an_event_is_not_the_event(gazetteer):
+    text = (
+        "Rebels fired rockets at Kiryat Shmona on Tuesday in retaliation for the Israeli "
+        "strike on a village."
+    )
+    assert _physical_types(gazetteer, text) == ["shelling"]
+
+
 def test_two_weapons_in_one_clause_are_two_incidents(gazetteer):
     text = "Artillery and drones hit the town of Kotli on Tuesday."
     assert sorted(_physical_types(gazetteer, text)) == ["air_drone_strike", "shelling"]
