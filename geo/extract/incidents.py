@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
@@ -39,7 +40,12 @@ from geo.extract.events import (
     find_triggers,
     split_clauses,
 )
-from geo.extract.locations import Location, border_location, place_location
+from geo.extract.locations import (
+    Location,
+    border_location,
+    place_location,
+    unresolved_location,
+)
 from geo.extract.merge import (
     FOLLOW_UP_DISTANCE_KM,
     MAX_DISTANCE_KM,
@@ -149,7 +155,10 @@ _BACK_FAMILY = {
 _ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
 _BACKGROUND = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
-    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end)"
+    r"|the\s+(?:[\w-]+\s+){0,2}(?:clash(?:es)?|war|conflict|incident|stand-?off|skirmish|fighting))"
+    r"|(?:multiple|several|numerous|repeated|many)\s+(?:[\w-]+\s+)?[\w-]+s\s+(?:have|had)\s+"
+    r"(?:occurred|taken\s+place|happened|been\s+reported)"
     r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
     r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
     r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"
@@ -279,15 +288,25 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
 
 
-def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Countries that share a land border, by country code (from the borders pack)."""
+    from geo.regions import borders
+
+    out: dict[str, set[str]] = {}
+    for a, b in zip(borders()["country_a"], borders()["country_b"], strict=True):
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {c: frozenset(n) for c, n in out.items()}
+
+
+def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
     """True when a mention is one word of a longer unknown name.
 
     "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
 
-    ``mentioned`` maps the start and end offsets of every mention to the country of its
-    place ("" when it has none): a neighbour that names a place in the same ``country``
-    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
-    ("Ghati", a village in another country) is the rest of this name.
+    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
+    mention itself ("Armenia's Tavush") is another name, not part of this one.
     """
     for m, after in (
         (_NEXT_WORD.match(text, end), True),
@@ -300,7 +319,7 @@ def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], countr
             word.isupper()
             or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
             or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
-            or mentioned.get(m.start(1) if after else m.end(1)) == country
+            or (m.start(1) if after else m.end(1)) in mentioned
         ):
             continue
         return True
@@ -346,11 +365,18 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        mentioned: dict[int, str] = {}
-        for m in mentions:
-            where = resolved.get((m.start, m.end))
-            c = where.country if where is not None else (m.context_country or "")
-            mentioned[m.start] = mentioned[m.end] = c
+        # Names next to a mention that are other names: demonyms, countries and provinces
+        # ("Armenia's Tavush", "Russian Belgorod"); two adjacent small places are one
+        # longer name ("Krishna Ghati").
+        areas = [
+            m
+            for m in mentions
+            if m.role == "context"
+            or getattr(resolved.get((m.start, m.end)), "kind", "")
+            in ("country", "admin1", "region")
+        ]
+        mentioned = {m.start for m in areas} | {m.end for m in areas}
+        ids_by_country: dict[str, set[str]] = {}
         out = []
         for m in mentions:
             if m.role == "context":
@@ -358,19 +384,24 @@ class _Extractor:
                     out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
                 continue
             place = resolved.get((m.start, m.end))
-            if place is not None and (
-                # a country inside an organisation's name still names a party
-                place.kind == "country"
-                or not _fragment(text, m.start, m.end, mentioned, place.country)
-            ):
+            if place is None:
+                continue
+            ids_by_country.setdefault(place.country, set()).add(place.id)
+            # a country inside an organisation's name still names a party
+            if place.kind == "country" or not _fragment(text, m.start, m.end, mentioned):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
+        # A country counts as named by its name, a demonym, its capital, or two different
+        # places of its own, even inside longer names ("SIALKOT: ... the Punjab Rangers").
         named = {
             r.country
             for r in out
             if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
         }
+        named |= {c for c, ids in ids_by_country.items() if c and len(ids) >= 2}
+        # ... and a named country's neighbours are the other side of its borders
+        named |= {n for c in list(named) for n in _neighbours().get(c, ())}
         if named:
             out = [
                 r
@@ -395,6 +426,7 @@ class _Extractor:
         source = article.source()
         ri = 0
         pending: list[Incident] = []
+        filed_near = self._filed_near(text, refs)
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -439,6 +471,10 @@ class _Extractor:
                 clause = s[cs:ce]
                 cexprs = [e for e in exprs if cs <= e.start < ce]
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
+                if _BACKGROUND.search(clause):
+                    # background tolls ("a war that has killed thousands since 2020")
+                    spent.update(id(c) for c in clause_casualties)
+                    clause_casualties = []
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
                     spent.update(id(c) for c in clause_casualties)
                     continue
@@ -504,6 +540,14 @@ class _Extractor:
                     elif not date.known:
                         inherit = story.inherited(is_physical)
                     locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    if is_physical:
+                        locations = self._unresolved(
+                            clause,
+                            cs,
+                            srefs,
+                            locations,
+                            last_location or scene.location() or filed_near,
+                        )
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
                     speaker = None if is_physical else self._speaker(s, tpos, srefs)
@@ -580,12 +624,67 @@ class _Extractor:
             incidents.extend(new)
         merged = _merge_within_article(incidents)
         for inc in merged:
+            if inc.location is None and inc.physical and filed_near is not None:
+                inc.location = filed_near
+                inc.notes.append("location near the dateline's town (the story names no other)")
             if not inc.date.known and id(inc) in undated:
                 date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
+        """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
+
+        A report filed from a town (not a capital) is usually about its surroundings:
+        the last resort for an incident the story places nowhere else.
+        """
+        for sent in split_sentences(text):
+            if not sent.body:
+                continue
+            end = _dateline_end(sent.text)
+            if end < 0:
+                return None
+            for r in refs:
+                if (
+                    sent.start <= r.start
+                    and r.end <= sent.start + end
+                    and r.place is not None
+                    and r.place.kind == "populated_place"
+                    and r.place.feature != "PPLC"
+                ):
+                    return place_location(r.place, r.surface, near=True)
+            return None
+        return None
+
+    def _unresolved(self, clause, cs, srefs, locations, around) -> list[Location]:
+        """Keep a place the gazetteer does not know ("the village of X", "the X sector").
+
+        Its name goes with the area the clause or the story gives, which stays the
+        footprint; without such an area the name cannot be mapped and is left out.
+        """
+        if locations and not all(
+            _unplaced(loc) or loc.kind in ("admin1", "region") for loc in locations
+        ):
+            return locations
+        for m in _UNKNOWN_PLACE.finditer(clause):
+            name = m["a"] or m["b"]
+            start = cs + m.start("a" if m["a"] else "b")
+            end = start + len(name)
+            words = name.split()
+            if (
+                name.isupper()
+                or words[0].lower() in _NAME_NEIGHBOURS
+                or words[0].lower() in _NOT_A_NAME
+                or any(r.start < end and start < r.end for r in srefs)
+            ):
+                continue
+            base = locations[0] if locations else around
+            if base is None:
+                return locations
+            return [unresolved_location(name, base)]
+        return locations
 
     def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
         """Give the place a sentence names to the unplaced incidents of the one before.
@@ -724,6 +823,9 @@ class _Extractor:
             loc = self._border(s, countries, srefs, written_from=countries)
             if loc is not None:
                 return [loc]
+        # "smugglers from Syria killed a Jordanian soldier": where they came from is not
+        # where it happened
+        countries = [r for r in countries if not _ORIGIN.search(s[max(0, r.start - 12) : r.start])]
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
@@ -1241,7 +1343,7 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
 # report was filed, not where the event happened.
 _DATELINE = re.compile(
     r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
-    r"\s*(?:-{1,2}|–|—|:)\s"
+    r"\s*(?:-{1,2}|–|—|:)(?:\s|(?=[A-Z]))"
 )
 
 
@@ -1269,6 +1371,19 @@ def _is_past(exprs, published) -> bool:
     return False
 
 
+# "the village of Artsevi", "the Naumin pass area", "Badwaal Post": names of places too
+# small for the gazetteer.
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|outpost|post|area|sector|pass|district|checkpoint"
+    r"|crossing|locality|hill|valley|camp)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:village|area|sector|post|pass"
+    r"|checkpoint|crossing|district|outpost|border\s+(?:post|outpost|area|crossing))\b"
+)
+_NOT_A_NAME = frozenset(
+    ("a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "border",
+     "frontier", "military", "army", "police", "security", "forward", "local", "same")
+)  # fmt: skip
+_ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
 
