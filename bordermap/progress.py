@@ -42,6 +42,19 @@ def estimate_articles(paths: Iterable[str | os.PathLike]) -> int:
     return total
 
 
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Articles per second, computed when the bar is drawn (not for every article)."""
+
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f} articles/s" if task.speed else "")
+
+    return RateColumn()
+
+
 class ArticleProgress:
     """A progress bar by article on stderr (only on a terminal) and problems as they happen.
 
@@ -62,7 +75,6 @@ class ArticleProgress:
         from rich.console import Console
 
         self.total = total
-        self.errors: list = []
         self.console = Console(file=stream or sys.stderr, highlight=False, soft_wrap=True)
         self._progress = None
         self._task = None
@@ -84,7 +96,7 @@ class ArticleProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TaskProgressColumn(),
-                TextColumn("{task.fields[rate]}"),
+                _rate_column(),
                 TimeElapsedColumn(),
                 TextColumn("left"),
                 TimeRemainingColumn(),
@@ -93,26 +105,17 @@ class ArticleProgress:
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task("", total=self.total, rate="", where="")
+            self._task = self._progress.add_task("", total=self.total, where="")
         return self
 
     def __call__(self, n: int, where: str) -> None:
         """Show that ``n`` articles were read, the last from ``where``."""
         if self._progress is None:
             return
-        task = self._progress.tasks[0]
-        speed = task.speed
-        self._progress.update(
-            self._task,
-            completed=n,
-            total=max(self.total, n),
-            rate=f"{speed:,.0f} articles/s" if speed else "",
-            where=where[-40:],
-        )
+        self._progress.update(self._task, completed=n, total=max(self.total, n), where=where[-40:])
 
     def error(self, exc: Exception) -> None:
         """Print a problem now, above the bar."""
-        self.errors.append(exc)
         self.console.print(f"bordermap: error: {exc}", markup=False)
 
     def __exit__(self, *exc_info) -> None:

@@ -59,7 +59,7 @@ class Tokens:
     thousand words and only its capitalised ones can start a toponym.
     """
 
-    __slots__ = ("adjacent", "cap", "ends", "lower", "starts", "words")
+    __slots__ = ("adjacent", "cap", "ends", "gaps", "lower", "starts", "words")
 
     def __init__(self, text: str):
         # [gap, word, gap, word, …, gap]: words at odd places, what lies between at even.
@@ -70,10 +70,12 @@ class Tokens:
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
         self.cap = [w[0].isupper() for w in self.words]
+        #: gaps[k]: what lies between words k and k+1
+        self.gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
         self.adjacent = [
             g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(parts[2:-1:2], self.lower, strict=False)
+            for g, w in zip(self.gaps, self.lower, strict=False)
         ]
 
     def __len__(self) -> int:
@@ -210,7 +212,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             if (
                 nxt is not None
                 and cap[nxt]
-                and adjacent[i]
+                and toks.gaps[i] == " "
                 and lower[i] in first_names()
                 and lower[nxt] not in _NOT_SURNAMES
                 and not _is_big(key, index, _REGION_KINDS)
@@ -354,20 +356,34 @@ def _drop_surnames(
 ) -> list[Mention]:
     """Drop small places named like a person the article names in full.
 
-    "Tom Jones … Jones said": a capitalised word that is not a common word of
-    the article and not a place, glued to a second one, makes the second a
-    surname; every single-word mention of it then stands for the person, unless
-    a feature word or a parent says it is a place.
+    "Tom Jones … Jones said": a given name, or a capitalised word that is
+    neither a place nor a common word ("Mahmoud Abbas"), before a second
+    capitalised word with one space between makes the second a surname (a
+    place before a place, "Logan-Rogersville", "Metro Nashville", names none);
+    every single-word mention of it then stands for the person, unless a
+    feature word or a parent says it is a place.
     """
     covered = {k for i, j, _ in spans for k in range(i, j + 1)}
     weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
     cap, lower, adjacent = toks.cap, toks.lower, toks.adjacent
+    given, words = first_names(), common_words()
     surnames = {
         lower[k + 1]
         for k in range(len(adjacent))
         if adjacent[k]
         and cap[k]
         and cap[k + 1]
+        and toks.gaps[k] == " "
+        and (
+            lower[k] in given
+            or (
+                k not in covered
+                and len(lower[k]) > 1
+                and lower[k] not in words
+                and not toks.words[k].isupper()  # "CTV Edmonton"
+                and lower[k][-2:] not in ("'s", "’s")  # "Radio's Edmonton"
+            )
+        )
         and (k not in covered or k in weak)
         and (k + 1 not in covered or k + 1 in weak)
         and lower[k] not in common
@@ -471,11 +487,26 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
                 q.role == "toponym"
                 and _COMMA_GAP.fullmatch(text[m.end : q.start])
                 and _is_big(q.key, index)
+                and _may_have_parent(m.key, q.key, index)
             ):
                 parent = q.surface
         if parent is not None:
             out[k] = _replace(m, parent=parent)
     return out
+
+
+def _may_have_parent(child: str, parent: str, index) -> bool:
+    """Whether ``"child, parent"`` may name a place and its parent, not two list items.
+
+    A small place may have any big place after it ("Paris, Ky."); a country none
+    ("Mexico, China, Japan" is a list); an admin-1 name only a country
+    ("Punjab, India", but not "Illinois, Missouri").
+    """
+    if not _is_big(child, index):
+        return True
+    if _is_big(child, index, _REGION_KINDS):
+        return False
+    return _is_big(parent, index, _REGION_KINDS)
 
 
 def _replace(m: Mention, **changes) -> Mention:

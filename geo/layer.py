@@ -130,6 +130,13 @@ def join_regions(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     hit = hit[~hit.index.duplicated(keep="first")]
     joined = hit["admin1_joined"].reindex(out.index)
     joined_country = hit["country"].reindex(out.index)
+    # A country-level location (a country, a region, a border between two countries) has
+    # no admin-1: its point is a label point, and the unit around it says nothing.
+    coarse = [
+        kind in ("country", "region") or (kind == "border_section" and not len(codes))
+        for kind, codes in zip(out["location_kind"], out["location_admin1"], strict=True)
+    ]
+    joined = joined.where(~pd.Series(coarse, index=out.index), None)
 
     named = out["location_admin1"].map(lambda codes: codes[0] if len(codes) else None)
     named_all = out["location_admin1"]

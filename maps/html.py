@@ -473,7 +473,8 @@ _SCRIPT = """
     var lab = el('label', ' all dates'); lab.htmlFor = 'bm-all-dates';
     var slider = el('input'); slider.type = 'range'; slider.min = lo; slider.max = hi;
     slider.value = hi; slider.id = 'bm-time-slider';
-    var out = el('div', 'all ' + dated.length + ' dated and undated incidents');
+    var out = el('div',
+      'all ' + n + (n === 1 ? ' incident' : ' incidents') + ', dated and undated');
     function update() {
       var d = +slider.value;
       if (all.checked) {

@@ -94,8 +94,19 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "arrest",
-        ("arrested", "detain", "detention", "taken", "abducted", "captured"),
-        r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted"
+        (
+            "arrested",
+            "detain",
+            "detention",
+            "taken",
+            "abducted",
+            "captured",
+            "apprehend",
+            "handcuff",
+            "custody",
+        ),
+        r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted|apprehended"
+        r"|handcuffed|(?:taken\s+|took\s+(?:\w+\s+){0,3}?)into\s+custody"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
         r"|farmers?|villagers?|troops)",
     ),
@@ -123,8 +134,42 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
 ]
 _OTHER = (
-    ("stand", "face", "scuffle", "brawl", "fist"),
-    r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?",
+    (
+        "stand",
+        "face",
+        "scuffle",
+        "brawl",
+        "fist",
+        "clos",
+        "shut",
+        "seal",
+        "reopen",
+        "re-open",
+        "displac",
+        "fled",
+        "flee",
+        "evacuat",
+        "stone",
+        "pelt",
+        "sabota",
+        "blew",
+        "blown",
+        "damag",
+        "fence",
+    ),
+    r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
+    # border closures and reopenings
+    r"|(?:closed|closing|shut|sealed|re-?open(?:ed|ing|s)?)\s+(?:\w+\s+){0,3}?(?:border|frontier"
+    r"|crossings?|checkpoints?|gates?)|(?:border|frontier|crossings?|checkpoints?|gates?)\s+"
+    r"(?:\w+\s+){0,2}?(?:was|were|remains?|remained|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:closed|shut|sealed|re-?opened)|closure\s+of\s+(?:\w+\s+){0,3}?(?:border|frontier"
+    r"|crossings?|checkpoints?)"
+    # displacement
+    r"|displaced|displacement|fled\s+(?:their|his|her)\s+homes?|forced\s+to\s+flee"
+    r"|evacuated|evacuation"
+    # stone-throwing, sabotage
+    r"|(?:threw|throwing|hurled|pelted\s+(?:\w+\s+){0,3}with)\s+stones|stone[-\s]?(?:pelting"
+    r"|throwing)|pelted|sabotag\w*|blew\s+up|blown\s+up|damaged\s+(?:\w+\s+){0,2}fence",
 )
 _STATEMENT = (
     (
@@ -144,19 +189,54 @@ _STATEMENT = (
         "announced",
         "reached",
         "ceasefire",
+        "protest",
+        "summon",
+        "recall",
+        "expel",
+        "expul",
+        "warn",
+        "caution",
+        "condemn",
+        "regret",
+        "flag",
+        "renam",
+        "accus",
+        "sign",
+        "threat",
+        "respond",
     ),
     r"offer(?:ed|s)?\s+to|offered|proposed|agreed|agree\s+to|signed|called\s+(?:on|for)"
     r"|call\s+on|urged|demanded|pledged|vowed|promised|ruled\s+out|will\s+ask|asked\b"
     r"|appealed|announced\s+(?:an?\s+)?(?:ceasefire|truce|agreement|deal)|reached\s+(?:an?\s+)?"
-    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)",
+    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
+    # diplomatic acts: protests, summons, recalls and expulsions of envoys, warnings,
+    # condemnations, regrets, calls for restraint, flag meetings, renamings
+    r"|protest(?:ed|s|ing)?\b(?!\w*\s+(?:march|rall))|lodged\s+(?:an?\s+)?(?:strong\s+)?protest"
+    r"|summon(?:ed|s|ing)?\b"
+    r"|(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|expulsion\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|diplomats?|charg[ée])"
+    r"|warn(?:ed|s)?\b(?!\s+shots)|(?:final|stern|strong)\s+warning|caution(?:ed|s)\b"
+    r"|condemn(?:ed|s|ing)?\b|expressed\s+(?:\w+\s+)?(?:regret|concern)|regrets?\b"
+    r"|flag\s+meetings?|renam(?:ed|ing|es)\b"
+    r"|accus(?:ed|es|ing)\s+(?:\w+\s+){1,5}?of\b|(?:will|to)\s+sign\b|threaten(?:ed|s)?\b"
+    r"|respond\w*\s+(?:militarily|with\s+force|to\s+(?:the\s+|any\s+|this\s+)?provocations?)",
 )
 
 
 _TRIGGER_LEXEMES = [(t, Lexeme(words, rf"\b(?:{p})")) for t, words, p in _TRIGGERS]
-_OTHER_LEXEME = Lexeme(_OTHER[0], rf"\b(?:{_OTHER[1]})")
+_OTHER_LEXEME = Lexeme(_OTHER[0], rf"\b(?:{_OTHER[1]})")  # fmt: skip
 _STATEMENT_LEXEME = Lexeme(_STATEMENT[0], rf"\b(?:{_STATEMENT[1]})")
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor|neither|any|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "could have been arrested", "would respond with artillery", "if troops cross": what might
+# happen is not an incident.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|should|must|if|unless|threaten(?:ed|s|ing)?\s+to|ready\s+to"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible|will|shall"
+    r"|agreed\s+to|agree\s+to|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 _DENIAL = Lexeme(
@@ -237,11 +317,15 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         if event_type not in found:
             continue
         for m in lexeme.rx.finditer(clause):
-            if _NEGATED.search(clause[max(0, m.start() - 30) : m.start()]):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical and "other" in found:
         for m in _OTHER_LEXEME.rx.finditer(clause):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+                continue
             physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
     statements = []
     if "agreement_or_statement" in found:
@@ -299,7 +383,7 @@ _NUM = (
 )
 #: Words for the people a count counts ("a" before any other word is an article, not 1).
 _PERSON = (
-    r"(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
+    r"(?:\w*(?:girls?|boys?|m[ae]n|wom[ae]n)|soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
     r"|people|persons?|villagers?|farmers?|shepherds?|herders?|residents?|children|child|kids?"
     r"|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|youths?|fighters?|militants?|members?|personnel"
     r"|police(?:m[ae]n)?|policewom[ae]n|officials?|workers?|migrants?|smugglers?|infiltrators?"
@@ -352,7 +436,12 @@ _APPOSITIVE = (
     r"[^,;.]{0,60},\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
-_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
+_COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
+# the words between a count and its verb: no clause of their own, no second count
+_WHO = (
+    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who|\d+"
+    rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
+)
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 _CASUALTY_PATTERNS = [
     # "three Armenian soldiers were killed", "four others wounded", "2 killed",
@@ -482,6 +571,45 @@ _EVENT_STEMS = [
     "appeal",
     "announc",
     "ceasefire",
+    "protest",
+    "summon",
+    "recall",
+    "expel",
+    "expul",
+    "warn",
+    "caution",
+    "condemn",
+    "regret",
+    "flag meeting",
+    "renam",
+    "accus",
+    "will sign",
+    "to sign",
+    "threaten",
+    "respond",
+    "apprehend",
+    "handcuff",
+    "custody",
+    "closed",
+    "closing",
+    "closure",
+    "shut",
+    "sealed",
+    "reopen",
+    "re open",
+    "displac",
+    "fled",
+    "forced to flee",
+    "evacuat",
+    "threw",
+    "throwing",
+    "hurled",
+    "stone",
+    "pelt",
+    "sabota",
+    "blew up",
+    "blown up",
+    "damaged",
     "standoff",
     "scuffle",
     "brawl",

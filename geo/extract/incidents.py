@@ -47,6 +47,7 @@ from geo.extract.merge import (
     absorb,
     add_evidence,
     compatible,
+    refines,
 )
 from geo.extract.record import Incident
 from geo.extract.sentences import split_sentences
@@ -145,9 +146,165 @@ _BACK_FAMILY = {
     "ambush": {"armed_clash"},
     "encounter": {"armed_clash"},
 }
+_ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
+    r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
+    r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"
+    r"|\b(?:often|frequently|regularly|routinely|periodically|sporadic(?:ally)?|occasionally)\b"
+    r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
+    r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
+    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
+    r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
+)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
+
+
+# Words that may follow or precede a place name without making it part of a longer name.
+_NAME_NEIGHBOURS = frozenset(
+    [
+        "province",
+        "district",
+        "region",
+        "oblast",
+        "governorate",
+        "county",
+        "state",
+        "territory",
+        "valley",
+        "river",
+        "border",
+        "sector",
+        "village",
+        "city",
+        "town",
+        "airport",
+        "mountains",
+        "mountain",
+        "hills",
+        "hill",
+        "strip",
+        "heights",
+        "pass",
+        "crossing",
+        "lake",
+        "island",
+        "islands",
+        "area",
+        "municipality",
+        "raion",
+        "rayon",
+        "prefecture",
+        "division",
+        "township",
+        "zone",
+        "post",
+        "checkpoint",
+        "gate",
+        "bridge",
+        "base",
+        "camp",
+        "governor",
+        "gov",
+        "mayor",
+        "police",
+        "region's",
+        "district's",
+        "province's",
+        "president",
+        "minister",
+        "general",
+        "gen",
+        "prime",
+        "chief",
+        "commander",
+        "colonel",
+        "col",
+        "lt",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sen",
+        "king",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "on",
+        "in",
+        "at",
+        "near",
+        "from",
+        "of",
+        "and",
+    ]
+)
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
+
+
+def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
+    """True when a mention is one word of a longer unknown name.
+
+    "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
+
+    ``mentioned`` maps the start and end offsets of every mention to the country of its
+    place ("" when it has none): a neighbour that names a place in the same ``country``
+    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
+    ("Ghati", a village in another country) is the rest of this name.
+    """
+    for m, after in (
+        (_NEXT_WORD.match(text, end), True),
+        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), False),
+    ):
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            word.isupper()
+            or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
+            or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
+            or mentioned.get(m.start(1) if after else m.end(1)) == country
+        ):
+            continue
+        return True
+    return False
 
 
 class _Ref(NamedTuple):
@@ -167,6 +324,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self._published: dt.date | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -188,6 +346,11 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
+        mentioned: dict[int, str] = {}
+        for m in mentions:
+            where = resolved.get((m.start, m.end))
+            c = where.country if where is not None else (m.context_country or "")
+            mentioned[m.start] = mentioned[m.end] = c
         out = []
         for m in mentions:
             if m.role == "context":
@@ -195,8 +358,28 @@ class _Extractor:
                     out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
                 continue
             place = resolved.get((m.start, m.end))
-            if place is not None:
+            if place is not None and (
+                # a country inside an organisation's name still names a party
+                place.kind == "country"
+                or not _fragment(text, m.start, m.end, mentioned, place.country)
+            ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
+        # A place in a country the story never names (by name or demonym) is a person's or
+        # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
+        named = {
+            r.country
+            for r in out
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+        }
+        if named:
+            out = [
+                r
+                for r in out
+                if r.place is None
+                or r.place.kind == "country"
+                or not r.country  # a sea, a river, a valley across a border
+                or r.country in named
+            ]
         return out
 
     # -- the article --------------------------------------------------------
@@ -204,13 +387,14 @@ class _Extractor:
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
         refs = self.refs(text)
-        published = article.published
+        published = self._published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str]] = {}
         source = article.source()
         ri = 0
+        pending: list[Incident] = []
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -229,6 +413,9 @@ class _Extractor:
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if pending:
+                    self._place_from_next(s, srefs, pending)
+                pending = []
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
@@ -243,12 +430,13 @@ class _Extractor:
             # each count is given to one incident only: counts of clauses with no event of
             # their own go to the sentence's first physical incident, never to two
             spent: set[int] = set()
-            triggers = [find_triggers(s[cs:ce]) for cs, ce in clauses]
+            triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)
             ):
                 sentence_trigger = any(r for j, r in enumerate(real) if j != n)
+                clause = s[cs:ce]
                 cexprs = [e for e in exprs if cs <= e.start < ce]
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
@@ -260,85 +448,108 @@ class _Extractor:
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
                 hurt = any(c.count for c in clause_casualties)
-                if physical and not (physical[0].event_type == "other" and hurt):
-                    event_type = physical[0].event_type
-                    trigger = physical[0].text
-                    trigger_span = (cs + physical[0].start, cs + physical[0].end)
-                elif hurt and sentence_trigger:
-                    continue  # the toll of the event another clause reports
-                elif hurt and self._follow_up(
-                    s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
-                    incidents + new,
-                ):  # fmt: skip
-                    spent.update(id(c) for c in clause_casualties)
-                    continue
-                elif hurt:
-                    civil = all(c.civilian for c in clause_casualties if c.count)
-                    event_type = "attack_on_civilians" if civil else "armed_clash"
-                    trigger = clause_casualties[0].who
-                    trigger_span = (clause_casualties[0].start, clause_casualties[0].end)
-                elif statements:
-                    event_type = "agreement_or_statement"
-                    trigger = statements[0].text
-                    trigger_span = (cs + statements[0].start, cs + statements[0].end)
-                else:
-                    if clause_casualties and not physical:
+                if (
+                    hurt
+                    and physical
+                    and all(t.event_type == "attack_on_civilians" for t in physical)
+                    and _BACK_REF.search(clause)
+                ):
+                    # "two civilians were wounded in the attack": the toll of an event told
+                    physical = []
+                frames = _frames(cs, clause, physical, statements, clause_casualties)
+                if frames and frames[0][0] != "agreement_or_statement" and not physical:
+                    # a toll with no trigger of its own
+                    if sentence_trigger:
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
+                    elif self._follow_up(
+                        s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
+                        incidents + new, self._best_date(cexprs, published, last_date),
+                    ):  # fmt: skip
+                        spent.update(id(c) for c in clause_casualties)
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
+                if not frames:
+                    if clause_casualties and not physical and not hurt:
                         # "No casualties were reported." completes the incident before it
                         self._zero_casualties(clause_casualties, incidents + new)
                     continue
-                is_physical = event_type != "agreement_or_statement"
-                own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                date = own if own.known else sentence_date
-                if not date.known and not is_physical:
-                    date = speech_date
-                # A clause without time words of its own is dated once the article is
-                # read (after follow-ups have merged): by the day it was reported on, else
-                # the story's date.
-                inherit = None
-                if not date.known:
-                    inherit = (
-                        (speech_date, "date of the statement that reports it")
-                        if speech_date.known
-                        else story.inherited(is_physical)
-                    )
-                locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
-                parties = self._parties(s, srefs)
-                claimant = self._claimant(s, srefs) if is_physical else None
-                for k, loc in enumerate(locations or [None]):
-                    inc = Incident(
-                        event_type=event_type,
-                        date=date,
-                        location=loc,
-                        quote=s,
-                        quote_start=sent.start,
-                        quote_end=sent.end,
-                        sources=[
-                            {
-                                **source,
-                                "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                            }
-                        ],
-                        trigger=trigger,
-                        context_location=scene.location() if loc is None else None,
-                    )
-                    if inherit is not None and inherit[0].known:
-                        undated[id(inc)] = inherit
-                    if claimant:
-                        inc.claimed_by.append(self.country_name(claimant))
-                    self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
-                    own_counts = [c for c in clause_casualties if id(c) not in spent]
-                    where = _Where(s, sent.start, source["article_id"])
-                    where.add(inc, "trigger", *trigger_span)
-                    for e in _date_words(date, cexprs or exprs, exprs, published):
-                        where.add(inc, "date", e.start, e.end)
-                    self._place_words(inc, where, crefs, srefs)
-                    if k == 0 and is_physical:
-                        self._count(inc, own_counts, s, srefs)
-                        where.counts(inc, own_counts)
-                        spent.update(id(c) for c in own_counts)
-                    elif k > 0 and is_physical and any(c.count for c in clause_casualties):
-                        inc.notes.append("casualties reported jointly with the first place")
-                    new.append(inc)
+                counted = False
+                for event_type, trigger, tpos, tend in frames:
+                    trigger_span = (tpos, tend)
+                    is_physical = event_type != "agreement_or_statement"
+                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else sentence_date
+                    if not date.known and not is_physical:
+                        date = speech_date
+                    note = None
+                    if (
+                        not is_physical
+                        and published is not None
+                        and (not date.known or date.end >= published)
+                    ):
+                        # a statement reported without a time word, or about what is to come
+                        # ("will sign on Friday", "this month"), was made on the report's day
+                        date = EventDate(published, published, "day")
+                        note = "date inferred: publication date (a statement, made when reported)"
+                    # A clause without time words of its own is dated once the article is
+                    # read (after follow-ups have merged): by the day it was reported on,
+                    # else the story's date.
+                    inherit = None
+                    if not date.known and speech_date.known:
+                        # "…, the ministry said on Tuesday": the day it was reported
+                        date = speech_date
+                        note = (
+                            "date inferred: date of the statement that reports it "
+                            "(no time words of its own)"
+                        )
+                    elif not date.known:
+                        inherit = story.inherited(is_physical)
+                    locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    parties = self._parties(s, srefs)
+                    claimant = self._claimant(s, srefs) if is_physical else None
+                    speaker = None if is_physical else self._speaker(s, tpos, srefs)
+                    for k, loc in enumerate(locations or [None]):
+                        inc = Incident(
+                            event_type=event_type,
+                            date=date,
+                            location=loc,
+                            quote=s,
+                            quote_start=sent.start,
+                            quote_end=sent.end,
+                            sources=[
+                                {
+                                    **source,
+                                    "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                                }
+                            ],
+                            trigger=trigger,
+                            context_location=scene.location() if loc is None else None,
+                        )
+                        if note:
+                            inc.notes.append(note)
+                            inc.date_inferred = True
+                        if inherit is not None:
+                            undated[id(inc)] = inherit
+                        if claimant:
+                            inc.claimed_by.append(self.country_name(claimant))
+                        self._actors(
+                            inc, s, parties, srefs, clause_casualties or casualties, claimant
+                        )
+                        if speaker:
+                            inc.actor1 = f"Government of {self.country_name(speaker)}"
+                        own_counts = [c for c in clause_casualties if id(c) not in spent]
+                        where = _Where(s, sent.start, source["article_id"])
+                        where.add(inc, "trigger", *trigger_span)
+                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                            where.add(inc, "date", e.start, e.end)
+                        self._place_words(inc, where, crefs, srefs)
+                        if k == 0 and is_physical and not counted:
+                            self._count(inc, own_counts, s, srefs)
+                            where.counts(inc, own_counts)
+                            spent.update(id(c) for c in own_counts)
+                            counted = True
+                        elif is_physical and any(c.count for c in clause_casualties):
+                            inc.notes.append("casualties reported jointly with another incident")
+                        new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
             first = next((i for i in new if i.physical), None)
             if left and first is not None:
@@ -356,17 +567,56 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
-                story.reached([i.date for i in new if i.date.known and i.physical])
+                # the story's date: its events' own dates, else the date of a sentence that
+                # tells of something happening without an incident of its own
+                own = [i.date for i in new if i.physical and i.date.known and not i.date_inferred]
+                story.reached(own or ([sentence_date] if sentence_date.known else []))
             elif speech_date.known:
                 scene.set_date(speech_date)
+            if pending and not new:
+                self._place_from_next(s, srefs, pending)
+            # an incident told without a place of its own may get it from the next sentence
+            pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
         merged = _merge_within_article(incidents)
         for inc in merged:
             if not inc.date.known and id(inc) in undated:
-                inc.date, note = undated[id(inc)]
-                inc.date_inferred = True
-                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                if date.known:
+                    inc.date, inc.date_inferred = date, True
+                    inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
+        """Give the place a sentence names to the unplaced incidents of the one before.
+
+        "Two guards were killed on the border on Monday. The shooting took place near
+        the village of X." The place must lie in the countries already known.
+        """
+        if not (_BACK_REF.search(s) or _HAPPENED.search(s)):
+            return  # the next sentence does not speak of the event
+        refs = [r if r.seat or r.dateline else self._mark(s, r) for r in srefs]
+        places = self._specific([r for r in refs if r.place is not None and not r.seat])
+        if not places:
+            return
+        r = places[0]
+        loc = place_location(r.place, r.surface, near=r.near)
+        for inc in pending:
+            if inc.location is None or refines(loc, inc.location):
+                inc.location = loc
+                inc.notes.append("location from the next sentence")
+
+    def _speaker(self, s: str, pos: int, srefs: list[_Ref]) -> str | None:
+        """The country whose statement the trigger at ``pos`` reports: the first party before it."""
+        # The subject comes first: "Ecuador's president expelled Colombia's ambassador".
+        for r in srefs:
+            if r.end > pos:
+                break
+            if r.dateline or _ENVOY.match(s[r.end :]):
+                continue
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC":
+                return r.country
+        return None
 
     # -- dates --------------------------------------------------------------
 
@@ -419,16 +669,18 @@ class _Extractor:
 
     def _mark(self, s: str, r: _Ref) -> _Ref:
         before = s[max(0, r.start - 40) : r.start]
-        dateline = (
-            r.start == 0 and r.surface.isupper() and bool(re.match(r"\s*[(,—–-]", s[r.end :]))
-        )
+        dateline = r.end <= _dateline_end(s)
         seat = (
             dateline
             or bool(_SEAT.search(before))
             or (
                 r.place is not None
                 and r.place.feature == "PPLC"
-                and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
+                and bool(
+                    _SPEAKER_AFTER.match(s[r.end : r.end + 12])
+                    # a capital's forces or decisions are its government's ("Moscow's troops")
+                    or s[r.end : r.end + 2] in ("'s", "’s")
+                )
             )
         )
         near = bool(_NEAR.search(before))
@@ -664,7 +916,7 @@ class _Extractor:
             entry[c.kind] = (entry[c.kind] or 0) + c.count
         inc.casualties = list(by_side.values())
 
-    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
         """Give a toll stated after its event ("A man and a woman died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
@@ -686,6 +938,14 @@ class _Extractor:
         places = [r for r in crefs if r.place is not None and not r.seat]
         if not back and (places or cexprs or sentence_date.known):
             return False
+        date = own if own.known else sentence_date
+        if date.known and prev.date.known and not prev.date.overlaps(date):
+            return False  # "the Tuesday attack" is not Thursday's strike
+        where = _Where(s, sent.start, prev.sources[0]["article_id"])
+        if date.known and not prev.date.known:
+            prev.date = date  # "the attack on Monday" dates the attack
+            for e in _date_words(date, cexprs, [], self._published):
+                where.add(prev, "date", e.start, e.end)
         sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
@@ -701,7 +961,7 @@ class _Extractor:
                 prev.notes.append(f"reports differ: {mine} or {n} {kind}")
         if not prev.casualties:
             self._count_sides(prev, counts, srefs)
-        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        where.counts(prev, counts)
         src = prev.sources[0]
         if all(q["start"] != sent.start for q in src["quotes"]):
             src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
@@ -750,8 +1010,8 @@ class _StoryDate:
 
     def __init__(self, published: dt.date | None):
         self._published = published
-        self._date = EventDate(published, published, "day") if published else UNKNOWN
-        self._why = "publication date"
+        self._date: EventDate | None = None
+        self._first: EventDate | None = None
 
     def reached(self, dates: list[EventDate]) -> None:
         """Dates the story's physical events were given in a sentence."""
@@ -760,14 +1020,30 @@ class _StoryDate:
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date, self._why = d, "date of the story so far"
+                self._date = d
+                self._first = self._first or d
                 return
 
-    def inherited(self, physical: bool) -> tuple[EventDate, str]:
-        """The date and its reason for an undated clause (statements: the report's day)."""
+    def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
+        """The date and its reason for an undated clause.
+
+        ``None`` before the story has dated anything: the lead's date is then the
+        first date the story gives (:meth:`first`), known once the article is read.
+        Statements without a date of their own are made on the report's day.
+        """
         if not physical and self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
-        return self._date, self._why
+        if self._date is not None:
+            return self._date, "date of the story so far"
+        return None, ""
+
+    def first(self) -> tuple[EventDate, str]:
+        """The story's date for its undated lead: its first recent date, else the report's."""
+        if self._first is not None:
+            return self._first, "the story's first date"
+        if self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return UNKNOWN, ""
 
 
 class _Scene:
@@ -878,17 +1154,138 @@ def _date_words(date: EventDate, first, exprs, published) -> list:
     return []
 
 
+# Diplomatic acts that are statements even in a clause that also reports a physical event
+# ("protested the shelling of the village", "summoned the envoy over the killing").
+_DIPLOMATIC_ACT = re.compile(
+    r"^(?:protest|lodged|summon|recall|expel|expulsion|warn|final|stern|strong|caution|condemn"
+    r"|expressed|regret|flag)",
+    re.I,
+)
+# Weapons of different kinds joined in one clause are separate events ("artillery and
+# drones hit the town").
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
+)
+_REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
+
+
+def _casualty_type(clause_casualties) -> str:
+    civil = all(c.civilian for c in clause_casualties if c.count)
+    return "attack_on_civilians" if civil else "armed_clash"
+
+
+def _casualty_frame(clause_casualties) -> tuple[str, str, int, int]:
+    c = next(c for c in clause_casualties if c.count)
+    return _casualty_type(clause_casualties), c.who, c.start, c.end
+
+
+def _drop_background(clause: str, found):
+    """Triggers of a clause, without the physical ones when it tells history or generic talk.
+
+    "The 2020 war", "flare-ups are common", "has been shelling the area for years" are not
+    incidents.
+    """
+    physical, statements, denial = found
+    if physical and _BACKGROUND.search(clause):
+        return [], statements, denial
+    return found
+
+
+def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[str, str, int, int]]:
+    """The events one clause reports: ``(event_type, trigger words, start, end)``.
+
+    Offsets are in the sentence (the clause starts at ``cs``). A clause reports its
+    winning physical trigger (or, without one, a casualty count as a clash or an attack
+    on civilians); a second kind of weapon coordinated with the first ("shelling and
+    drone strikes") is a second event, and so are a crossing or a detention besides
+    fighting; a statement trigger is a statement when the clause holds nothing
+    physical, or when it is a diplomatic act (protest, summons, recall, warning,
+    condemnation) about it.
+    """
+    frames: list[tuple[str, str, int, int]] = []
+    hurt = any(c.count for c in clause_casualties)
+
+    def frame(t):
+        return t.event_type, t.text, cs + t.start, cs + t.end
+
+    if physical and not (physical[0].event_type == "other" and hurt):
+        first = physical[0]
+        frames.append(frame(first))
+        if first.event_type in _REMOTE_TYPES:
+            for t in physical[1:]:
+                if t.event_type in _REMOTE_TYPES and t.event_type != first.event_type:
+                    a, b = sorted((first, t), key=lambda x: x.start)
+                    if b.start > a.end and _COORDINATION.match(clause[a.end : b.start]):
+                        frames.append(frame(t))
+                        break
+        # Crossing or detaining and fighting are distinct actions ("crossed the border and
+        # opened fire", "killed five smugglers and arrested 15"): one incident each.
+        kinds = {t.event_type for t in physical}
+        for kind in ("incursion", "arrest"):
+            if kind in kinds and first.event_type != kind and first.event_type != "other":
+                frames.append(frame(next(t for t in physical if t.event_type == kind)))
+        if first.event_type in ("incursion", "arrest") and any(
+            c.count and c.kind == "killed" for c in clause_casualties
+        ):
+            # "killed five smugglers and arrested 15": the killing comes first, with the toll
+            frames.insert(0, _casualty_frame(clause_casualties))
+    elif hurt:
+        frames.append(_casualty_frame(clause_casualties))
+    if statements and (not frames or any(_DIPLOMATIC_ACT.match(t.text) for t in statements)):
+        act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
+        frames.append(frame(act))
+    return frames
+
+
+# "MOSCOW (Reuters) -", "QUETTA/ISLAMABAD:", "Ndjamena, Chad, Jan 16 (AFP) -": where the
+# report was filed, not where the event happened.
+_DATELINE = re.compile(
+    r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s"
+)
+
+
+def _dateline_end(s: str) -> int:
+    m = _DATELINE.match(s)
+    return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
+
+
 def _is_past(exprs, published) -> bool:
-    """A clause dated more than a year before publication is background."""
+    """A clause dated more than a year before publication is background.
+
+    So is a toll counted "since" more than a week before it ("has killed 27 since
+    October 7"): a running total, not an incident.
+    """
     if published is None:
         return False
     for e in exprs:
         if e.speech:
             continue
         d = resolve_time(e, published)
+        if e.since and d.known and (published - d.start).days > 7:
+            return True
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
+
+
+_HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
+
+
+def _unplaced(location: Location | None) -> bool:
+    """True for no location or one at country level (a country, a border between countries)."""
+    return location is None or (
+        location.kind in ("country", "border_section") and not location.admin1_codes
+    )
+
+
+def _same_statement(a: Incident, b: Incident) -> bool:
+    return (
+        not a.physical
+        and a.date.known
+        and a.date == b.date
+        and (a.actor1 == b.actor1 or b.actor1 is None)
+    )
 
 
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
@@ -901,7 +1298,11 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in incidents:
         target = None
-        for prev in reversed(out):
+        if not inc.physical:
+            # one speaker's statements of one day are one statement, however many
+            # sentences report them; a sentence that names no speaker continues one
+            target = next((p for p in reversed(out) if _same_statement(p, inc)), None)
+        for prev in reversed(out) if target is None else ():
             if prev.event_type == inc.event_type and inc.physical:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)

@@ -80,24 +80,35 @@ def test_the_lock_is_closed_under_requirements_with_their_extras():
                         )
 
 
-def _third_party_imports() -> set[str]:
+def _third_party_imports(folders=PACKAGES) -> set[str]:
     names: set[str] = set()
-    for package in PACKAGES:
+    for package in folders:
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Import):
                     names.update(a.name.split(".")[0] for a in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                     names.add(node.module.split(".")[0])
-    return {n for n in names if n not in sys.stdlib_module_names and n not in PACKAGES}
+    ours = {*PACKAGES, "tests"}
+    return {n for n in names if n not in sys.stdlib_module_names and n not in ours}
+
+
+def _assert_declared(modules: set[str], requirements: list[Requirement], who: str) -> None:
+    declared = {canonicalize_name(r.name) for r in requirements}
+    owners = metadata.packages_distributions()
+    for module in sorted(modules):
+        dists = {canonicalize_name(d) for d in owners.get(module, [])}
+        assert dists & declared, f"{who} import {module} ({dists}) but do not declare it"
 
 
 def test_every_imported_package_is_declared():
-    declared = {canonicalize_name(r.name) for r in _declared()}
-    owners = metadata.packages_distributions()
-    for module in sorted(_third_party_imports()):
-        dists = {canonicalize_name(d) for d in owners.get(module, [])}
-        assert dists & declared, f"bordermap imports {module} ({dists}) but does not declare it"
+    _assert_declared(_third_party_imports(), _declared(), "the packages")
+
+
+def test_every_package_the_tests_import_is_declared():
+    _assert_declared(
+        _third_party_imports(["tests"]), [*_declared(), *_declared("test")], "the tests"
+    )
 
 
 def _readme_commands() -> list[str]:

@@ -73,3 +73,12 @@ def test_a_feature_word_after_a_possessive_is_not_the_names_kind(gazetteer):
     )
     places = {r.place.id for r in gazetteer.resolve(text)}
     assert places == {"AO"}
+
+
+def test_a_place_after_a_place_or_a_common_word_is_no_surname(gazetteer):
+    text = (
+        "Pupils of Logan-Rogersville moved to a new school in Rogersville. "
+        "Overall Edmonton did well, and the mayor of Edmonton said so."
+    )
+    expected = ["Logan", "Rogersville", "Rogersville", "Edmonton", "Edmonton"]
+    assert _toponyms(gazetteer, text) == expected

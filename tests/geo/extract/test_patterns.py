@@ -35,6 +35,15 @@ PHRASINGS = [
     "They demanded, pledged, vowed, promised, ruled out, will ask, asked, appealed, announced a "
     "ceasefire and reached an agreement; the ceasefire was declared. Officials denied, rejected, "
     "dismissed and refuted it.",
+    "Ministers PROTESTED, summoned the envoy, recalled their ambassador, expelled two diplomats; "
+    "they lodged a strong protest, warned, issued a final warning, cautioned, condemned it, "
+    "expressed deep regret, held a flag meeting, renamed the village, accused them of lying, "
+    "will sign a treaty and threatened to respond militarily.",
+    "They CLOSED the border, shut two crossings, sealed the gates and re-opened the checkpoint; "
+    "the crossing was closed, the border remains shut, the closure of the frontier. Families were "
+    "displaced and fled their homes, forced to flee, evacuated; youths threw stones, stone-pelting,"
+    " pelted a bus; sabotage, they blew up a bridge, a post was blown up, damaged the border fence."
+    " Guards apprehended and handcuffed two men, took three men into custody.",
     "On 2025-03-14, on 14 March 2025, on Sept. 3rd, 2024 and on the 3rd of May, and May 4.",
     "Early on Wednesday, late on Thursday night, on the night of Friday, last Sunday evening.",
     "Yesterday, today, tonight, this morning, last night, overnight, earlier today, this week.",
