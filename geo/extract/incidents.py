@@ -279,13 +279,15 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
 
 
-def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
     """True when a mention is one word of a longer unknown name.
 
     "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
 
-    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
-    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    ``mentioned`` maps the start and end offsets of every mention to the country of its
+    place ("" when it has none): a neighbour that names a place in the same ``country``
+    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
+    ("Ghati", a village in another country) is the rest of this name.
     """
     for m, after in (
         (_NEXT_WORD.match(text, end), True),
@@ -298,7 +300,7 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
             word.isupper()
             or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
             or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
-            or (m.start(1) if after else m.end(1)) in mentioned
+            or mentioned.get(m.start(1) if after else m.end(1)) == country
         ):
             continue
         return True
@@ -344,7 +346,11 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        mentioned = {m.start for m in mentions} | {m.end for m in mentions}
+        mentioned: dict[int, str] = {}
+        for m in mentions:
+            where = resolved.get((m.start, m.end))
+            c = where.country if where is not None else (m.context_country or "")
+            mentioned[m.start] = mentioned[m.end] = c
         out = []
         for m in mentions:
             if m.role == "context":
@@ -354,7 +360,8 @@ class _Extractor:
             place = resolved.get((m.start, m.end))
             if place is not None and (
                 # a country inside an organisation's name still names a party
-                place.kind == "country" or not _fragment(text, m.start, m.end, mentioned)
+                place.kind == "country"
+                or not _fragment(text, m.start, m.end, mentioned, place.country)
             ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
