@@ -65,10 +65,10 @@ def compatible(
     if a.event_type != b.event_type:
         return False
     if same_article:
-        # a date inferred from the report (no time words of its own) does not contradict
-        # a stated one: "accused X of an incursion" retells the incursion of "last week"
-        stated = not (a.date_inferred or b.date_inferred)
-        if a.date.known and b.date.known and stated and not a.date.overlaps(b.date):
+        # a date inferred from the report's own day ("…, officials said on Friday") yields
+        # to the day the article gives the event elsewhere
+        inferred = a.date_inferred or b.date_inferred
+        if a.date.known and b.date.known and not a.date.overlaps(b.date) and not inferred:
             return False
     else:
         if not a.date.overlaps(b.date):
