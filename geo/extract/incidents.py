@@ -511,6 +511,12 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # "the minister briefed parliament about the clash": an event told again
+                    retold = (
+                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        if is_physical
+                        else None
+                    )
                     own = self._best_date(cexprs, published, last_date, speech=not is_physical)
                     date = own if own.known else sentence_date
                     if not date.known and not is_physical:
@@ -589,6 +595,9 @@ class _Extractor:
                             counted = True
                         elif is_physical and any(c.count for c in clause_casualties):
                             inc.notes.append("casualties reported jointly with another incident")
+                        if retold is not None and k == 0:
+                            absorb(retold, inc)
+                            continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
             first = next((i for i in new if i.physical), None)
@@ -625,6 +634,31 @@ class _Extractor:
                 inc.date_inferred = True
                 inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    @staticmethod
+    def _retold(s, pos, event_type, cexprs, crefs, before) -> Incident | None:
+        """The incident a clause tells again ("briefed parliament about the clash").
+
+        A trigger with a definite article, in a clause with no place of its own and no
+        date of its own (or dated by its telling: "told ... about the clash"), is the
+        latest incident when that is of its type (a face-off: the latest clash).
+        """
+        before_trigger = s[max(0, pos - 40) : pos]
+        if not _DEFINITE_BEFORE.search(before_trigger):
+            return None
+        if any(r.place is not None and not r.seat for r in crefs):
+            return None
+        told_about = bool(_TOLD_ABOUT.search(before_trigger))
+        if not told_about and any(not e.speech for e in cexprs):
+            return None
+        for inc in reversed(before):
+            if inc.event_type == event_type or (
+                event_type == "other" and inc.event_type == "armed_clash"
+            ):
+                return inc
+            if inc.physical:
+                return None  # another incident came in between
+        return None
 
     def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
         """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
@@ -1346,6 +1380,12 @@ _NOT_A_NAME = frozenset(
      "frontier", "military", "army", "police", "security", "forward", "local", "same")
 )  # fmt: skip
 _ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I)
+_TOLD_ABOUT = re.compile(
+    r"\b(?:briefed|informed|told|spoke|reported|commented|statement|remarks?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
 
