@@ -393,7 +393,7 @@ _NUM = (
 )
 #: Words for the people a count counts ("a" before any other word is an article, not 1).
 _PERSON = (
-    r"(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
+    r"(?:\w*(?:girls?|boys?|m[ae]n|wom[ae]n)|soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
     r"|people|persons?|villagers?|farmers?|shepherds?|herders?|residents?|children|child|kids?"
     r"|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|youths?|fighters?|militants?|members?|personnel"
     r"|police(?:m[ae]n)?|policewom[ae]n|officials?|workers?|migrants?|smugglers?|infiltrators?"
@@ -446,7 +446,12 @@ _APPOSITIVE = (
     r"[^,;.]{0,60},\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
-_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
+_COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
+# the words between a count and its verb: no clause of their own, no second count
+_WHO = (
+    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who|\d+"
+    rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
+)
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 _CASUALTY_PATTERNS = [
     # "three Armenian soldiers were killed", "four others wounded", "2 killed",

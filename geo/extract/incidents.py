@@ -300,13 +300,15 @@ def _neighbours() -> dict[str, frozenset[str]]:
     return {c: frozenset(n) for c, n in out.items()}
 
 
-def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
     """True when a mention is one word of a longer unknown name.
 
     "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
 
-    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
-    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    ``mentioned`` maps the start and end offsets of every mention to the country of its
+    place ("" when it has none): a neighbour that names a place in the same ``country``
+    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
+    ("Ghati", a village in another country) is the rest of this name.
     """
     for m, after in (
         (_NEXT_WORD.match(text, end), True),
@@ -319,7 +321,7 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
             word.isupper()
             or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
             or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
-            or (m.start(1) if after else m.end(1)) in mentioned
+            or mentioned.get(m.start(1) if after else m.end(1)) == country
         ):
             continue
         return True
@@ -343,6 +345,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self._published: dt.date | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -364,17 +367,11 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        # Names next to a mention that are other names: demonyms, countries and provinces
-        # ("Armenia's Tavush", "Russian Belgorod"); two adjacent small places are one
-        # longer name ("Krishna Ghati").
-        areas = [
-            m
-            for m in mentions
-            if m.role == "context"
-            or getattr(resolved.get((m.start, m.end)), "kind", "")
-            in ("country", "admin1", "region")
-        ]
-        mentioned = {m.start for m in areas} | {m.end for m in areas}
+        mentioned: dict[int, str] = {}
+        for m in mentions:
+            where = resolved.get((m.start, m.end))
+            c = where.country if where is not None else (m.context_country or "")
+            mentioned[m.start] = mentioned[m.end] = c
         ids_by_country: dict[str, set[str]] = {}
         out = []
         for m in mentions:
@@ -387,7 +384,9 @@ class _Extractor:
                 continue
             ids_by_country.setdefault(place.country, set()).add(place.id)
             # a country inside an organisation's name still names a party
-            if place.kind == "country" or not _fragment(text, m.start, m.end, mentioned):
+            if place.kind == "country" or not _fragment(
+                text, m.start, m.end, mentioned, place.country
+            ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
@@ -417,11 +416,11 @@ class _Extractor:
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
         refs = self.refs(text)
-        published = article.published
+        published = self._published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
@@ -498,7 +497,7 @@ class _Extractor:
                         frames = [f for f in frames if f[0] == "agreement_or_statement"]
                     elif self._follow_up(
                         s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
-                        incidents + new,
+                        incidents + new, self._best_date(cexprs, published, last_date),
                     ):  # fmt: skip
                         spent.update(id(c) for c in clause_casualties)
                         frames = [f for f in frames if f[0] == "agreement_or_statement"]
@@ -535,12 +534,15 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known:
-                        inherit = (
-                            (speech_date, "date of the statement that reports it")
-                            if speech_date.known
-                            else story.inherited(is_physical)
+                    if not date.known and speech_date.known:
+                        # "…, the ministry said on Tuesday": the day it was reported
+                        date = speech_date
+                        note = (
+                            "date inferred: date of the statement that reports it "
+                            "(no time words of its own)"
                         )
+                    elif not date.known:
+                        inherit = story.inherited(is_physical)
                     locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
                     if is_physical:
                         locations = self._unresolved(
@@ -573,7 +575,7 @@ class _Extractor:
                         if note:
                             inc.notes.append(note)
                             inc.date_inferred = True
-                        if inherit is not None and inherit[0].known:
+                        if inherit is not None:
                             undated[id(inc)] = inherit
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
@@ -616,7 +618,10 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
-                story.reached([i.date for i in new if i.date.known and i.physical])
+                # the story's date: its events' own dates, else the date of a sentence that
+                # tells of something happening without an incident of its own
+                own = [i.date for i in new if i.physical and i.date.known and not i.date_inferred]
+                story.reached(own or ([sentence_date] if sentence_date.known else []))
             elif speech_date.known:
                 scene.set_date(speech_date)
             if pending and not new:
@@ -630,9 +635,10 @@ class _Extractor:
                 inc.location = filed_near
                 inc.notes.append("location near the dateline's town (the story names no other)")
             if not inc.date.known and id(inc) in undated:
-                inc.date, note = undated[id(inc)]
-                inc.date_inferred = True
-                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                if date.known:
+                    inc.date, inc.date_inferred = date, True
+                    inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
 
     @staticmethod
@@ -1044,7 +1050,7 @@ class _Extractor:
             entry[c.kind] = (entry[c.kind] or 0) + c.count
         inc.casualties = list(by_side.values())
 
-    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
         """Give a toll stated after its event ("A man and a woman died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
@@ -1066,6 +1072,14 @@ class _Extractor:
         places = [r for r in crefs if r.place is not None and not r.seat]
         if not back and (places or cexprs or sentence_date.known):
             return False
+        date = own if own.known else sentence_date
+        if date.known and prev.date.known and not prev.date.overlaps(date):
+            return False  # "the Tuesday attack" is not Thursday's strike
+        where = _Where(s, sent.start, prev.sources[0]["article_id"])
+        if date.known and not prev.date.known:
+            prev.date = date  # "the attack on Monday" dates the attack
+            for e in _date_words(date, cexprs, [], self._published):
+                where.add(prev, "date", e.start, e.end)
         sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
@@ -1081,7 +1095,7 @@ class _Extractor:
                 prev.notes.append(f"reports differ: {mine} or {n} {kind}")
         if not prev.casualties:
             self._count_sides(prev, counts, srefs)
-        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        where.counts(prev, counts)
         src = prev.sources[0]
         if all(q["start"] != sent.start for q in src["quotes"]):
             src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
@@ -1130,8 +1144,8 @@ class _StoryDate:
 
     def __init__(self, published: dt.date | None):
         self._published = published
-        self._date = EventDate(published, published, "day") if published else UNKNOWN
-        self._why = "publication date"
+        self._date: EventDate | None = None
+        self._first: EventDate | None = None
 
     def reached(self, dates: list[EventDate]) -> None:
         """Dates the story's physical events were given in a sentence."""
@@ -1140,14 +1154,30 @@ class _StoryDate:
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date, self._why = d, "date of the story so far"
+                self._date = d
+                self._first = self._first or d
                 return
 
-    def inherited(self, physical: bool) -> tuple[EventDate, str]:
-        """The date and its reason for an undated clause (statements: the report's day)."""
+    def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
+        """The date and its reason for an undated clause.
+
+        ``None`` before the story has dated anything: the lead's date is then the
+        first date the story gives (:meth:`first`), known once the article is read.
+        Statements without a date of their own are made on the report's day.
+        """
         if not physical and self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
-        return self._date, self._why
+        if self._date is not None:
+            return self._date, "date of the story so far"
+        return None, ""
+
+    def first(self) -> tuple[EventDate, str]:
+        """The story's date for its undated lead: its first recent date, else the report's."""
+        if self._first is not None:
+            return self._first, "the story's first date"
+        if self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return UNKNOWN, ""
 
 
 class _Scene:
@@ -1355,13 +1385,19 @@ def _dateline_end(s: str) -> int:
 
 
 def _is_past(exprs, published) -> bool:
-    """A clause dated more than a year before publication is background."""
+    """A clause dated more than a year before publication is background.
+
+    So is a toll counted "since" more than a week before it ("has killed 27 since
+    October 7"): a running total, not an incident.
+    """
     if published is None:
         return False
     for e in exprs:
         if e.speech:
             continue
         d = resolve_time(e, published)
+        if e.since and d.known and (published - d.start).days > 7:
+            return True
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
