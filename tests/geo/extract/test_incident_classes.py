@@ -323,3 +323,12 @@ def test_fighting_on_one_side_and_shells_on_the_other_are_two_incidents(gazettee
         "On Friday stray artillery shells hit houses in Mae Sot."
     )
     assert len([i for i in _incidents(gazetteer, text) if i.physical]) == 2
+
+
+def test_an_event_told_again_later_is_the_same_incident(gazetteer):
+    text = (
+        "Kyrgyz and Tajik border guards clashed near Isfana on Monday. "
+        "On Wednesday the Kyrgyz minister briefed parliament about the clash."
+    )
+    clashes = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(clashes) == 1 and clashes[0].date.start == dt.date(2025, 4, 7)
