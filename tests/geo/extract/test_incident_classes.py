@@ -107,8 +107,8 @@ def test_strikes_on_named_targets_are_strikes(gazetteer):
 
 def test_the_cause_told_with_an_event_is_not_the_event(gazetteer):
     text = (
-        "Rebels fired rockets at Kiryat Shmona on Tuesday in retaliation for the Israeli "
-        "strike on a village."
+        "Rebels fired rockets at Kiryat Shmona on Tuesday in retaliation for the killing of "
+        "a commander in an Israeli strike."
     )
     assert _physical_types(gazetteer, text) == ["shelling"]
 
