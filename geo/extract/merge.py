@@ -65,7 +65,9 @@ def compatible(
     if a.event_type != b.event_type:
         return False
     if same_article:
-        if a.date.known and b.date.known and not a.date.overlaps(b.date):
+        # a date inferred from the report (no time words of its own) keeps nothing apart
+        inferred = a.date_inferred or b.date_inferred
+        if a.date.known and b.date.known and not a.date.overlaps(b.date) and not inferred:
             return False
     else:
         if not a.date.overlaps(b.date):
