@@ -316,6 +316,49 @@ class IncidentStore:
                     (table, geom),
                 )
 
+    def _upgrade(self) -> None:
+        """Rewrite a store of an older bordermap (rewritten whole each run) in this layout, once.
+
+        Its incidents and articles are kept; the old file is replaced atomically.
+        """
+        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
+        try:
+            current = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'bordermap_blocks'"
+            ).fetchone()
+        finally:
+            con.close()
+        if current:
+            return
+        import pyogrio
+
+        from geo.export import atomic_path, read_incidents
+        from geo.layer import incidents_from_frame
+
+        incidents = incidents_from_frame(read_incidents(self.path, fmt="gpkg"))
+        articles = pyogrio.read_dataframe(self.path, layer="articles", read_geometry=False)
+        with atomic_path(self.path) as tmp:
+            new = IncidentStore(tmp)
+            con = new._connect()
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                new._create(con)
+                rows = [
+                    tuple(None if pd.isna(v) else v for v in r)
+                    for r in articles.reindex(columns=list(_ARTICLE_COLUMNS)).itertuples(
+                        index=False, name=None
+                    )
+                ]
+                con.executemany(
+                    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    rows,
+                )
+                new._insert(con, [(None, inc) for inc in incidents])
+                con.execute("COMMIT")
+            finally:
+                con.close()
+
     def ingest(
         self,
         inputs,
@@ -376,6 +419,7 @@ class IncidentStore:
             self._clean_stale()
             if self.path.exists():
                 self.check()
+                self._upgrade()
             result.incidents_before = result.incidents_after = self.count()[0]
             batch: list[tuple[dict, list[Incident]]] = []
             with Engine(workers, scheduler) as engine:

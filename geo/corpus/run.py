@@ -123,9 +123,17 @@ class Engine:
             for item in items:
                 yield fn(item, *args)
         elif self.kind == "processes":
+            from concurrent.futures.process import BrokenProcessPool
+
             futures = [self._pool.submit(fn, item, *args) for item in items]
-            for fut in futures:
-                yield fut.result()
+            for item, fut in zip(items, futures, strict=True):
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    raise CorpusError(
+                        f"{_describe(item)}: a worker process died (killed, or out of memory); "
+                        "the run stopped, nothing was written for it"
+                    ) from None
         else:
             futures = self._client.map(
                 fn, items, *[[a] * len(items) for a in args], retries=RETRIES, pure=False

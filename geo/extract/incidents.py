@@ -612,7 +612,10 @@ class _Extractor:
                             continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
-            first = next((i for i in new if i.physical), None)
+            # the toll of the sentence's violent event rather than of a closure or detention
+            physical_new = [i for i in new if i.physical]
+            violent = [i for i in physical_new if i.event_type in _VIOLENT - {"other"}]
+            first = next(iter(violent or physical_new), None)
             if left and first is not None:
                 self._count(first, left, s, srefs)
                 _Where(s, sent.start, source["article_id"]).counts(first, left)

@@ -65,7 +65,8 @@ def compatible(
     if a.event_type != b.event_type:
         return False
     if same_article:
-        # a date inferred from the report (no time words of its own) keeps nothing apart
+        # a date inferred from the report's own day ("…, officials said on Friday") yields
+        # to the day the article gives the event elsewhere
         inferred = a.date_inferred or b.date_inferred
         if a.date.known and b.date.known and not a.date.overlaps(b.date) and not inferred:
             return False

@@ -171,3 +171,19 @@ def test_when_every_worker_dies_the_run_fails_clearly(tmp_path, gazetteer, dask_
         pytest.raises(CorpusError, match=r"died|no Dask worker left"),
     ):
         list(engine.map(die, [Partition(0, ("x.txt",))]))
+
+
+def test_a_dead_local_worker_is_a_clear_error():
+    from geo.corpus.run import Engine
+
+    with (
+        Engine(workers=2) as engine,
+        pytest.raises(CorpusError, match="worker process died"),
+    ):
+        list(engine.map(_die, [Partition(0, ("x.txt",)), Partition(1, ("y.txt",))]))
+
+
+def _die(part):
+    import os
+
+    os.kill(os.getpid(), signal.SIGKILL)

@@ -189,3 +189,23 @@ def test_export_from_store(tmp_path, gazetteer):
         main(["export", "--store", str(tmp_path / "none.gpkg"), "-o", str(tmp_path / "x.csv")]) == 2
     )
     shutil.rmtree(tmp_path / "none.gpkg", ignore_errors=True)
+
+
+def test_a_store_of_an_older_bordermap_is_upgraded_once(tmp_path, gazetteer):
+    """Stores written whole by earlier versions (GDAL layers, no index) keep their contents."""
+    from geo.export import write_gpkg_layers
+    from geo.layer import build_layer
+    from geo.pipeline import extract
+
+    old = tmp_path / "old.gpkg"
+    result = extract([CORPUS / "th_kh_ta_moan.md"], gazetteer=gazetteer)
+    write_gpkg_layers(build_layer(result.incidents), old)
+    art = {"article_id": "0123456789abcdef", "file": "x.md", "record": -1, "title": "t"}
+    pyogrio.write_dataframe(__import__("pandas").DataFrame([art]), old, layer="articles")
+    store = IncidentStore(old)
+    got = store.ingest([CORPUS / "records.jsonl"], gazetteer=gazetteer)
+    # the old incident gained the re-report from records.jsonl line 1; lines 2-3 are new
+    assert (got.incidents_before, got.incidents_after) == (1, 3)
+    layer, articles = store.read()
+    assert len(layer) == 3 and len(articles) == 4
+    assert "0123456789abcdef" in set(articles["article_id"])

@@ -137,3 +137,14 @@ def test_a_dated_follow_up_dates_an_undated_incident(gazetteer):
     )
     (inc,) = _physical(text, gazetteer)
     assert (inc.killed, inc.date.start, inc.date_inferred) == (2, dt.date(2024, 9, 10), False)
+
+
+def test_a_sentences_toll_goes_to_its_violent_event(gazetteer):
+    text = (
+        "Two guards were killed on Wednesday; border guards detained three smugglers near "
+        "Kozinka after artillery shelled their camp near Shebekino."
+    )
+    incs = _physical(text, gazetteer)
+    shelling = next(i for i in incs if i.event_type == "shelling")
+    assert shelling.killed == 2
+    assert all(i.killed is None for i in incs if i is not shelling)

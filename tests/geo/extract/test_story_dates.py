@@ -138,3 +138,14 @@ def test_a_running_total_since_a_date_is_not_an_incident(gazetteer):
     )
     incs = _physical(text, gazetteer)
     assert [i.killed for i in incs] == [None]
+
+
+def test_the_reports_day_yields_to_the_events_own_date(gazetteer):
+    text = (
+        "Armenia accused Azerbaijan of a border incursion, officials in Yerevan said on "
+        "Wednesday. Azerbaijani troops crossed the border into Armenia's Syunik province "
+        "last week."
+    )
+    incursions = [i for i in _physical(text, gazetteer) if i.event_type == "incursion"]
+    assert len(incursions) == 1
+    assert (incursions[0].date.precision, incursions[0].date_inferred) == ("week", False)
