@@ -490,6 +490,16 @@ class _Extractor:
                 ):
                     # "two civilians were wounded in the attack": the toll of an event told
                     physical = []
+                if statements and not (
+                    _BORDER_WORD.search(s)
+                    or any(
+                        r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+                        for r in srefs
+                    )
+                ):
+                    # a statement is a state's (a country, its people or its capital speak):
+                    # a mayor's warning or a council's agreement is not about a border
+                    statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
