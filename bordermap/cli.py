@@ -205,6 +205,7 @@ def _read_with_progress(args: argparse.Namespace, run):
         fields=_fields(args),
         gazetteer=_gazetteer(args),
         progress=progress,
+        all_violent=args.all_violent,
     )
     progress.done()
     for err in result.errors:
@@ -354,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument("--title-field", default="title", help="JSONL/CSV title field")
     reading.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")
     reading.add_argument("--url-field", default="url", help="JSONL/CSV URL field")
+    reading.add_argument(
+        "--all-violent",
+        action="store_true",
+        help="also keep violent events that are not border incidents (border_reason empty)",
+    )
     formats = ["geojson", "gpkg", "csv", "parquet"]
 
     p = sub.add_parser(

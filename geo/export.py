@@ -199,6 +199,8 @@ CSV_COLUMNS = (
     "border_sides",
     "claimed_by",
     "denied_by",
+    "border_reason",
+    "border_evidence",
     "quote",
     "source_urls",
     "sources",

@@ -60,6 +60,7 @@ JSON_COLUMNS = (
     "location_countries",
     "location_admin1",
     "sources",
+    "border_evidence",
 )
 
 
@@ -313,6 +314,8 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
                 denied_by=_joined_list(r["denied_by"]),
                 notes=_joined_list(r["notes"]),
                 date_inferred=bool(notes and "date from the report" in notes),
+                border_reason=optional_str(r.get("border_reason")),
+                border_evidence=json_cell(r.get("border_evidence")) or [],
             )
         )
     return out

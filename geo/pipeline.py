@@ -40,6 +40,7 @@ def extract(
     fields: RecordFields | None = None,
     gazetteer: Gazetteer | None = None,
     merge: bool = True,
+    all_violent: bool = False,
     progress: Callable[[int, str], None] | None = None,
 ) -> Extraction:
     """Extract the incidents of every article in ``inputs``.
@@ -56,6 +57,10 @@ def extract(
         A loaded gazetteer; loaded here when omitted.
     merge
         Merge the same incident reported by several articles.
+    all_violent
+        Also keep violent events that are not border incidents, flagged by
+        ``border_reason`` None (by default only border incidents are kept; see
+        :mod:`geo.extract.relevance`).
     progress
         Called after each article with the number read so far and its file.
 
@@ -73,7 +78,7 @@ def extract(
     incidents: list[Incident] = []
     n = 0
     for article in read_articles(inputs, published=published, fields=fields, errors=errors):
-        incidents.extend(extract_incidents(article, gazetteer))
+        incidents.extend(extract_incidents(article, gazetteer, all_violent=all_violent))
         n += 1
         if progress is not None:
             progress(n, article.where)

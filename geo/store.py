@@ -127,8 +127,12 @@ class IncidentStore:
         fields: RecordFields | None = None,
         gazetteer: Gazetteer | None = None,
         progress=None,
+        all_violent: bool = False,
     ) -> IngestResult:
         """Add the incidents of new articles to the store.
+
+        ``all_violent`` also keeps violent events that are not border incidents,
+        flagged (see :func:`geo.pipeline.extract`).
 
         Returns
         -------
@@ -162,7 +166,7 @@ class IncidentStore:
                     result.known_articles += 1
                     continue
                 known.add(article.id)
-                fresh.extend(extract_incidents(article, gazetteer))
+                fresh.extend(extract_incidents(article, gazetteer, all_violent=all_violent))
                 new_rows.append(
                     {
                         **{k: v for k, v in article.source().items() if k != "record"},

@@ -48,6 +48,7 @@ from geo.extract.merge import (
     compatible,
 )
 from geo.extract.record import Incident
+from geo.extract.relevance import assign_relevance, may_report_border_incident
 from geo.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self.article_refs: list[_Ref] = []  #: the last article's references, for the gate
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -159,7 +161,7 @@ class _Extractor:
 
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
-        refs = self.refs(text)
+        refs = self.article_refs = self.refs(text)
         published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
@@ -686,14 +688,19 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
-    """Incidents reported by one article.
+def extract_incidents(
+    article: Article, gazetteer: Gazetteer, *, all_violent: bool = False
+) -> list[Incident]:
+    """Border incidents reported by one article, each with the reason it is one.
 
     Parameters
     ----------
     article : Article
     gazetteer : Gazetteer
         A loaded gazetteer (``Gazetteer.load()``), reused across articles.
+    all_violent : bool
+        Also keep violent events that are not border incidents, flagged by
+        ``border_reason`` None (see :mod:`geo.extract.relevance`).
 
     Returns
     -------
@@ -701,4 +708,14 @@ def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         Physical incidents and statements (``event_type ==
         "agreement_or_statement"``) in the order the article reports them.
     """
-    return _Extractor(gazetteer).extract(article)
+    if not all_violent and not may_report_border_incident(article.text, article.title):
+        return []  # the cheap gate: no border or state word, no place lookup
+    extractor = _Extractor(gazetteer)
+    incidents = extractor.extract(article)
+    return assign_relevance(
+        incidents,
+        article.text,
+        extractor.article_refs,
+        title=article.title,
+        all_violent=all_violent,
+    )

@@ -39,6 +39,8 @@ RECORD_FIELDS = (
     "location_border",
     "longitude",
     "latitude",
+    "border_reason",
+    "border_evidence",
     "quote",
     "quote_start",
     "quote_end",
@@ -73,6 +75,11 @@ class Incident:
     trigger: str = ""
     date_inferred: bool = False  #: the date is the report's (no time expression of its own)
     context_location: Location | None = field(default=None, repr=False)
+    #: why it is a border incident (:data:`geo.extract.relevance.BORDER_REASONS`); None flags
+    #: a violent event kept by ``all_violent`` that is not one
+    border_reason: str | None = None
+    #: the words that make it one: ``{"text", "start", "end"}``, offsets into the article
+    border_evidence: list[dict] = field(default_factory=list)
 
     @property
     def physical(self) -> bool:
@@ -119,6 +126,8 @@ class Incident:
             "location_border": loc.border if loc else None,
             "longitude": loc.lon if loc else None,
             "latitude": loc.lat if loc else None,
+            "border_reason": self.border_reason,
+            "border_evidence": self.border_evidence,
             "quote": self.quote,
             "quote_start": self.quote_start,
             "quote_end": self.quote_end,
