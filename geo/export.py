@@ -248,6 +248,9 @@ def acled_table(layer: gpd.GeoDataFrame) -> pd.DataFrame:
     ours = CSV_COLUMNS[CSV_COLUMNS.index("wounded") : CSV_COLUMNS.index("quote") + 1]
     for col in ours:
         t[col] = layer.get(col)
+    t["border_evidence"] = layer["border_evidence"].map(
+        lambda v: v if isinstance(v, str) else json.dumps(_json_value(v), ensure_ascii=False)
+    )
     t["source_urls"] = srcs.map(lambda ss: " ".join(s["url"] for s in ss if s.get("url")))
     t["sources"] = srcs.map(lambda ss: json.dumps(ss, ensure_ascii=False))
     t["attribution"] = ATTRIBUTION

@@ -10,6 +10,7 @@ and the other articles are still read.
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import glob
 import hashlib
@@ -317,7 +318,9 @@ def _record_article(rec: dict, path: Path, line: int, fields: RecordFields) -> A
 def _jsonl_articles(
     text: str, path: Path, fields: RecordFields, errors: list | None
 ) -> Iterator[Article]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # only "\n" ends a record: str.splitlines() would also break at U+0085 or U+2028,
+    # which JSON strings may hold as they are
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -337,7 +340,7 @@ def _jsonl_articles(
 def _csv_articles(
     text: str, path: Path, fields: RecordFields, errors: list | None
 ) -> Iterator[Article]:
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames is None or fields.text not in reader.fieldnames:
         raise ArticleError(path, f"CSV has no {fields.text!r} column (found {reader.fieldnames})")
     try:

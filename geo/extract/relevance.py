@@ -128,8 +128,9 @@ _STATE = Lexeme(
         "troop",
         "soldier",
         "army",
+        "armies",
         "armed forces",
-        "military",
+        "militar",
         "forces",
         "servicem",
         "jawan",
@@ -191,7 +192,7 @@ _WEAPON_TRIGGER = re.compile(
 )
 _WEAPON_USED = re.compile(
     r"(?<!\bto\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmight\s)(?<!\bwill\s)(?<!\bcan\s)"
-    r"\b(?:fired|firing|launch\w*|struck|strike|strikes|hit|hits|land(?:ed|ing|s)"
+    r"\b(?:fired|firing|launch(?:ed|es|ing)|struck|strike|strikes|hit|hits|land(?:ed|ing|s)"
     r"|fell|intercept\w*|explod\w*|exploded|detonat\w*|target\w*|attack\w*|shot\s+down"
     r"|downed|rained|pounded|wounded|injured|killed|damag\w*|destroy\w*|planted|seized"
     r"|found|smuggl\w*|dropped|blast\w*)\b",
