@@ -10,10 +10,10 @@ and the other articles are still read.
 from __future__ import annotations
 
 import csv
-import io
 import datetime as dt
 import glob
 import hashlib
+import io
 import json
 import os
 import re
