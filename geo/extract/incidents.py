@@ -717,5 +717,6 @@ def extract_incidents(
         article.text,
         extractor.article_refs,
         title=article.title,
+        article_id=article.id,
         all_violent=all_violent,
     )

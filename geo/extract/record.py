@@ -78,7 +78,8 @@ class Incident:
     #: why it is a border incident (:data:`geo.extract.relevance.BORDER_REASONS`); None flags
     #: a violent event kept by ``all_violent`` that is not one
     border_reason: str | None = None
-    #: the words that make it one: ``{"text", "start", "end"}``, offsets into the article
+    #: the words that make it one: ``{"text", "start", "end", "article_id"}``, offsets into
+    #: that article's text
     border_evidence: list[dict] = field(default_factory=list)
 
     @property

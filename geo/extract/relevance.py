@@ -231,7 +231,7 @@ class Evidence:
     end: int | None
 
     def to_record(self) -> dict:
-        """``{"text", "start", "end"}``."""
+        """``{"text", "start", "end"}``; :func:`assign_relevance` adds ``article_id``."""
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
@@ -320,6 +320,7 @@ def assign_relevance(
     refs: Sequence[_Ref],
     *,
     title: str = "",
+    article_id: str = "",
     all_violent: bool = False,
 ) -> list[Incident]:
     """Give each incident the reason it is a border incident; drop the others.
@@ -335,6 +336,8 @@ def assign_relevance(
         ``surface``, ``country``), in text order.
     title : str, optional
         The headline, when not part of the text.
+    article_id : str, optional
+        The article's id, kept with the evidence (merged incidents have several).
     all_violent : bool
         Keep violent events that are not border incidents, with
         ``border_reason`` None (the flag).
@@ -409,7 +412,7 @@ def assign_relevance(
         if reason is None and not (all_violent and inc.event_type in VIOLENT_TYPES):
             continue
         inc.border_reason = reason
-        inc.border_evidence = [e.to_record() for e in evidence]
+        inc.border_evidence = [{**e.to_record(), "article_id": article_id} for e in evidence]
         if reason is None:
             inc.notes.append("not a border incident (kept with all violent events)")
         out.append(inc)

@@ -88,6 +88,7 @@ def _check_evidence(text, incidents):
         assert inc.border_evidence, inc.quote
         for ev in inc.border_evidence:
             assert text[ev["start"] : ev["end"]] == ev["text"]
+            assert ev["article_id"] == _article(text).id
 
 
 def test_a_border_clash_yields_incidents_each_with_its_reason(gazetteer):
@@ -221,3 +222,14 @@ def test_csv_text_may_hold_unicode_line_separators(tmp_path):
     articles = list(read_articles([path], errors=errors))
     assert errors == []
     assert [a.text for a in articles] == ["One\u0085two\u2028three.", "Another."]
+
+
+def test_a_flagged_event_merged_with_a_border_incident_takes_its_reason(gazetteer):
+    from geo.extract.merge import absorb
+
+    flagged = extract_incidents(_article(LOCAL_CRIME), gazetteer, all_violent=True)[0]
+    border = extract_incidents(_article(BORDER_CLASH), gazetteer)[0]
+    absorb(flagged, border)
+    assert flagged.border_reason == "border_words"
+    assert flagged.border_evidence == border.border_evidence
+    assert not any("not a border incident" in n for n in flagged.notes)
