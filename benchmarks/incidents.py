@@ -168,8 +168,10 @@ def unrelated(shared: Path, gazetteer, show: bool) -> None:
             hit += bool(found)
             if show and found and not all_violent:
                 for i in found:
-                    why = getattr(i, "relevance", None)
-                    print(f"    {a.record:4d} {i.event_type} {why} | {i.quote[:100]}")
+                    why = [e["text"] for e in i.border_evidence]
+                    print(
+                        f"    {a.record:4d} {i.event_type} {i.border_reason} {why} | {i.quote[:90]}"
+                    )
         label = "all violent events kept (flagged)" if all_violent else "default"
         print(
             f"unrelated articles (LGL + GeoVirus, {len(articles)}), {label}: {incidents} incidents "

@@ -198,6 +198,12 @@ _WEAPON_USED = re.compile(
     r"|found|smuggl\w*|dropped|blast\w*)\b",
     re.I,
 )
+# A statement not made yet ("a treaty that has yet to be signed", "would agree to") is none.
+_NOT_YET = re.compile(
+    r"\b(?:yet\s+to(?:\s+be)?|not\s+yet(?:\s+been)?|would(?:\s+not)?(?:\s+be)?|could(?:\s+be)?"
+    r"|might(?:\s+be)?|will(?:\s+be)?|expected\s+to(?:\s+be)?|plans?\s+to|if)\s+$",
+    re.I,
+)
 #: Reasons by event type: arrests, incursions and statements need border words (or the story).
 _SENTENCE_REASONS_NOT_STATE = frozenset({"arrest", "incursion", "agreement_or_statement", "other"})
 _CUES = LexemeSet({"border": _BORDER, "state": _STATE})
@@ -276,8 +282,17 @@ def _border_words(text: str, start: int, end: int, international: bool) -> list[
 
 
 def _state_words(text: str, start: int, end: int) -> list[Evidence]:
+    """A state's forces or attacks; a weapon only when the sentence does something with it."""
     s = text[start:end]
-    return [Evidence(m.group(0), start + m.start(), start + m.end()) for m in _STATE.rx.finditer(s)]
+    used = None
+    out = []
+    for m in _STATE.rx.finditer(s):
+        if _WEAPON_TRIGGER.fullmatch(m.group(0)):
+            used = bool(_WEAPON_USED.search(s)) if used is None else used
+            if not used:
+                continue
+        out.append(Evidence(m.group(0), start + m.start(), start + m.end()))
+    return out
 
 
 def _neighbour_pair(
@@ -296,6 +311,12 @@ def _happens(inc: Incident, sentences: list[str]) -> bool:
     if not _WEAPON_TRIGGER.fullmatch(inc.trigger.strip()):
         return True
     return any(_WEAPON_USED.search(s) for s in sentences)
+
+
+def _not_yet(inc: Incident) -> bool:
+    """True for a statement whose trigger is still to come ("has yet to be signed")."""
+    at = inc.quote.find(inc.trigger) if inc.trigger else -1
+    return at > 0 and bool(_NOT_YET.search(inc.quote[max(0, at - 40) : at]))
 
 
 def _violent_or_unexplained(sentence: str) -> bool:
@@ -364,9 +385,12 @@ def assign_relevance(
     for k, inc in enumerate(incidents):
         quotes = _quotes(inc)
         sentences = [text[a:b] for a, b in quotes]
-        if inc.physical and not (
-            any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
-        ):
+        if (
+            inc.physical
+            and not (
+                any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
+            )
+        ) or (not inc.physical and _not_yet(inc)):
             dropped.add(k)  # "nine people have died from Ebola", "Palestinian rockets"
             continue
         for qs, qe in quotes:
@@ -407,6 +431,10 @@ def assign_relevance(
         reason, evidence = qualified.get(k, (None, []))
         if reason is None and story:
             where = set(_countries(inc))
+            if not inc.physical:
+                # a statement in a border story names one of its states
+                where = {r.country for a, b in _quotes(inc) for r in in_sentence(a, b)}
+                where = where or {"-"}
             if not where or where & story_countries:
                 reason, evidence = "border_story", story
         if reason is None and not (all_violent and inc.event_type in VIOLENT_TYPES):
