@@ -33,7 +33,10 @@ def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
     path = write_incidents(frame, out / "incidents.geojson")
     from maps import incident_map, save_map
 
-    result_map = save_map(incident_map(frame, offline=True), out / "incidents-map.html")
+    result_map = save_map(
+        incident_map(frame, offline=True, title="bordermap demo: incidents in the sample articles"),
+        out / "incidents-map.html",
+    )
     return {
         "incidents": path,
         "map": result_map,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.extract.articles import ArticleError, RecordFields, read_articles
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields, read_articles
 from geo.extract.incidents import extract_incidents
 from geo.extract.merge import merge_incidents
 from geo.extract.record import Incident
@@ -40,8 +40,9 @@ def extract(
     fields: RecordFields | None = None,
     gazetteer: Gazetteer | None = None,
     merge: bool = True,
-    all_violent: bool = False,
+    keep: str = "border",
     progress: Callable[[int, str], None] | None = None,
+    on_error: Callable[[ArticleError], None] | None = None,
 ) -> Extraction:
     """Extract the incidents of every article in ``inputs``.
 
@@ -57,12 +58,15 @@ def extract(
         A loaded gazetteer; loaded here when omitted.
     merge
         Merge the same incident reported by several articles.
-    all_violent
-        Also keep violent events that are not border incidents, flagged by
-        ``border_reason`` None (by default only border incidents are kept; see
+    keep
+        ``"border"`` (the default): border incidents only; ``"violent"``: also the
+        other violent events; ``"all"``: every event. Those that are not border
+        incidents are flagged by ``border_reason`` None (see
         :mod:`geo.extract.relevance`).
     progress
         Called after each article with the number read so far and its file.
+    on_error
+        Called with each problem as it is met (all are also in ``errors``).
 
     Returns
     -------
@@ -74,11 +78,11 @@ def extract(
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer.load()
-    errors: list[ArticleError] = []
+    errors: list[ArticleError] = ErrorLog(on_error)
     incidents: list[Incident] = []
     n = 0
     for article in read_articles(inputs, published=published, fields=fields, errors=errors):
-        incidents.extend(extract_incidents(article, gazetteer, all_violent=all_violent))
+        incidents.extend(extract_incidents(article, gazetteer, keep=keep))
         n += 1
         if progress is not None:
             progress(n, article.where)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.extract.articles import ArticleError, RecordFields, read_articles
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields, read_articles
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -127,12 +127,20 @@ class IncidentStore:
         fields: RecordFields | None = None,
         gazetteer: Gazetteer | None = None,
         progress=None,
-        all_violent: bool = False,
+        on_error=None,
+        keep: str = "border",
     ) -> IngestResult:
         """Add the incidents of new articles to the store.
 
-        ``all_violent`` also keeps violent events that are not border incidents,
-        flagged (see :func:`geo.pipeline.extract`).
+        Parameters
+        ----------
+        progress
+            Called after each article with the number read so far and its file.
+        on_error
+            Called with each problem as it is met (all are also in ``errors``).
+        keep
+            Border incidents only (``"border"``), also other violent events
+            (``"violent"``) or every event (``"all"``); see :func:`geo.pipeline.extract`.
 
         Returns
         -------
@@ -147,7 +155,7 @@ class IncidentStore:
             from gazetteer import Gazetteer
 
             gazetteer = Gazetteer.load()
-        result = IngestResult()
+        result = IngestResult(errors=ErrorLog(on_error))
         with self.lock():
             self._clean_stale()
             layer, articles = self.read()
@@ -166,7 +174,7 @@ class IncidentStore:
                     result.known_articles += 1
                     continue
                 known.add(article.id)
-                fresh.extend(extract_incidents(article, gazetteer, all_violent=all_violent))
+                fresh.extend(extract_incidents(article, gazetteer, keep=keep))
                 new_rows.append(
                     {
                         **{k: v for k, v in article.source().items() if k != "record"},

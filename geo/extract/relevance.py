@@ -14,6 +14,11 @@ border or to the forces of neighbouring states:
     Its sentence shows a state's forces, weapons or diplomacy ("Turkish
     aircraft", "troops", "shelling", "summoned the ambassador") and names two
     neighbouring countries — the incident's place counts as one of them.
+``frontier_area``
+    Its sentence shows a state's forces or heavy weapons ("troops", "artillery",
+    "drones"; not police, not "shots fired") and its place lies in the frontier
+    area: a town within :data:`FRONTIER_KM` of its country's international border,
+    or a province on that border.
 ``border_story``
     The article is a border story — its headline or lead names a border as
     above, or another of its incidents qualifies — and the incident happened in
@@ -21,8 +26,9 @@ border or to the forces of neighbouring states:
 
 Every qualifying incident gets the reason and its evidence: the words, with
 offsets into the article text. Everything else is left out, unless the caller
-asks for all violent events (``all_violent``): those are kept with no reason,
-which flags them as not border incidents.
+asks for all violent events (``keep="violent"``, ``--keep violent``) or every event
+(``keep="all"``): those are kept with no reason, which flags them as not border
+incidents.
 
 The gate is cheap where it matters: an article whose headline and text hold
 none of the border or state words (:func:`may_report_border_incident`, one
@@ -32,11 +38,15 @@ the extractor skips it before looking up a single place name.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
+
+import shapely
+import shapely.ops
 
 from geo.extract.patterns import Lexeme, LexemeSet
 
@@ -45,6 +55,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BORDER_REASONS",
+    "FRONTIER_KM",
+    "KEEP",
     "VIOLENT_TYPES",
     "Evidence",
     "assign_relevance",
@@ -53,9 +65,16 @@ __all__ = [
 ]
 
 #: The reasons an incident is a border incident, strongest first.
-BORDER_REASONS = ("border_words", "neighbour_states", "border_story")
+BORDER_REASONS = ("border_words", "neighbour_states", "frontier_area", "border_story")
 
-#: Event types kept, flagged, by ``all_violent`` when they are not border incidents.
+#: A place this close to its country's international border is in the frontier area.
+FRONTIER_KM = 30.0
+
+#: What an extraction keeps: border incidents only (the default), also the other violent
+#: events, or every event; whatever is not a border incident is flagged (no reason).
+KEEP = ("border", "violent", "all")
+
+#: Event types kept, flagged, by ``keep="violent"`` when they are not border incidents.
 VIOLENT_TYPES = frozenset(
     {
         "armed_clash",
@@ -107,7 +126,9 @@ _BORDER = Lexeme(
 # "boundary", "frontier", "territory") count only where the article names two countries.
 _INTERNATIONAL = re.compile(
     r"(?:cross-?border|(?:border|frontier)\s+(?:guards?|police|troops|forces|service|patrols?"
-    r"|posts?|outposts?)|international\s+border|line\s+of|contact\s+line|demarcation"
+    r"|posts?|outposts?|security\s+forces?|villages?|areas?|regions?|districts?|crossings?"
+    r"|checkpoints?|fence|clash\w*|skirmish\w*|firing|shelling|tensions?|disputes?)"
+    r"|working\s+boundary|international\s+(?:border|boundary)|line\s+of|contact\s+line|demarcation"
     r"|ceasefire\s+line|cease-fire\s+line|(?:blue|green|durand|mcmahon)\s+line|loc|lac|dmz"
     r"|demilitari|buffer|no[\s-]+man|incursion|infiltrat|air\s?space|territorial|cease-?fire\s+v"
     r"|truce\s+v|cross)",
@@ -198,10 +219,12 @@ _WEAPON_USED = re.compile(
     r"|found|smuggl\w*|dropped|blast\w*)\b",
     re.I,
 )
-# A statement not made yet ("a treaty that has yet to be signed", "would agree to") is none.
-_NOT_YET = re.compile(
-    r"\b(?:yet\s+to(?:\s+be)?|not\s+yet(?:\s+been)?|would(?:\s+not)?(?:\s+be)?|could(?:\s+be)?"
-    r"|might(?:\s+be)?|will(?:\s+be)?|expected\s+to(?:\s+be)?|plans?\s+to|if)\s+$",
+# Words by which a statement that names no state points back to the story.
+_STORY_LINK = re.compile(
+    r"\b(?:both\s+sides|the\s+two\s+(?:sides|countries|armies|nations|governments|neighbou?rs)"
+    r"|neighbou?rs|bilateral|the\s+(?:incident|attack|clash|clashes|shooting|shelling|violation"
+    r"|violations|firing|skirmish|standoff|stand-off|face-off|intrusion|raid)|cease-?fire|truce"
+    r"|flag\s+meeting|disengag\w*|de-?escalat\w*|restraint|tensions?)\b",
     re.I,
 )
 #: Reasons by event type: arrests, incursions and statements need border words (or the story).
@@ -295,6 +318,43 @@ def _state_words(text: str, start: int, end: int) -> list[Evidence]:
     return out
 
 
+# State words that a local police story also uses: not enough for the frontier area.
+_NOT_MILITARY = re.compile(r"fir|gunfire|bomb(?!ard)|cease|truce|cross", re.I)
+
+
+@lru_cache(maxsize=512)
+def _border_lines(country: str):
+    from geo.regions import borders
+
+    lines = borders(country).geometry.values
+    return shapely.union_all(lines) if len(lines) else None
+
+
+def _at_frontier(location) -> bool:
+    """True for a place within FRONTIER_KM of its country's border, or a province on it."""
+    if location is None or location.kind == "country" or not location.countries:
+        return False
+    if location.border:
+        return True
+    try:
+        line = _border_lines(location.countries[0])
+    except (KeyError, ValueError, LookupError):
+        return False
+    if line is None:
+        return False
+    if location.kind in ("admin1", "region"):
+        return bool(shapely.dwithin(location.geometry, line, 0.05))
+    here = shapely.Point(location.lon, location.lat)
+    _, there = shapely.ops.nearest_points(here, line)
+    return _haversine_km(here.x, here.y, there.x, there.y) <= FRONTIER_KM
+
+
+def _haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
 def _neighbour_pair(
     refs: Sequence[_Ref], place_countries: Iterable[str], pairs: frozenset[tuple[str, str]]
 ) -> tuple[str, str] | None:
@@ -311,12 +371,6 @@ def _happens(inc: Incident, sentences: list[str]) -> bool:
     if not _WEAPON_TRIGGER.fullmatch(inc.trigger.strip()):
         return True
     return any(_WEAPON_USED.search(s) for s in sentences)
-
-
-def _not_yet(inc: Incident) -> bool:
-    """True for a statement whose trigger is still to come ("has yet to be signed")."""
-    at = inc.quote.find(inc.trigger) if inc.trigger else -1
-    return at > 0 and bool(_NOT_YET.search(inc.quote[max(0, at - 40) : at]))
 
 
 def _violent_or_unexplained(sentence: str) -> bool:
@@ -342,7 +396,7 @@ def assign_relevance(
     *,
     title: str = "",
     article_id: str = "",
-    all_violent: bool = False,
+    keep: str = "border",
 ) -> list[Incident]:
     """Give each incident the reason it is a border incident; drop the others.
 
@@ -359,20 +413,27 @@ def assign_relevance(
         The headline, when not part of the text.
     article_id : str, optional
         The article's id, kept with the evidence (merged incidents have several).
-    all_violent : bool
-        Keep violent events that are not border incidents, with
-        ``border_reason`` None (the flag).
+    keep : {"border", "violent", "all"}
+        Keep the border incidents only, also the other violent events, or every
+        event; those that are not border incidents have ``border_reason`` None
+        (the flag).
 
     Returns
     -------
     list of Incident
-        The border incidents (and, with ``all_violent``, the other violent
-        events), each with ``border_reason`` and ``border_evidence`` set.
+        The border incidents (and the others ``keep`` asks for), each with
+        ``border_reason`` and ``border_evidence`` set.
     """
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
     if not incidents:
         return incidents
     countries = {r.country for r in refs}
-    international = len(countries) >= 2
+    # the ambiguous words ("the border") count where the article names two countries or
+    # an unmistakably international feature ("border guards", "cross-border")
+    international = len(countries) >= 2 or any(
+        _INTERNATIONAL.match(text, e.start) for e in _border_words(text, 0, len(text), True)
+    )
     pairs = neighbours()
 
     def in_sentence(start: int, end: int) -> list[Evidence] | None:
@@ -385,12 +446,9 @@ def assign_relevance(
     for k, inc in enumerate(incidents):
         quotes = _quotes(inc)
         sentences = [text[a:b] for a, b in quotes]
-        if (
-            inc.physical
-            and not (
-                any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
-            )
-        ) or (not inc.physical and _not_yet(inc)):
+        if inc.physical and not (
+            any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
+        ):
             dropped.add(k)  # "nine people have died from Ebola", "Palestinian rockets"
             continue
         for qs, qe in quotes:
@@ -410,6 +468,15 @@ def assign_relevance(
                 ]
                 qualified[k] = ("neighbour_states", spans)
                 break
+            military = [e for e in state if not _NOT_MILITARY.search(e.text)]
+            if military and _at_frontier(inc.location):
+                where = inc.location.written or inc.location.name
+                at = text.find(where, qs, qe) if where else -1
+                spans = [military[0]]
+                if at >= 0:
+                    spans.append(Evidence(where, at, at + len(where)))
+                qualified[k] = ("frontier_area", spans)
+                break
         if k in qualified and inc.physical:
             # a physical border incident makes the article a border story
             qs, qe = quotes[0]
@@ -426,22 +493,25 @@ def assign_relevance(
         story_countries |= {r.country for r in refs if r.start < _LEAD_CHARS}
     out = []
     for k, inc in enumerate(incidents):
-        if k in dropped:
+        if k in dropped and keep != "all":
             continue
         reason, evidence = qualified.get(k, (None, []))
         if reason is None and story:
             where = set(_countries(inc))
             if not inc.physical:
-                # a statement in a border story names one of its states
+                # a statement in a border story names one of its states, or points to the
+                # story's event or parties ("both sides", "the incident", "flag meeting")
                 where = {r.country for a, b in _quotes(inc) for r in in_sentence(a, b)}
-                where = where or {"-"}
+                linked = any(_STORY_LINK.search(text[a:b]) for a, b in _quotes(inc))
+                where = set() if linked else where or {"-"}
             if not where or where & story_countries:
                 reason, evidence = "border_story", story
-        if reason is None and not (all_violent and inc.event_type in VIOLENT_TYPES):
+        kept = keep == "all" or (keep == "violent" and inc.event_type in VIOLENT_TYPES)
+        if reason is None and not kept:
             continue
         inc.border_reason = reason
         inc.border_evidence = [{**e.to_record(), "article_id": article_id} for e in evidence]
         if reason is None:
-            inc.notes.append("not a border incident (kept with all violent events)")
+            inc.notes.append(f"not a border incident (kept with keep={keep})")
         out.append(inc)
     return out

@@ -23,9 +23,10 @@ DAY = dt.date(2025, 6, 11)
 
 # Passages of our own writing, about nothing that happens at an international border.
 LOCAL_CRIME = (
-    "Springfield man charged after bar shooting. Police arrested a 19-year-old Springfield man "
-    "on Tuesday after a shooting outside a bar on Main Street left two people wounded, the "
-    "county sheriff said. Officers also detained a second suspect in Greene County."
+    "Springfield man charged after bar shooting. A gunman shot and wounded two men outside a "
+    "bar on Main Street in Springfield on Tuesday night, the county sheriff said. Police "
+    "arrested a 19-year-old Springfield man on Wednesday and detained a second suspect in "
+    "Greene County."
 )
 DISEASE = (
     "Flu claims a child in Dayton. A seven-year-old girl died of influenza in Dayton, Ohio on "
@@ -65,8 +66,16 @@ def test_unrelated_articles_yield_no_incident_by_default(gazetteer, text):
     assert extract_incidents(_article(text), gazetteer) == []
 
 
+def test_every_event_is_kept_flagged_on_request(gazetteer):
+    kept = extract_incidents(_article(BUSINESS), gazetteer, keep="all")
+    assert any(i.event_type == "agreement_or_statement" for i in kept)
+    assert all(i.border_reason is None for i in kept)
+    with pytest.raises(ValueError, match="keep"):
+        extract_incidents(_article(BORDER_CLASH), gazetteer, keep="everything")
+
+
 def test_the_option_keeps_violent_events_flagged(gazetteer):
-    kept = extract_incidents(_article(LOCAL_CRIME), gazetteer, all_violent=True)
+    kept = extract_incidents(_article(LOCAL_CRIME), gazetteer, keep="violent")
     assert kept, "the bar shooting is a violent event"
     for inc in kept:
         assert inc.event_type in VIOLENT_TYPES  # arrests are not violent events
@@ -78,7 +87,7 @@ def test_the_option_keeps_violent_events_flagged(gazetteer):
 
 
 def test_deaths_from_disease_are_not_violence_even_with_the_option(gazetteer):
-    assert extract_incidents(_article(DISEASE), gazetteer, all_violent=True) == []
+    assert extract_incidents(_article(DISEASE), gazetteer, keep="violent") == []
 
 
 def _check_evidence(text, incidents):
@@ -190,15 +199,16 @@ def test_reason_and_evidence_are_record_fields_and_reach_every_export(gazetteer,
     assert back[0].border_evidence == incidents[0].border_evidence
 
 
-def test_cli_all_violent_option(tmp_path):
+def test_cli_keep_option(tmp_path):
     from bordermap.cli import main
 
     src = tmp_path / "local.txt"
     src.write_text(LOCAL_CRIME, encoding="utf-8")
     out = tmp_path / "out.geojson"
-    assert main(["extract", str(src), "--published", "2025-06-11", "-o", str(out)]) == 0
+    args = ["extract", str(src), "--published", "2025-06-11", "--force", "-o", str(out)]
+    assert main(args) == 0
     assert json.loads(out.read_text())["features"] == []
-    args = ["extract", str(src), "--published", "2025-06-11", "--all-violent", "-o", str(out)]
+    args = ["extract", str(src), "--published", "2025-06-11", "--keep", "violent", "-o", str(out)]
     assert main(args) == 0
     features = json.loads(out.read_text())["features"]
     assert features
@@ -227,16 +237,9 @@ def test_csv_text_may_hold_unicode_line_separators(tmp_path):
 def test_a_flagged_event_merged_with_a_border_incident_takes_its_reason(gazetteer):
     from geo.extract.merge import absorb
 
-    flagged = extract_incidents(_article(LOCAL_CRIME), gazetteer, all_violent=True)[0]
+    flagged = extract_incidents(_article(LOCAL_CRIME), gazetteer, keep="violent")[0]
     border = extract_incidents(_article(BORDER_CLASH), gazetteer)[0]
     absorb(flagged, border)
     assert flagged.border_reason == "border_words"
     assert flagged.border_evidence == border.border_evidence
     assert not any("not a border incident" in n for n in flagged.notes)
-
-
-def test_a_border_statement_not_made_yet_is_none(gazetteer):
-    made = "Kazakhstan and Uzbekistan signed a treaty on their state border on Monday."
-    not_yet = "A treaty on the border between Kazakhstan and Uzbekistan has yet to be signed."
-    assert extract_incidents(_article(made), gazetteer)
-    assert extract_incidents(_article(not_yet), gazetteer) == []
