@@ -14,7 +14,7 @@ is copied into the project):
   date_strict, date_lenient, casualties_exact, statements recall/precision.
 * **Relevance**: incidents per 100 unrelated articles, over the LGL and GeoVirus
   texts of ``../shared/eval/geoparse`` (local US news and disease news, no border
-  incident among them), with the default options and with ``all_violent``.
+  incident among them), with the default options and with ``keep="violent"``.
 * **Speed** on one core (CPU seconds of this process, which is single-threaded;
   wall time beside it), first pass over texts not seen before in this process:
   a realistic stream (every geoparse text — LGL, TR-News, GeoVirus — with the
@@ -140,10 +140,10 @@ def _extract_kwargs(all_violent: bool) -> dict:
 
     from geo.extract.incidents import extract_incidents
 
-    if "all_violent" in inspect.signature(extract_incidents).parameters:
-        return {"all_violent": all_violent}
-    if all_violent:
-        raise SystemExit("this extractor has no all_violent option")
+    if "keep" in inspect.signature(extract_incidents).parameters:
+        return {"keep": "violent" if all_violent else "border"}
+    if all_violent:  # an extractor from before the relevance gate
+        raise SystemExit("this extractor has no keep option")
     return {}
 
 
