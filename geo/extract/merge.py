@@ -197,6 +197,9 @@ def absorb(into: Incident, other: Incident) -> None:
             into.notes.append(f"reports differ: {min(mine, theirs)} or {max(mine, theirs)} {attr}")
     if not into.casualties:
         into.casualties = other.casualties
+    if into.border_reason is None and other.border_reason is not None:
+        into.border_reason, into.border_evidence = other.border_reason, other.border_evidence
+        into.notes = [n for n in into.notes if not n.startswith("not a border incident")]
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     for attr in ("claimed_by", "denied_by", "notes"):
