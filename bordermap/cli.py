@@ -209,6 +209,7 @@ def _read_with_progress(args: argparse.Namespace, run):
             on_error=progress.error,
             workers=args.workers,
             scheduler=args.scheduler,
+            keep=args.keep,
         )
 
 
@@ -490,6 +491,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler",
         metavar="ADDRESS",
         help="run on a Dask cluster (tcp://host:8786), or 'local' for a Dask LocalCluster",
+    )
+    reading.add_argument(
+        "--keep",
+        choices=["border", "violent", "all"],
+        default="border",
+        help="border incidents only (default), also other violent events, or every event;"
+        " those that are not border incidents have an empty border_reason",
     )
     formats = ["geojson", "gpkg", "csv", "parquet"]
 

@@ -38,6 +38,7 @@ def extract(
     fields: RecordFields | None = None,
     gazetteer: Gazetteer | None = None,
     merge: bool = True,
+    keep: str = "border",
     progress: Callable[[int, str], None] | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
     workers: int | None = 1,
@@ -58,6 +59,11 @@ def extract(
         A loaded gazetteer; loaded here when omitted.
     merge
         Merge the same incident reported by several articles.
+    keep
+        ``"border"`` (the default): border incidents only; ``"violent"``: also the
+        other violent events; ``"all"``: every event. Those that are not border
+        incidents are flagged by ``border_reason`` None (see
+        :mod:`geo.extract.relevance`).
     progress
         Called as articles are read with the number read so far and where.
     on_error
@@ -92,6 +98,7 @@ def extract(
         partition_bytes=partition_bytes,
         progress=progress,
         errors=ErrorLog(on_error),
+        keep=keep,
     )
     incidents = merge_blocked(run.incidents) if merge else run.incidents
     return Extraction(incidents, run.articles, run.errors)

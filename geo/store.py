@@ -372,6 +372,7 @@ class IncidentStore:
         scheduler: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         partition_bytes: int | None = None,
+        keep: str = "border",
     ) -> IngestResult:
         """Add the incidents of new articles to the store, one committed batch at a time.
 
@@ -391,6 +392,9 @@ class IncidentStore:
             Where extraction runs (see :class:`geo.corpus.Engine`).
         batch_size
             Articles per transaction.
+        keep
+            Border incidents only (``"border"``), also other violent events
+            (``"violent"``) or every event (``"all"``); see :func:`geo.pipeline.extract`.
 
         Returns
         -------
@@ -414,6 +418,7 @@ class IncidentStore:
             fields=fields or RecordFields(),
             focus=tuple(gazetteer.focus),
             known_store=str(self.path),
+            keep=keep,
         )
         with self.lock():
             self._clean_stale()

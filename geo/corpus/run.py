@@ -280,6 +280,7 @@ def extract_corpus(
     partition_bytes: int | None = None,
     progress: Callable[[int, str], None] | None = None,
     errors: list[ArticleError] | None = None,
+    keep: str = "border",
 ) -> CorpusRun:
     """Extract the incidents of a corpus (not merged across articles).
 
@@ -302,6 +303,8 @@ def extract_corpus(
     errors
         Where problems go (e.g. an :class:`~geo.extract.articles.ErrorLog`); a new
         list when omitted.
+    keep
+        Which events to keep: ``"border"``, ``"violent"`` or ``"all"``.
 
     Returns
     -------
@@ -317,6 +320,7 @@ def extract_corpus(
         published=fallback.isoformat() if fallback else None,
         fields=fields or RecordFields(),
         focus=focus,
+        keep=keep,
     )
     run = CorpusRun(errors=errors if errors is not None else [])
     with Engine(workers, scheduler) as engine:

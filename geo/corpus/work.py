@@ -45,12 +45,16 @@ class Task:
         Gazetteer focus codes.
     known_store : str or None
         A store whose articles are skipped (opened read-only by the worker).
+    keep : str
+        Which events to keep: ``"border"``, ``"violent"`` or ``"all"`` (see
+        :func:`geo.extract.incidents.extract_incidents`).
     """
 
     published: str | None = None
     fields: RecordFields = field(default_factory=RecordFields)
     focus: tuple[str, ...] = ()
     known_store: str | None = None
+    keep: str = "border"
 
 
 @dataclass
@@ -141,7 +145,7 @@ def extract_partition(
                     if on_article is not None:
                         on_article(len(result.articles) + result.known, article.where)
                     continue
-                found = extract_incidents(article, gaz)
+                found = extract_incidents(article, gaz, keep=task.keep)
                 result.incidents.extend(found)
                 result.articles.append(article.source())
                 result.article_incidents.append(len(found))

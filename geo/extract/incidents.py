@@ -56,6 +56,7 @@ from geo.extract.merge import (
     refines,
 )
 from geo.extract.record import Incident
+from geo.extract.relevance import assign_relevance, may_report_border_incident
 from geo.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -345,6 +346,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self.article_refs: list[_Ref] = []  #: the last article's references, for the gate
         self._published: dt.date | None = None
 
     def country_name(self, code: str) -> str:
@@ -415,7 +417,7 @@ class _Extractor:
 
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
-        refs = self.refs(text)
+        refs = self.article_refs = self.refs(text)
         published = self._published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
@@ -490,6 +492,16 @@ class _Extractor:
                 ):
                     # "two civilians were wounded in the attack": the toll of an event told
                     physical = []
+                if statements and not (
+                    _BORDER_WORD.search(s)
+                    or any(
+                        r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+                        for r in srefs
+                    )
+                ):
+                    # a statement is a state's (a country, its people or its capital speak):
+                    # a mayor's warning or a council's agreement is not about a border
+                    statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
@@ -1477,14 +1489,20 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
-    """Incidents reported by one article.
+def extract_incidents(
+    article: Article, gazetteer: Gazetteer, *, keep: str = "border"
+) -> list[Incident]:
+    """Border incidents reported by one article, each with the reason it is one.
 
     Parameters
     ----------
     article : Article
     gazetteer : Gazetteer
         A loaded gazetteer (``Gazetteer.load()``), reused across articles.
+    keep : {"border", "violent", "all"}
+        Border incidents only (the default), also the other violent events, or
+        every event; those that are not border incidents are flagged by
+        ``border_reason`` None (see :mod:`geo.extract.relevance`).
 
     Returns
     -------
@@ -1492,4 +1510,15 @@ def extract_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         Physical incidents and statements (``event_type ==
         "agreement_or_statement"``) in the order the article reports them.
     """
-    return _Extractor(gazetteer).extract(article)
+    if keep == "border" and not may_report_border_incident(article.text, article.title):
+        return []  # the cheap gate: no border or state word, no place lookup
+    extractor = _Extractor(gazetteer)
+    incidents = extractor.extract(article)
+    return assign_relevance(
+        incidents,
+        article.text,
+        extractor.article_refs,
+        title=article.title,
+        article_id=article.id,
+        keep=keep,
+    )

@@ -14,7 +14,8 @@ THURSDAY = dt.date(2024, 5, 16)
 
 
 def _physical(text, gazetteer, published=THURSDAY):
-    incs = extract_incidents(Article(text, published=published), gazetteer)
+    # every event, border incident or not: these passages test dates, not relevance
+    incs = extract_incidents(Article(text, published=published), gazetteer, keep="all")
     return [i for i in incs if i.physical]
 
 
@@ -149,3 +150,12 @@ def test_the_reports_day_yields_to_the_events_own_date(gazetteer):
     incursions = [i for i in _physical(text, gazetteer) if i.event_type == "incursion"]
     assert len(incursions) == 1
     assert (incursions[0].date.precision, incursions[0].date_inferred) == ("week", False)
+
+
+def test_a_report_from_last_week_stays_apart_from_this_weeks_event(gazetteer):
+    text = (
+        "Guards clashed with smugglers near Sumy on Tuesday, killing one of them. "
+        "The army said last week that its forces had killed three smugglers near Sumy."
+    )
+    incs = _physical(text, gazetteer)
+    assert sorted(i.killed for i in incs) == [1, 3]
