@@ -248,7 +248,12 @@ def partition_results(
             read += len(res.articles) + res.known
             yield part, res
         return
-    for part, res in zip(parts, engine.map(extract_partition, parts, task), strict=True):
+    from geo.corpus.geometries import unpack
+
+    shapes: dict[bytes, object] = {}
+    for part, res in zip(parts, engine.map(_extract_packed, parts, task), strict=True):
+        unpack(res.incidents, res.footprints or [], shapes)
+        res.footprints = None
         if errors is not None:
             for err in res.errors:
                 errors.append(err)  # one by one: an ErrorLog hears of each
@@ -257,6 +262,15 @@ def partition_results(
         if progress is not None:
             progress(read, part.describe())
         yield part, res
+
+
+def _extract_packed(part: Partition, task: Task) -> PartitionResult:
+    """:func:`extract_partition` in a worker, its footprints sent once each."""
+    from geo.corpus.geometries import pack
+
+    res = extract_partition(part, task)
+    res.footprints = pack(res.incidents)
+    return res
 
 
 def _corpus_bytes(inputs) -> int:

@@ -80,6 +80,8 @@ class PartitionResult:
     known: int = 0
     errors: list[ArticleError] = field(default_factory=list)
     article_incidents: list[int] = field(default_factory=list)
+    #: Distinct footprints as WKB when they travel apart (see :mod:`geo.corpus.geometries`).
+    footprints: list[bytes] | None = None
 
 
 def _known_ids(store: str | None):
