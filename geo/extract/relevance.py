@@ -281,11 +281,17 @@ def may_report_border_incident(text: str, title: str = "") -> bool:
 
 
 @lru_cache(maxsize=1)
-def neighbours() -> frozenset[tuple[str, str]]:
-    """Pairs of ISO 3166-1 codes of countries that share a land border (both orders)."""
+def _borders():
+    """The border-lines pack, read once."""
     from geo.regions import borders
 
-    b = borders()
+    return borders()
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> frozenset[tuple[str, str]]:
+    """Pairs of ISO 3166-1 codes of countries that share a land border (both orders)."""
+    b = _borders()
     pairs = set(zip(b["country_a"], b["country_b"], strict=True))
     return frozenset(pairs | {(y, x) for x, y in pairs})
 
@@ -293,9 +299,12 @@ def neighbours() -> frozenset[tuple[str, str]]:
 def _border_words(text: str, start: int, end: int, international: bool) -> list[Evidence]:
     """Border words in ``text[start:end]``; the ambiguous ones only if ``international``."""
     s = text[start:end]
+    found = list(_BORDER.rx.finditer(s))
+    if not found:
+        return []
     blocked = [(m.start(), m.end()) for m in _NOT_A_BORDER.finditer(s)]
     out = []
-    for m in _BORDER.rx.finditer(s):
+    for m in found:
         if any(a <= m.start() < b for a, b in blocked):
             continue
         if not international and not _INTERNATIONAL.match(s, m.start()):
@@ -324,9 +333,8 @@ _NOT_MILITARY = re.compile(r"fir|gunfire|bomb(?!ard)|cease|truce|cross", re.I)
 
 @lru_cache(maxsize=512)
 def _border_lines(country: str):
-    from geo.regions import borders
-
-    lines = borders(country).geometry.values
+    b = _borders()
+    lines = b.geometry.values[((b["country_a"] == country) | (b["country_b"] == country)).values]
     return shapely.union_all(lines) if len(lines) else None
 
 
