@@ -219,6 +219,12 @@ _WEAPON_USED = re.compile(
     r"|found|smuggl\w*|dropped|blast\w*)\b",
     re.I,
 )
+# An agreement not made ("a treaty that has yet to be signed", "not yet agreed") is no
+# statement; one announced for later ("will sign next month") is, dated when announced.
+_NOT_YET = re.compile(
+    r"\b(?:yet\s+to(?:\s+be)?|not\s+yet(?:\s+been)?|ha(?:s|ve)\s+not\s+(?:yet\s+)?been)\s+$",
+    re.I,
+)
 # Words by which a statement that names no state points back to the story.
 _STORY_LINK = re.compile(
     r"\b(?:both\s+sides|the\s+two\s+(?:sides|countries|armies|nations|governments|neighbou?rs)"
@@ -381,6 +387,12 @@ def _happens(inc: Incident, sentences: list[str]) -> bool:
     return any(_WEAPON_USED.search(s) for s in sentences)
 
 
+def _not_yet(inc: Incident) -> bool:
+    """True for a statement whose act has not happened ("has yet to be signed")."""
+    at = inc.quote.find(inc.trigger) if inc.trigger else -1
+    return at > 0 and bool(_NOT_YET.search(inc.quote[max(0, at - 40) : at]))
+
+
 def _violent_or_unexplained(sentence: str) -> bool:
     """False when the sentence's deaths have a cause that is not violence."""
     return not _NOT_VIOLENCE.search(sentence) or bool(_VIOLENCE.search(sentence))
@@ -454,9 +466,12 @@ def assign_relevance(
     for k, inc in enumerate(incidents):
         quotes = _quotes(inc)
         sentences = [text[a:b] for a, b in quotes]
-        if inc.physical and not (
-            any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
-        ):
+        if (
+            inc.physical
+            and not (
+                any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
+            )
+        ) or (not inc.physical and _not_yet(inc)):
             dropped.add(k)  # "nine people have died from Ebola", "Palestinian rockets"
             continue
         for qs, qe in quotes:

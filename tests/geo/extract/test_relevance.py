@@ -243,3 +243,10 @@ def test_a_flagged_event_merged_with_a_border_incident_takes_its_reason(gazettee
     assert flagged.border_reason == "border_words"
     assert flagged.border_evidence == border.border_evidence
     assert not any("not a border incident" in n for n in flagged.notes)
+
+
+def test_a_border_agreement_not_made_yet_is_none(gazetteer):
+    made = "Kazakhstan and Uzbekistan signed a treaty on their state border on Monday."
+    not_yet = "A treaty on the border between Kazakhstan and Uzbekistan has yet to be signed."
+    assert extract_incidents(_article(made), gazetteer)
+    assert extract_incidents(_article(not_yet), gazetteer) == []
