@@ -8,7 +8,10 @@ Usage::
 Prints, per corpus:
 
 * recognition (find_mentions + resolve): precision, recall and F1 of toponym
-  spans, exact and overlapping;
+  spans, exact and overlapping, over every place reference that ``resolve``
+  returns (toponyms and context mentions: demonyms and places inside
+  organisation names, which LGL and TR-News annotate and GeoVirus does not),
+  and exact F1 of the mentions of role ``"toponym"`` alone (``F1top``);
 * resolution end to end (on spans found that overlap a gold span) and with gold
   spans given (resolve_spans), with the issue's judge: right is the same GeoNames
   id, or within 161 km of the gold point, where an area (country, region, admin-1
@@ -131,6 +134,7 @@ def score_corpus(gaz, judge, docs, errors: list | None = None):
     negative (``FN``) and wrong gold-span resolution (``WRONG``/``UNRES``).
     """
     tp_exact = tp_overlap = n_pred = n_gold = 0
+    tp_top = n_top = 0  # the same for mentions of role "toponym" alone
     e2e_ok = e2e_n = e2e_id_ok = e2e_id_n = 0
     gold_ok = gold_n = gold_id_ok = gold_id_n = gold_unres = 0
     for d in docs:
@@ -142,8 +146,10 @@ def score_corpus(gaz, judge, docs, errors: list | None = None):
         found = set()
         for r in resolved:
             m = r.mention
+            n_top += m.role == "toponym"
             if (m.start, m.end) in spans:
                 tp_exact += 1
+                tp_top += m.role == "toponym"
                 found.add((m.start, m.end))
             elif errors is not None:
                 errors.append(("FP", d["id"], m.surface, _place_str(r.place), _snippet(text, m)))
@@ -198,6 +204,7 @@ def score_corpus(gaz, judge, docs, errors: list | None = None):
         "R": rcl,
         "F1": f1(p, rcl),
         "F1_overlap": f1(po, ro),
+        "F1_toponyms": f1(tp_top / n_top if n_top else 0.0, tp_top / n_gold if n_gold else 0.0),
         "e2e_acc161": pct(e2e_ok, e2e_n),
         "e2e_id": pct(e2e_id_ok, e2e_id_n),
         "gold_acc161": pct(gold_ok, gold_n),
@@ -297,7 +304,8 @@ def main() -> None:
         words = float(np.mean([len(d["text"].split()) for d in docs]))
         rows.append((name, r, rates, words))
     hdr = (
-        f"{'corpus':9} {'docs':>5} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'F1ovl':>6} "
+        f"{'corpus':9} {'docs':>5} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'F1ovl':>6} {'F1top':>6} "
         f"{'e2e@161':>8} {'e2e id':>7} {'gold@161':>9} {'gold id':>8} {'unres':>6} "
         f"{'first-pass art/s':>17} {'words':>6}"
     )
@@ -307,7 +315,8 @@ def main() -> None:
         rate = f"{min(rates):.0f}-{max(rates):.0f}" if len(rates) > 1 else f"{rates[0]:.0f}"
         print(
             f"{name:9} {r['docs']:5d} {r['gold']:6d} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} "
-            f"{r['F1_overlap']:6.3f} {r['e2e_acc161']:7.1f}% {r['e2e_id']:6.1f}% "
+            f"{r['F1_overlap']:6.3f} {r['F1_toponyms']:6.3f} "
+            f"{r['e2e_acc161']:7.1f}% {r['e2e_id']:6.1f}% "
             f"{r['gold_acc161']:8.1f}% {r['gold_id']:7.1f}% {r['gold_unresolved']:5.1f}% "
             f"{rate:>17} {words:6.0f}"
         )

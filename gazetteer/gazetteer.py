@@ -101,7 +101,7 @@ class Gazetteer:
     def resolve(
         self, text: str, mentions: list[Mention] | None = None, reject: bool = True
     ) -> list[ResolvedMention]:
-        """Find and resolve every toponym of a text.
+        """Find and resolve every toponym (and context mention, by role) of a text.
 
         Parameters
         ----------

@@ -257,10 +257,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         in_org = any(w in ORGANISATION_WORDS for w in lower[j + 1 : k]) or (
             prev is not None and lower[prev] == "of" and _org_before(toks, i - 1)
         )
-        if role == "toponym" and in_org:
-            if not big:
-                i = k
-                continue
+        if role == "toponym" and in_org and not big:
+            # "the Athens Police Department": a place named for the organisation's reach,
+            # context with no country of its own to lend ("Athens" may be in Greece).
+            role = "context"
+        elif role == "toponym" and in_org:
             role = "context"
             rows = index.candidates(key)[0]
             context_country = index.vocab["country"][index.arrays["country"][rows[0]]]

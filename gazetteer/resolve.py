@@ -50,7 +50,7 @@ class _Candidates:
     """
 
     __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "local", "namesake")
-    __slots__ += ("quality", "rows", "skeleton", "xyz")
+    __slots__ += ("capital", "quality", "rows", "skeleton", "xyz")
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -79,7 +79,9 @@ class _Candidates:
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
-        s += np.where(self._capitals(index), 1.5, 0.0)
+        #: capitals of their country under their own name
+        self.capital = self._capitals(index)
+        s += np.where(self.capital, 1.5, 0.0)
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
         # The name of a country, region or admin-1 unit is theirs before it is another
         # name of a town ("New York", not New York City; "Mexico", not Mexico City).
@@ -332,13 +334,18 @@ def resolve_mentions(
     Returns
     -------
     list of ResolvedMention
-        One per toponym mention, in text order; ``place`` is None when no
-        candidate exists.
+        One per toponym mention and per context mention (``mention.role ==
+        "context"``: a demonym, resolved to its country, or a place named inside
+        an organisation's name, resolved like a toponym), in text order;
+        ``place`` is None when no candidate exists.
     """
     focus_codes = focus_code_sets(focus or (), index)
     groups: dict[str, _Group] = {}
+    demonyms = index.context_names
     for m in mentions:
-        if m.role == "toponym":
+        # Toponyms, and places named inside organisations ("Texas Forest Service"): the
+        # latter are resolved with the article's evidence and vote in it, as context.
+        if m.role == "toponym" or m.key not in demonyms:
             g = groups.get(m.key)
             if g is None:
                 g = groups[m.key] = _Group(m.key, index)
@@ -361,7 +368,7 @@ def resolve_mentions(
     context = np.zeros(len(index.vocab["country"]))
     context_units = np.zeros(len(index.vocab["admin1_code"]))
     for m in mentions:
-        if m.role == "context":
+        if m.role == "context" and m.key in demonyms:
             if m.context_country in index.country_code:
                 context[index.country_code[m.context_country]] += 1.0
             units = _admin1_units(m.key, index)
@@ -398,7 +405,14 @@ def resolve_mentions(
             for o, p in zip(order[1 : 1 + _MAX_ALTERNATIVES], probs[1:], strict=False)
         )
         ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts)
-    return [ResolvedMention(m, *ranked[m.key]) for m in mentions if m.role == "toponym"]
+    out = []
+    for m in mentions:
+        if m.key in ranked:
+            out.append(ResolvedMention(m, *ranked[m.key]))
+        elif m.context_country in index.country_code:  # a demonym: its country
+            row = index.id_to_row.get(m.context_country)
+            out.append(ResolvedMention(m, None if row is None else index.place(row), 1.0))
+    return out
 
 
 #: Weight of the article's support for a candidate's admin-1 unit (its country's is 4).
@@ -458,6 +472,8 @@ class _Article:
             self.group * (len(index.vocab["country"]) + 1) + self.country, return_inverse=True
         )[1]
         self.is_country = self.kind == K_COUNTRY
+        #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
+        self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
         self.context = context
         self.context_units = context_units
 
@@ -516,7 +532,7 @@ class _Article:
         units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
             float
         )
-        is_unit = self.kind == K_ADMIN1
+        is_unit = self.unit_like
         own_unit = (unit_best[group] & (best_country[group] == self.country))[is_unit]
         bonus[is_unit] += _SIBLING_BONUS * np.minimum(
             units_by_country[self.country[is_unit]] - own_unit, 2.0

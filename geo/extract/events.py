@@ -246,7 +246,7 @@ _HYPOTHETICAL = re.compile(
 # "in retaliation for the Israeli strike that killed ...": the cause told with the event
 # is an earlier incident, not this clause's.
 _CAUSE = re.compile(
-    r"\b(?:retaliation|response|revenge|reprisal|reaction)\s+(?:for|to)\s+(?:[\w'’-]+\s+){0,5}$",
+    r"\b(?:retaliation|response|revenge|reprisal|reaction)\s+(?:for|to)\s+(?:[\w'’-]+,?\s+){0,10}$",
     re.I,
 )
 _DENIAL = Lexeme(
@@ -327,7 +327,7 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         if event_type not in found:
             continue
         for m in lexeme.rx.finditer(clause):
-            before = clause[max(0, m.start() - 60) : m.start()]
+            before = clause[max(0, m.start() - 100) : m.start()]
             if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _CAUSE.search(before):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))

@@ -301,13 +301,15 @@ def _neighbours() -> dict[str, frozenset[str]]:
     return {c: frozenset(n) for c, n in out.items()}
 
 
-def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
     """True when a mention is one word of a longer unknown name.
 
     "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
 
-    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
-    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    ``mentioned`` maps the start and end offsets of every mention to the country of its
+    place ("" when it has none): a neighbour that names a place in the same ``country``
+    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
+    ("Ghati", a village in another country) is the rest of this name.
     """
     for m, after in (
         (_NEXT_WORD.match(text, end), True),
@@ -320,7 +322,7 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
             word.isupper()
             or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
             or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
-            or (m.start(1) if after else m.end(1)) in mentioned
+            or mentioned.get(m.start(1) if after else m.end(1)) == country
         ):
             continue
         return True
@@ -367,17 +369,11 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        # Names next to a mention that are other names: demonyms, countries and provinces
-        # ("Armenia's Tavush", "Russian Belgorod"); two adjacent small places are one
-        # longer name ("Krishna Ghati").
-        areas = [
-            m
-            for m in mentions
-            if m.role == "context"
-            or getattr(resolved.get((m.start, m.end)), "kind", "")
-            in ("country", "admin1", "region")
-        ]
-        mentioned = {m.start for m in areas} | {m.end for m in areas}
+        mentioned: dict[int, str] = {}
+        for m in mentions:
+            where = resolved.get((m.start, m.end))
+            c = where.country if where is not None else (m.context_country or "")
+            mentioned[m.start] = mentioned[m.end] = c
         ids_by_country: dict[str, set[str]] = {}
         out = []
         for m in mentions:
@@ -390,7 +386,9 @@ class _Extractor:
                 continue
             ids_by_country.setdefault(place.country, set()).add(place.id)
             # a country inside an organisation's name still names a party
-            if place.kind == "country" or not _fragment(text, m.start, m.end, mentioned):
+            if place.kind == "country" or not _fragment(
+                text, m.start, m.end, mentioned, place.country
+            ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
@@ -494,6 +492,16 @@ class _Extractor:
                 ):
                     # "two civilians were wounded in the attack": the toll of an event told
                     physical = []
+                if statements and not (
+                    _BORDER_WORD.search(s)
+                    or any(
+                        r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+                        for r in srefs
+                    )
+                ):
+                    # a statement is a state's (a country, its people or its capital speak):
+                    # a mayor's warning or a council's agreement is not about a border
+                    statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
@@ -514,6 +522,12 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # "the minister briefed parliament about the clash": an event told again
+                    retold = (
+                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        if is_physical
+                        else None
+                    )
                     own = self._best_date(cexprs, published, last_date, speech=not is_physical)
                     date = own if own.known else sentence_date
                     if not date.known and not is_physical:
@@ -595,6 +609,9 @@ class _Extractor:
                             counted = True
                         elif is_physical and any(c.count for c in clause_casualties):
                             inc.notes.append("casualties reported jointly with another incident")
+                        if retold is not None and k == 0:
+                            absorb(retold, inc)
+                            continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
@@ -638,6 +655,31 @@ class _Extractor:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    @staticmethod
+    def _retold(s, pos, event_type, cexprs, crefs, before) -> Incident | None:
+        """The incident a clause tells again ("briefed parliament about the clash").
+
+        A trigger with a definite article, in a clause with no place of its own and no
+        date of its own (or dated by its telling: "told ... about the clash"), is the
+        latest incident when that is of its type (a face-off: the latest clash).
+        """
+        before_trigger = s[max(0, pos - 40) : pos]
+        if not _DEFINITE_BEFORE.search(before_trigger):
+            return None
+        if any(r.place is not None and not r.seat for r in crefs):
+            return None
+        told_about = bool(_TOLD_ABOUT.search(before_trigger))
+        if not told_about and any(not e.speech for e in cexprs):
+            return None
+        for inc in reversed(before):
+            if inc.event_type == event_type or (
+                event_type == "other" and inc.event_type == "armed_clash"
+            ):
+                return inc
+            if inc.physical:
+                return None  # another incident came in between
+        return None
 
     def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
         """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
@@ -1389,6 +1431,12 @@ _NOT_A_NAME = frozenset(
      "frontier", "military", "army", "police", "security", "forward", "local", "same")
 )  # fmt: skip
 _ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I)
+_TOLD_ABOUT = re.compile(
+    r"\b(?:briefed|informed|told|spoke|reported|commented|statement|remarks?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
 

@@ -9,6 +9,7 @@ apart in one province stay two incidents.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -39,6 +40,21 @@ def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
 
 
+def _reports_day(inc: Incident) -> bool:
+    """True when the date is only inferred as the day of the report (or the day before).
+
+    "…, officials said last week" dates an event firmly before the report; "…, officials
+    said on Friday" in Saturday's paper only says when it was reported.
+    """
+    if not inc.date_inferred or not inc.date.known:
+        return False
+    published = inc.sources[0].get("published") if inc.sources else None
+    if not published:
+        return False
+    day = dt.date.fromisoformat(published[:10])
+    return inc.date.start >= day - dt.timedelta(days=1)
+
+
 def _hurt_sides(inc: Incident) -> set[str]:
     """The countries whose people the incident's counts are of."""
     return {
@@ -67,8 +83,8 @@ def compatible(
     if same_article:
         # a date inferred from the report's own day ("…, officials said on Friday") yields
         # to the day the article gives the event elsewhere
-        inferred = a.date_inferred or b.date_inferred
-        if a.date.known and b.date.known and not a.date.overlaps(b.date) and not inferred:
+        weak = _reports_day(a) or _reports_day(b)
+        if a.date.known and b.date.known and not a.date.overlaps(b.date) and not weak:
             return False
     else:
         if not a.date.overlaps(b.date):

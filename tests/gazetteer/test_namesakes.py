@@ -55,8 +55,3 @@ def test_a_town_with_a_parent_keeps_its_country_namesake_away(gazetteer):
     text = "The festival in Mexico, Missouri, drew crowds from Columbia and Fulton."
     place = gazetteer.resolve(text)[0].place
     assert (place.country, place.admin1_code) == ("US", "US-MO")
-
-
-def test_washington_in_a_list_of_states_is_the_state(gazetteer):
-    text = "Salmonella cases were found in Oregon, Idaho, Montana and Washington."
-    assert dict(_ids(gazetteer, text))["Washington"] == "US-WA"

@@ -82,3 +82,21 @@ def test_a_place_after_a_place_or_a_common_word_is_no_surname(gazetteer):
     )
     expected = ["Logan", "Rogersville", "Rogersville", "Edmonton", "Edmonton"]
     assert _toponyms(gazetteer, text) == expected
+
+
+def test_demonyms_and_places_in_organisations_come_back_as_context(gazetteer):
+    text = (
+        "Georgian police and the Tbilisi City Council said the Athens Police Department "
+        "had sent two officers to Batumi."
+    )
+    got = {
+        r.mention.surface: (r.mention.role, r.place and r.place.country)
+        for r in gazetteer.resolve(text)
+    }
+    assert got["Batumi"] == ("toponym", "GE")
+    assert got["Georgian"] == ("context", "GE")
+    assert got["Tbilisi"][0] == "context" and got["Athens"][0] == "context"
+    # the incident extractor maps toponyms only; a place in an organisation's name
+    # lends no country of its own
+    mentions = {m.surface: m for m in gazetteer.find_mentions(text)}
+    assert mentions["Athens"].context_country is None

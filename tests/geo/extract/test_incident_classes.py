@@ -108,8 +108,8 @@ def test_strikes_on_named_targets_are_strikes(gazetteer):
 
 def test_the_cause_told_with_an_event_is_not_the_event(gazetteer):
     text = (
-        "Rebels fired rockets at Kiryat Shmona on Tuesday in retaliation for the Israeli "
-        "strike on a village."
+        "Rebels fired rockets at Kiryat Shmona on Tuesday in retaliation for the killing of "
+        "a commander in an Israeli strike."
     )
     assert _physical_types(gazetteer, text) == ["shelling"]
 
@@ -324,3 +324,17 @@ def test_fighting_on_one_side_and_shells_on_the_other_are_two_incidents(gazettee
         "On Friday stray artillery shells hit houses in Mae Sot."
     )
     assert len([i for i in _incidents(gazetteer, text) if i.physical]) == 2
+
+
+def test_an_event_told_again_later_is_the_same_incident(gazetteer):
+    text = (
+        "Kyrgyz and Tajik border guards clashed near Isfana on Monday. "
+        "On Wednesday the Kyrgyz minister briefed parliament about the clash."
+    )
+    clashes = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(clashes) == 1 and clashes[0].date.start == dt.date(2025, 4, 7)
+
+
+def test_a_mayors_warning_is_not_a_states_statement(gazetteer):
+    text = "The mayor warned residents on Tuesday and the council agreed to close the park."
+    assert not _statements(_incidents(gazetteer, text))

@@ -150,3 +150,12 @@ def test_the_reports_day_yields_to_the_events_own_date(gazetteer):
     incursions = [i for i in _physical(text, gazetteer) if i.event_type == "incursion"]
     assert len(incursions) == 1
     assert (incursions[0].date.precision, incursions[0].date_inferred) == ("week", False)
+
+
+def test_a_report_from_last_week_stays_apart_from_this_weeks_event(gazetteer):
+    text = (
+        "Guards clashed with smugglers near Sumy on Tuesday, killing one of them. "
+        "The army said last week that its forces had killed three smugglers near Sumy."
+    )
+    incs = _physical(text, gazetteer)
+    assert sorted(i.killed for i in incs) == [1, 3]
