@@ -186,6 +186,8 @@ _STATE = Lexeme(
     r"|servicem[ae]n|jawans?|guards|air\s+force|aircraft|warplanes?|fighter\s+jets|jets"
     r"|drones?|artillery|shell(?:s|ed|ing)|mortars?|rockets?|missiles?|air\s?strikes?"
     r"|drone\s+strikes?|bomb(?:s|ed|ing|ings|ardment|ardments|arded)"
+    r"|(?:retaliatory|military|missile|rocket|artillery|cross-border|precision|punitive)"
+    r"\s+strikes?"
     r"|fir(?:ed|ing)\s+(?:at|on|upon|into|across|from|toward|towards)|opened\s+fire"
     r"|returned\s+fire|exchanges?\s+of\s+fire|exchanged\s+fire|traded\s+fire|gunfire"
     r"|cross-?fire|cease-?fire|truce)\b",
