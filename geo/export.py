@@ -201,6 +201,8 @@ CSV_COLUMNS = (
     "border_sides",
     "claimed_by",
     "denied_by",
+    "border_reason",
+    "border_evidence",
     "quote",
     "source_urls",
     "sources",
@@ -249,6 +251,9 @@ def acled_table(layer: gpd.GeoDataFrame) -> pd.DataFrame:
     ours = CSV_COLUMNS[CSV_COLUMNS.index("wounded") : CSV_COLUMNS.index("quote") + 1]
     for col in ours:
         t[col] = layer.get(col)
+    t["border_evidence"] = layer["border_evidence"].map(
+        lambda v: v if isinstance(v, str) else json.dumps(_json_value(v), ensure_ascii=False)
+    )
     t["source_urls"] = srcs.map(lambda ss: " ".join(s["url"] for s in ss if s.get("url")))
     t["sources"] = srcs.map(lambda ss: json.dumps(ss, ensure_ascii=False))
     if "evidence" in layer:

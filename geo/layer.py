@@ -61,6 +61,7 @@ JSON_COLUMNS = (
     "location_admin1",
     "sources",
     "evidence",
+    "border_evidence",
 )
 
 
@@ -328,6 +329,8 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
                 notes=_joined_list(r["notes"]),
                 date_inferred=_flag(r.get("date_inferred")),
                 evidence=json_cell(r.get("evidence")),
+                border_reason=optional_str(r.get("border_reason")),
+                border_evidence=json_cell(r.get("border_evidence")) or [],
             )
         )
     return out

@@ -40,6 +40,8 @@ RECORD_FIELDS = (
     "location_border",
     "longitude",
     "latitude",
+    "border_reason",
+    "border_evidence",
     "quote",
     "quote_start",
     "quote_end",
@@ -79,6 +81,12 @@ class Incident:
     evidence: list[dict] = field(default_factory=list)
     date_inferred: bool = False  #: the date is the story's or report's (no time words of its own)
     context_location: Location | None = field(default=None, repr=False)
+    #: why it is a border incident (:data:`geo.extract.relevance.BORDER_REASONS`); None flags
+    #: an event kept by ``keep="violent"`` or ``"all"`` that is not one
+    border_reason: str | None = None
+    #: the words that make it one: ``{"text", "start", "end", "article_id"}``, offsets into
+    #: that article's text
+    border_evidence: list[dict] = field(default_factory=list)
 
     @property
     def physical(self) -> bool:
@@ -126,6 +134,8 @@ class Incident:
             "location_border": loc.border if loc else None,
             "longitude": loc.lon if loc else None,
             "latitude": loc.lat if loc else None,
+            "border_reason": self.border_reason,
+            "border_evidence": self.border_evidence,
             "quote": self.quote,
             "quote_start": self.quote_start,
             "quote_end": self.quote_end,

@@ -84,7 +84,7 @@ def test_no_merge_when_places_are_far_apart_on_the_same_day(gazetteer):
     incs = [
         i
         for t, n in ((text_a, "a"), (text_b, "b"))
-        for i in extract_incidents(Article(t, published=day, path=n), gazetteer)
+        for i in extract_incidents(Article(t, published=day, path=n), gazetteer, keep="all")
     ]
     assert len(merge_incidents(incs)) == 2
 
