@@ -119,6 +119,7 @@ class ResolvedMention:
             "start": m.start,
             "end": m.end,
             "surface": m.surface,
+            "role": m.role,
             "feature_word": m.feature_word,
             "place": self.place.to_dict() if self.place else None,
             "score": round(self.score, 3),

@@ -96,6 +96,7 @@ def test_demonyms_and_places_in_organisations_come_back_as_context(gazetteer):
     assert got["Batumi"] == ("toponym", "GE")
     assert got["Georgian"] == ("context", "GE")
     assert got["Tbilisi"][0] == "context" and got["Athens"][0] == "context"
+    assert {r.to_dict()["role"] for r in gazetteer.resolve(text)} == {"toponym", "context"}
     # the incident extractor maps toponyms only; a place in an organisation's name
     # lends no country of its own
     mentions = {m.surface: m for m in gazetteer.find_mentions(text)}
