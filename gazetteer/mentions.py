@@ -358,9 +358,10 @@ def _drop_surnames(
     """Drop small places named like a person the article names in full.
 
     "Tom Jones … Jones said": a given name, or a capitalised word that is
-    neither a place nor a common word ("Mahmoud Abbas"), before a second
-    capitalised word with one space between makes the second a surname (a
-    place before a place, "Logan-Rogersville", "Metro Nashville", names none);
+    neither a big place nor a common word ("Mahmoud Abbas", "Krishna Ghati"),
+    before a second capitalised word with one space between makes the second a
+    surname or the tail of a longer unknown name ("Logan-Rogersville", "Metro
+    Nashville" name none);
     every single-word mention of it then stands for the person, unless a
     feature word or a parent says it is a place.
     """
@@ -378,8 +379,7 @@ def _drop_surnames(
         and (
             lower[k] in given
             or (
-                k not in covered
-                and len(lower[k]) > 1
+                len(lower[k]) > 1
                 and lower[k] not in words
                 and not toks.words[k].isupper()  # "CTV Edmonton"
                 and lower[k][-2:] not in ("'s", "’s")  # "Radio's Edmonton"

@@ -107,6 +107,10 @@ class ResolvedMention:
     place: Place | None
     score: float
     alternatives: tuple[tuple[Place, float], ...] = field(default=())
+    #: why ``place`` is None: ``"unknown"`` (no place of that name in the gazetteer),
+    #: ``"unsupported"`` (only candidates that nothing in the article supports) or
+    #: ``"spelling"`` (only a loose spelling match); empty when resolved
+    reason: str = ""
 
     def to_dict(self) -> dict:
         """Plain-dict form, for JSON output."""
@@ -115,9 +119,11 @@ class ResolvedMention:
             "start": m.start,
             "end": m.end,
             "surface": m.surface,
+            "role": m.role,
             "feature_word": m.feature_word,
             "place": self.place.to_dict() if self.place else None,
             "score": round(self.score, 3),
+            "reason": self.reason,
             "alternatives": [
                 {
                     "id": p.id,

@@ -380,10 +380,10 @@ def resolve_mentions(
     if named:
         _Article(named, context, context_units, index).run(_ROUNDS)
 
-    ranked: dict[str, tuple[Place | None, float, tuple]] = {}
+    ranked: dict[str, tuple[Place | None, float, tuple, str]] = {}
     for key, g in groups.items():
         if not len(g.rows):
-            ranked[key] = (None, 0.0, ())
+            ranked[key] = (None, 0.0, (), "unknown")
             continue
         order = np.argsort(-g.scores, kind="stable") if len(g.rows) > 1 else (0,)
         weak_skeleton = (
@@ -393,10 +393,10 @@ def resolve_mentions(
         )
         if weak_skeleton or (reject and _out_of_context(g, int(order[0]), index)):
             alts = tuple((index.place(int(g.rows[o])), 0.0) for o in order[:_MAX_ALTERNATIVES])
-            ranked[key] = (None, 0.0, alts)
+            ranked[key] = (None, 0.0, alts, "spelling" if weak_skeleton else "unsupported")
             continue
         if len(g.rows) == 1:
-            ranked[key] = (index.place(int(g.rows[0])), 1.0, ())
+            ranked[key] = (index.place(int(g.rows[0])), 1.0, (), "")
             continue
         probs = np.exp(g.scores[order] - g.scores[order[0]])
         probs /= probs.sum()
@@ -404,14 +404,15 @@ def resolve_mentions(
             (index.place(int(g.rows[o])), float(p))
             for o, p in zip(order[1 : 1 + _MAX_ALTERNATIVES], probs[1:], strict=False)
         )
-        ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts)
+        ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts, "")
     out = []
     for m in mentions:
         if m.key in ranked:
             out.append(ResolvedMention(m, *ranked[m.key]))
         elif m.context_country in index.country_code:  # a demonym: its country
             row = index.id_to_row.get(m.context_country)
-            out.append(ResolvedMention(m, None if row is None else index.place(row), 1.0))
+            place = None if row is None else index.place(row)
+            out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
 
 

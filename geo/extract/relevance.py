@@ -186,6 +186,8 @@ _STATE = Lexeme(
     r"|servicem[ae]n|jawans?|guards|air\s+force|aircraft|warplanes?|fighter\s+jets|jets"
     r"|drones?|artillery|shell(?:s|ed|ing)|mortars?|rockets?|missiles?|air\s?strikes?"
     r"|drone\s+strikes?|bomb(?:s|ed|ing|ings|ardment|ardments|arded)"
+    r"|(?:retaliatory|military|missile|rocket|artillery|cross-border|precision|punitive)"
+    r"\s+strikes?"
     r"|fir(?:ed|ing)\s+(?:at|on|upon|into|across|from|toward|towards)|opened\s+fire"
     r"|returned\s+fire|exchanges?\s+of\s+fire|exchanged\s+fire|traded\s+fire|gunfire"
     r"|cross-?fire|cease-?fire|truce)\b",
@@ -217,6 +219,12 @@ _WEAPON_USED = re.compile(
     r"|fell|intercept\w*|explod\w*|exploded|detonat\w*|target\w*|attack\w*|shot\s+down"
     r"|downed|rained|pounded|wounded|injured|killed|damag\w*|destroy\w*|planted|seized"
     r"|found|smuggl\w*|dropped|blast\w*)\b",
+    re.I,
+)
+# An agreement not made ("a treaty that has yet to be signed", "not yet agreed") is no
+# statement; one announced for later ("will sign next month") is, dated when announced.
+_NOT_YET = re.compile(
+    r"\b(?:yet\s+to(?:\s+be)?|not\s+yet(?:\s+been)?|ha(?:s|ve)\s+not\s+(?:yet\s+)?been)\s+$",
     re.I,
 )
 # Words by which a statement that names no state points back to the story.
@@ -281,11 +289,17 @@ def may_report_border_incident(text: str, title: str = "") -> bool:
 
 
 @lru_cache(maxsize=1)
-def neighbours() -> frozenset[tuple[str, str]]:
-    """Pairs of ISO 3166-1 codes of countries that share a land border (both orders)."""
+def _borders():
+    """The border-lines pack, read once."""
     from geo.regions import borders
 
-    b = borders()
+    return borders()
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> frozenset[tuple[str, str]]:
+    """Pairs of ISO 3166-1 codes of countries that share a land border (both orders)."""
+    b = _borders()
     pairs = set(zip(b["country_a"], b["country_b"], strict=True))
     return frozenset(pairs | {(y, x) for x, y in pairs})
 
@@ -293,9 +307,12 @@ def neighbours() -> frozenset[tuple[str, str]]:
 def _border_words(text: str, start: int, end: int, international: bool) -> list[Evidence]:
     """Border words in ``text[start:end]``; the ambiguous ones only if ``international``."""
     s = text[start:end]
+    found = list(_BORDER.rx.finditer(s))
+    if not found:
+        return []
     blocked = [(m.start(), m.end()) for m in _NOT_A_BORDER.finditer(s)]
     out = []
-    for m in _BORDER.rx.finditer(s):
+    for m in found:
         if any(a <= m.start() < b for a, b in blocked):
             continue
         if not international and not _INTERNATIONAL.match(s, m.start()):
@@ -324,9 +341,8 @@ _NOT_MILITARY = re.compile(r"fir|gunfire|bomb(?!ard)|cease|truce|cross", re.I)
 
 @lru_cache(maxsize=512)
 def _border_lines(country: str):
-    from geo.regions import borders
-
-    lines = borders(country).geometry.values
+    b = _borders()
+    lines = b.geometry.values[((b["country_a"] == country) | (b["country_b"] == country)).values]
     return shapely.union_all(lines) if len(lines) else None
 
 
@@ -371,6 +387,12 @@ def _happens(inc: Incident, sentences: list[str]) -> bool:
     if not _WEAPON_TRIGGER.fullmatch(inc.trigger.strip()):
         return True
     return any(_WEAPON_USED.search(s) for s in sentences)
+
+
+def _not_yet(inc: Incident) -> bool:
+    """True for a statement whose act has not happened ("has yet to be signed")."""
+    at = inc.quote.find(inc.trigger) if inc.trigger else -1
+    return at > 0 and bool(_NOT_YET.search(inc.quote[max(0, at - 40) : at]))
 
 
 def _violent_or_unexplained(sentence: str) -> bool:
@@ -446,9 +468,12 @@ def assign_relevance(
     for k, inc in enumerate(incidents):
         quotes = _quotes(inc)
         sentences = [text[a:b] for a, b in quotes]
-        if inc.physical and not (
-            any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
-        ):
+        if (
+            inc.physical
+            and not (
+                any(_violent_or_unexplained(s) for s in sentences) and _happens(inc, sentences)
+            )
+        ) or (not inc.physical and _not_yet(inc)):
             dropped.add(k)  # "nine people have died from Ebola", "Palestinian rockets"
             continue
         for qs, qe in quotes:

@@ -96,7 +96,17 @@ def test_demonyms_and_places_in_organisations_come_back_as_context(gazetteer):
     assert got["Batumi"] == ("toponym", "GE")
     assert got["Georgian"] == ("context", "GE")
     assert got["Tbilisi"][0] == "context" and got["Athens"][0] == "context"
+    assert {r.to_dict()["role"] for r in gazetteer.resolve(text)} == {"toponym", "context"}
     # the incident extractor maps toponyms only; a place in an organisation's name
     # lends no country of its own
     mentions = {m.surface: m for m in gazetteer.find_mentions(text)}
     assert mentions["Athens"].context_country is None
+
+
+def test_an_unresolved_mention_says_why(gazetteer):
+    text = "Shells fell on Gyumri and near Zzyzxqor, and on the village of Ushi in Armenia."
+    got = {r.mention.surface: r for r in gazetteer.resolve(text)}
+    assert got["Gyumri"].place is not None and got["Gyumri"].reason == ""
+    unknown = gazetteer.resolve_span(text, text.index("Zzyzxqor"), text.index("Zzyzxqor") + 8)
+    assert unknown.place is None and unknown.reason == "unknown"
+    assert got["Gyumri"].to_dict()["reason"] == ""

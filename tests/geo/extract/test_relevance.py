@@ -165,7 +165,8 @@ PHRASINGS = (
     "Troops, soldiers, the army and armies, the armed forces, military forces, servicemen, "
     "jawans, guards, the air force, aircraft, warplanes, fighter jets, drones, artillery, "
     "shells shelled shelling, mortars, rockets, missiles, air strikes, airstrikes, a drone "
-    "strike, bombs, bombed, bombing, bombardment; they fired at it, fired upon it, opened "
+    "strike, bombs, bombed, bombing, bombardment, a retaliatory strike, military strikes, "
+    "missile strikes, cross-border strikes; they fired at it, fired upon it, opened "
     "fire, returned fire, an exchange of fire, exchanged fire, traded fire, gunfire, "
     "crossfire, a ceasefire, a cease-fire and a truce.",
 )
@@ -243,3 +244,20 @@ def test_a_flagged_event_merged_with_a_border_incident_takes_its_reason(gazettee
     assert flagged.border_reason == "border_words"
     assert flagged.border_evidence == border.border_evidence
     assert not any("not a border incident" in n for n in flagged.notes)
+
+
+def test_a_border_agreement_not_made_yet_is_none(gazetteer):
+    made = "Kazakhstan and Uzbekistan signed a treaty on their state border on Monday."
+    not_yet = "A treaty on the border between Kazakhstan and Uzbekistan has yet to be signed."
+    assert extract_incidents(_article(made), gazetteer)
+    assert extract_incidents(_article(not_yet), gazetteer) == []
+
+
+def test_a_retaliatory_strike_between_neighbours_qualifies(gazetteer):
+    text = (
+        "The retaliatory strike on a village near Saravan followed Islamabad's decision on "
+        "Wednesday to recall its ambassador to Iran."
+    )
+    incidents = [i for i in extract_incidents(_article(text), gazetteer) if i.physical]
+    _check_evidence(text, incidents)
+    assert incidents[0].border_reason == "neighbour_states"
