@@ -275,14 +275,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geo.layer import build_layer
+    from geo.layer import build_layer, located
     from geo.pipeline import extract
     from maps import incident_map, save_map, save_png
+    from maps.style import located_label
 
     result = _read_with_progress(args, extract)
     layer = build_layer(result.incidents)
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
-    print(f"map of {len(layer)} incidents: {path.resolve()}")
+    n = len(located(layer))
+    print(f"map of {located_label(n, len(layer) - n)}: {path.resolve()}")
     if args.png:
         print(f"static map: {save_png(layer, args.png).resolve()}")
     return 1 if result.errors else 0

@@ -21,7 +21,7 @@ def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
     -------
     dict
         ``incidents`` (GeoJSON path), ``map`` (HTML path), ``articles``, ``count``
-        (incidents) and ``extraction``.
+        (incidents), ``layer`` (the incident layer) and ``extraction``.
     """
     from geo.export import write_incidents
     from geo.layer import build_layer
@@ -33,11 +33,15 @@ def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
     path = write_incidents(frame, out / "incidents.geojson")
     from maps import incident_map, save_map
 
-    result_map = save_map(incident_map(frame, offline=True), out / "incidents-map.html")
+    result_map = save_map(
+        incident_map(frame, offline=True, title="bordermap demo: incidents in the sample articles"),
+        out / "incidents-map.html",
+    )
     return {
         "incidents": path,
         "map": result_map,
         "articles": result.articles,
         "count": len(frame),
+        "layer": frame,
         "extraction": result,
     }
