@@ -52,11 +52,17 @@ def _forms(name) -> list[str]:
         key = re.sub(r"\bst\b", "saint", name_key(v))
         if key:
             out.append(key)
-            words = key.split()
-            # "Sumska oblast", "Penzenskaya": the adjective's stem names the unit
-            stem = _SLAVIC_ADJECTIVE.sub("", words[0]) if words else ""
-            if stem != words[0] and len(stem) >= 3:
-                out.append(stem)
+    return out
+
+
+def _stems(name) -> list[str]:
+    """Stems of Slavic adjectival names: "Sums'ka Oblast'" → "sum", "Penzenskaya" → "penzen"."""
+    out = []
+    for key in _forms(name):
+        first = key.split()[0]
+        stem = _SLAVIC_ADJECTIVE.sub("", first)
+        if stem != first and len(stem) >= 3:
+            out.append(stem)
     return out
 
 
@@ -64,8 +70,9 @@ def names_agree(a, b) -> bool:
     """Whether two names of an admin-1 unit are forms of one name.
 
     Equal keys or consonant skeletons (transliterations), one name a leading
-    part of the other ("Xinjiang" in "Xinjiang Uygur Zizhiqu"), or a shared
-    start of five letters ("Chernihiv", "Chernihivska").
+    part of the other ("Xinjiang" in "Xinjiang Uygur Zizhiqu"), a shared start
+    of five letters ("Chernihiv", "Chernihivska"), or a name that starts like a
+    Slavic adjective's stem ("Penza", "Penzenskaya").
 
     Examples
     --------
@@ -92,6 +99,11 @@ def names_agree(a, b) -> bool:
                 return True  # "Abu Dhabi" in "Emirate of Abu Dhabi"
             if len(x) >= 5 and len(y) >= 5 and x[:5] == y[:5]:
                 return True
+    for stems, others in ((_stems(a), fb), (_stems(b), fa)):
+        for stem in stems:
+            for y in others:
+                if y.startswith(stem) or (len(stem) >= 4 and y[:4] == stem[:4]):
+                    return True
     return False
 
 
