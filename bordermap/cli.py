@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from bordermap.output import print_json, print_table
+from bordermap.output import count, print_json, print_table
 
 __all__ = ["main"]
 
@@ -94,9 +95,12 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_places(args: argparse.Namespace) -> int:
+    from geo.extract.articles import expand_paths
+
     gaz = _gazetteer(args)
+    paths = [str(p) for p in expand_paths(args.files)]
     out, failed = [], False
-    for path in args.files:
+    for path in paths:
         try:
             text = _read_text(path)
         except CLIError as exc:
@@ -113,7 +117,7 @@ def cmd_places(args: argparse.Namespace) -> int:
             p = r.place
             rows.append(
                 (
-                    f if len(args.files) > 1 else "",
+                    f if len(paths) > 1 else "",
                     r.mention.start,
                     r.mention.end,
                     r.mention.surface,
@@ -125,7 +129,7 @@ def cmd_places(args: argparse.Namespace) -> int:
                 )
             )
         headers = ["file", "start", "end", "mention", "id", "place", "kind", "cc", "score"]
-        if len(args.files) == 1:
+        if len(paths) == 1:
             rows = [r[1:] for r in rows]
             headers = headers[1:]
         print_table(rows, headers)
@@ -134,42 +138,36 @@ def cmd_places(args: argparse.Namespace) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     import time
+    from pathlib import Path
 
-    from gazetteer import GazetteerIndex, add_user_source, cache_dir, user_sources
+    from bordermap.progress import file_progress, status
+    from gazetteer import (
+        GazetteerIndex,
+        add_user_source,
+        cache_dir,
+        remove_user_source,
+        user_sources,
+    )
 
     if args.action == "add":
-        entry = add_user_source(args.file)
-        print(f"added {entry['places']} places from {entry['path']}")
+        with file_progress(f"reading {Path(args.file).name}") as progress:
+            entry = add_user_source(args.file, progress=progress)
+        print(f"added {count(entry['places'], 'place')} from {entry['path']}")
+    elif args.action == "remove":
+        entry = remove_user_source(args.file)
+        print(f"removed {entry['path']} ({count(entry['places'], 'place')})")
+        print("the gazetteer index is rebuilt without it on next use")
+        return 0
     t0 = time.perf_counter()
-    idx = GazetteerIndex.load(rebuild=args.action == "build")
+    with status("building the gazetteer index if its sources changed"):
+        idx = GazetteerIndex.load(rebuild=args.action == "build")
     took = time.perf_counter() - t0
     what = f"built in {idx.build_seconds:.1f} s" if idx.build_seconds else f"loaded in {took:.2f} s"
     print(f"gazetteer index: {len(idx):,} places, {idx.n_names:,} names, {what}")
     print(f"cache: {cache_dir()}")
     for e in user_sources():
-        print(f"user source: {e['path']} ({e['places']} places)")
+        print(f"user source: {e['path']} ({count(e['places'], 'place')})")
     return 0
-
-
-class _Progress:
-    """Progress on stderr when more than a handful of files are read."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self.tty = sys.stderr.isatty()
-        self.show = total > 5
-
-    def __call__(self, n: int, where: str) -> None:
-        if not self.show:
-            return
-        if self.tty:
-            print(f"\rread {n} articles ({where[-40:]:40})", end="", file=sys.stderr, flush=True)
-        elif n % 100 == 0:
-            print(f"read {n} articles", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self.show and self.tty:
-            print(file=sys.stderr)
 
 
 def _incident_rows(incidents) -> list[tuple]:
@@ -195,21 +193,42 @@ def _incident_rows(incidents) -> list[tuple]:
 
 
 def _read_with_progress(args: argparse.Namespace, run):
-    """Run ``run`` (extract or ingest) over ``args.files`` with progress; report errors."""
+    """Run ``run`` (extract or ingest) over ``args.files`` with progress and errors on stderr."""
+    from bordermap.progress import ArticleProgress, estimate_articles
     from geo.extract.articles import expand_paths
 
-    progress = _Progress(len(expand_paths(args.files)))
-    result = run(
-        args.files,
-        published=args.published,
-        fields=_fields(args),
-        gazetteer=_gazetteer(args),
-        progress=progress,
+    gazetteer = _gazetteer(args)
+    with ArticleProgress(estimate_articles(expand_paths(args.files))) as progress:
+        return run(
+            args.files,
+            published=args.published,
+            fields=_fields(args),
+            gazetteer=gazetteer,
+            progress=progress,
+            on_error=progress.error,
+        )
+
+
+def _summary(incidents: int, articles: int, errors: list) -> str:
+    failed = f", {count(len(errors), 'input')} failed" if errors else ""
+    return f"{count(incidents, 'incident')} from {count(articles, 'article')}{failed}"
+
+
+def _refuse_empty(n: int, result, paths: list[str | None], force: bool) -> bool:
+    """Say so and return True when nothing was extracted: earlier outputs are kept."""
+    from pathlib import Path
+
+    if n or force:
+        return False
+    paths = [p for p in paths if p]
+    kept = [p for p in paths if Path(p).exists()]
+    what = f"kept {', '.join(kept)}" if kept else f"did not write {', '.join(paths)}"
+    print(
+        f"bordermap: error: no incidents extracted; {what} (--force writes an empty output)",
+        file=sys.stderr,
     )
-    progress.done()
-    for err in result.errors:
-        print(f"bordermap: error: {err}", file=sys.stderr)
-    return result
+    print(_summary(0, result.articles, result.errors), file=sys.stderr)
+    return True
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -223,8 +242,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from geo.export import write_incidents
         from geo.layer import build_layer
 
+        if _refuse_empty(len(incidents), result, [args.output], args.force):
+            return 1
         path = write_incidents(build_layer(incidents), args.output, fmt=args.format)
-        print(f"wrote {len(incidents)} incidents to {path}", file=sys.stderr)
+        print(f"wrote {count(len(incidents), 'incident')} to {path}", file=sys.stderr)
     if args.json:
         print_json([i.to_record() for i in incidents])
     else:
@@ -232,11 +253,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _incident_rows(incidents),
             ["date", "precision", "type", "place", "killed", "wounded", "geo", "sources"],
         )
-        print(
-            f"{len(incidents)} incidents from {result.articles} articles"
-            + (f", {len(result.errors)} inputs failed" if result.errors else ""),
-            file=sys.stderr,
-        )
+    print(_summary(len(incidents), result.articles, result.errors), file=sys.stderr)
     return 1 if result.errors else 0
 
 
@@ -253,9 +270,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     result = _read_with_progress(args, IncidentStore(args.store, wait=args.wait).ingest)
     print(
-        f"{args.store}: {result.new_articles} new articles, {result.known_articles} already "
-        f"stored; incidents {result.incidents_before} -> {result.incidents_after}"
+        f"{args.store}: {count(result.new_articles, 'new article')}, "
+        f"{result.known_articles:,} already stored; "
+        f"incidents {result.incidents_before:,} -> {result.incidents_after:,}"
         + ("" if result.changed else " (store unchanged)")
+        + (f"; {count(len(result.errors), 'input')} failed" if result.errors else "")
     )
     return 1 if result.errors else 0
 
@@ -270,7 +289,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CLIError(f"{args.store}: no such store (create it with 'bordermap ingest')")
     layer, _ = IncidentStore(args.store).read()
     path = write_incidents(layer, args.output, fmt=args.format)
-    print(f"wrote {len(layer)} incidents to {path}")
+    print(f"wrote {count(len(layer), 'incident')} to {path}")
     return 0
 
 
@@ -281,10 +300,15 @@ def cmd_map(args: argparse.Namespace) -> int:
     from maps.style import located_label
 
     result = _read_with_progress(args, extract)
+    if _refuse_empty(len(result.incidents), result, [args.output, args.png], args.force):
+        return 1
     layer = build_layer(result.incidents)
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
     n = len(located(layer))
-    print(f"map of {located_label(n, len(layer) - n)}: {path.resolve()}")
+    print(
+        f"map of {located_label(n, len(layer) - n)}: {path.resolve()}"
+        + (f"; {count(len(result.errors), 'input')} failed" if result.errors else "")
+    )
     if args.png:
         print(f"static map: {save_png(layer, args.png).resolve()}")
     return 1 if result.errors else 0
@@ -299,7 +323,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{len(borders())} border lines"
     )
     result = run_demo(args.out)
-    print(f"extracted {result['count']} incidents from {result['articles']} sample articles")
+    print(
+        f"extracted {count(result['count'], 'incident')} from "
+        f"{count(result['articles'], 'sample article')}"
+    )
     print_table(
         _incident_rows(result["extraction"].incidents),
         ["date", "precision", "type", "place", "killed", "wounded", "geo", "sources"],
@@ -309,12 +336,50 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("bordermap")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+class _StderrHandler(logging.Handler):
+    """Log records as ``bordermap: message`` lines on the current ``sys.stderr``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"bordermap: {record.getMessage()}", file=sys.stderr, flush=True)
+
+
+def _log_to_stderr() -> None:
+    """Show the packages' progress notes (e.g. the gazetteer index build) on stderr."""
+    for name in ("gazetteer", "geo", "maps"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+            logger.addHandler(_StderrHandler())
+        logger.setLevel(logging.INFO)
+
+
+def _stdout_closed() -> int:
+    """Exit quietly when the reader of stdout has gone (``bordermap … | head``)."""
+    import os
+
+    try:  # nothing more can be written; stop Python's flush at exit from complaining
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 141  # 128 + SIGPIPE, as a Unix tool stopped by the closed pipe
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``bordermap`` command."""
     parser = argparse.ArgumentParser(
         prog="bordermap",
         description="Turn news reports of border incidents into a mapped, sourced incident layer.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("regions", help="list a country's admin-1 units (code, name, type, area)")
@@ -335,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_geocode)
 
     p = sub.add_parser("places", help="toponyms in articles: offsets, resolved place, score")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files, directories or globs")
     p.add_argument(
         "--focus",
         help="bias resolution toward these countries or admin-1 units, e.g. AM,AZ or US-TX",
@@ -364,6 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write incidents here (.geojson, .gpkg, .csv, .parquet)")
     p.add_argument("--format", choices=formats, help="output format (default: from -o's extension)")
     p.add_argument("--physical-only", action="store_true", help="leave out statements")
+    p.add_argument(
+        "--force", action="store_true", help="write -o even when no incident was extracted"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_extract)
 
@@ -381,6 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offline", action="store_true", help="no tiles, every asset inlined")
     p.add_argument("--png", help="also write a static PNG map (matplotlib, no browser)")
     p.add_argument("--title", default="bordermap incidents", help="page title")
+    p.add_argument(
+        "--force", action="store_true", help="write the map even when no incident was extracted"
+    )
     p.set_defaults(func=cmd_map)
 
     p = sub.add_parser("export", help="write a store's incidents as GeoJSON, GPKG, CSV or Parquet")
@@ -389,9 +460,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=formats, help="output format (default: from the extension)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("gazetteer", help="build the gazetteer index or add a source of places")
-    p.add_argument("action", choices=["info", "build", "add"])
-    p.add_argument("file", nargs="?", help="with 'add': a GeoNames dump (.txt), CSV or GeoJSON")
+    p = sub.add_parser(
+        "gazetteer", help="build the gazetteer index; add or remove a source of places"
+    )
+    p.add_argument("action", choices=["info", "build", "add", "remove"])
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="with 'add': a GeoNames dump (.txt), CSV or GeoJSON; "
+        "with 'remove': a registered source's path or file name",
+    )
     p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("demo", help="run the whole pipeline on the bundled sample articles")
@@ -416,10 +495,16 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "gazetteer" and (args.action == "add") != (args.file is not None):
-        parser.error("'gazetteer add' takes one FILE; 'info' and 'build' take none")
+    takes_file = args.command == "gazetteer" and args.action in ("add", "remove")
+    if args.command == "gazetteer" and takes_file != (args.file is not None):
+        parser.error("'gazetteer add' and 'remove' take one FILE; 'info' and 'build' take none")
+    _log_to_stderr()
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except StoreLockedError as exc:
         print(f"bordermap: error: {exc}", file=sys.stderr)
         return 3

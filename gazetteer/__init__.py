@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from gazetteer.errors import SourceError
 from gazetteer.gazetteer import Gazetteer
-from gazetteer.index import GazetteerIndex, add_user_source, cache_dir, user_sources
+from gazetteer.index import (
+    GazetteerIndex,
+    add_user_source,
+    cache_dir,
+    remove_user_source,
+    user_sources,
+)
 from gazetteer.normalize import name_key, skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
@@ -19,6 +25,7 @@ __all__ = [
     "add_user_source",
     "cache_dir",
     "name_key",
+    "remove_user_source",
     "skeleton_key",
     "user_sources",
 ]

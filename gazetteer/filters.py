@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from gazetteer.data.words import read_word_list
+
 __all__ = [
+    "ABBREVIATIONS",
     "ADMIN_WORDS",
     "FEATURE_WORDS",
+    "GOVERNMENT_BUILDINGS",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -13,7 +19,9 @@ __all__ = [
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "common_words",
     "feature_word",
+    "first_names",
 ]
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -115,3 +123,34 @@ def feature_word(word: str) -> str | None:
     w = word.lower().rstrip(".")
     w = FEATURE_ABBREVIATIONS.get(w, w)
     return w if w in FEATURE_WORDS else None
+
+
+#: Abbreviated names of US states and Canadian provinces as news writes them, with a
+#: final full stop that belongs to the name ("Paris, Ky.", "Regina, Sask."); names
+#: written with inner full stops ("U.S.", "D.C.", "W.Va.") keep theirs too.
+ABBREVIATIONS = {
+    "ala", "ariz", "ark", "calif", "cal", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+    "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nebr", "nev", "okla", "ore", "oreg", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
+    "wis", "wisc", "wyo", "alta", "ont", "que", "sask", "man", "nfld",
+}  # fmt: skip
+
+#: Buildings that news names for the government in them ("the White House said"):
+#: not places to map, though GeoNames has towns of those names.
+GOVERNMENT_BUILDINGS = {
+    "white house", "kremlin", "pentagon", "capitol", "capitol hill", "downing street",
+    "elysee", "elysee palace", "blue house", "zhongnanhai", "quai d'orsay", "foggy bottom",
+    "whitehall", "number 10",
+}  # fmt: skip
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common given names (US Census 1990, see :mod:`gazetteer.data.words`), lower case."""
+    return read_word_list("first_names.txt")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common English words (lower-case entries of Debian's ``wamerican``), lower case."""
+    return read_word_list("common_words.txt")

@@ -13,9 +13,11 @@ import bisect
 import hashlib
 import itertools
 import json
+import logging
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
@@ -33,9 +35,17 @@ if TYPE_CHECKING:
 
     from gazetteer.sources import SourceTable
 
-__all__ = ["GazetteerIndex", "add_user_source", "cache_dir", "user_sources"]
+__all__ = [
+    "GazetteerIndex",
+    "add_user_source",
+    "cache_dir",
+    "remove_user_source",
+    "user_sources",
+]
 
-INDEX_VERSION = 5
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 6
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
 MEMO_LIMIT = 200_000
 _SEP = "\x1f"
@@ -75,7 +85,7 @@ def _source_format(path: Path) -> str:
     return "geonames" if path.suffix.lower() == ".txt" else "places"
 
 
-def _read_user_source(entry: dict, admin1: pd.DataFrame) -> SourceTable:
+def _read_user_source(entry: dict, admin1: pd.DataFrame, progress=None) -> SourceTable:
     from gazetteer.errors import SourceError
     from gazetteer.sources import read_geonames_dump, read_places_file
 
@@ -83,15 +93,21 @@ def _read_user_source(entry: dict, admin1: pd.DataFrame) -> SourceTable:
     if not path.is_file():
         raise SourceError(f"{path}: registered gazetteer source is missing")
     if entry["format"] == "geonames":
-        return read_geonames_dump(path, admin1)
+        return read_geonames_dump(path, admin1, progress)
     return read_places_file(path)
 
 
-def add_user_source(path: str | Path) -> dict:
+def add_user_source(path: str | Path, progress: Callable[[int, int], None] | None = None) -> dict:
     """Register a GeoNames dump (``.txt``) or a CSV/GeoJSON of places for every later load.
 
-    The file is read once here, so a bad file is refused with a clear
-    :class:`~gazetteer.sources.SourceError` and nothing is registered.
+    The file is read once here, so a bad file, or one with no places, is refused
+    with a clear :class:`~gazetteer.errors.SourceError` and nothing is registered.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+    progress : callable, optional
+        ``progress(bytes_read, total_bytes)``, called while a GeoNames dump is read.
 
     Returns
     -------
@@ -107,12 +123,50 @@ def add_user_source(path: str | Path) -> dict:
         raise SourceError(f"{path}: no such file")
     entry = {"path": str(path), "format": _source_format(path), "sha256": _sha256(path)}
     admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
-    table = _read_user_source(entry, admin1)
+    table = _read_user_source(entry, admin1, progress)
     entry["places"] = len(table.places)
-    entries = [e for e in user_sources() if e["path"] != entry["path"]] + [entry]
+    if not entry["places"]:
+        raise SourceError(f"{path}: no places found; nothing added")
+    _write_registry([e for e in user_sources() if e["path"] != entry["path"]] + [entry])
+    return entry
+
+
+def remove_user_source(name: str | Path) -> dict:
+    """Unregister a user source, given by its path or its file name.
+
+    The index is rebuilt without it on the next load.
+
+    Returns
+    -------
+    dict
+        The registry entry removed.
+
+    Raises
+    ------
+    SourceError
+        When no registered source, or more than one, has that name.
+    """
+    from gazetteer.errors import SourceError
+
+    entries = user_sources()
+    given = str(name)
+    path = str(Path(given).resolve())
+    hits = [e for e in entries if e["path"] in (given, path)] or [
+        e for e in entries if Path(e["path"]).name == Path(given).name
+    ]
+    if not hits:
+        known = ", ".join(e["path"] for e in entries) or "none"
+        raise SourceError(f"{given}: not a registered gazetteer source (registered: {known})")
+    if len(hits) > 1:
+        paths = ", ".join(e["path"] for e in hits)
+        raise SourceError(f"{given}: several registered sources have this name ({paths})")
+    _write_registry([e for e in entries if e is not hits[0]])
+    return hits[0]
+
+
+def _write_registry(entries: list[dict]) -> None:
     data = json.dumps(entries, indent=2).encode()
     _atomic_write(_registry(), lambda fh: fh.write(data))
-    return entry
 
 
 def _atomic_write(path: Path, write) -> None:
@@ -138,6 +192,7 @@ def _signature() -> str:
         "regions.csv",
         "admin1_aliases.csv",
         "us_counties.parquet",
+        "features.parquet",
     ):
         h.update(_sha256(data_path(name)).encode())
     for module in ("normalize", "sources"):
@@ -172,6 +227,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_admin1,
         read_continents,
         read_countries,
+        read_features,
         read_geonames_cities,
         read_regions,
         read_us_counties,
@@ -184,6 +240,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_regions(admin1),
         read_admin1(),
         read_us_counties(),
+        read_features(),
         read_geonames_cities(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]
@@ -268,10 +325,12 @@ class GazetteerIndex:
         path = cache_dir() / f"gazetteer-{_signature()}.npz"
         built = None
         if rebuild or not path.is_file():
+            log.info("building the gazetteer index in %s (once, about 20 s)", path.parent)
             t0 = time.perf_counter()
             arrays = build_arrays()
             _atomic_write(path, lambda fh: np.savez(fh, **arrays))
             built = time.perf_counter() - t0
+            log.info("gazetteer index built in %.1f s", built)
             for old in path.parent.glob("gazetteer-*.npz"):
                 if old != path:
                     old.unlink(missing_ok=True)

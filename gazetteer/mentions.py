@@ -9,13 +9,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
+    ABBREVIATIONS,
     FEATURE_WORDS,
+    GOVERNMENT_BUILDINGS,
     NOT_PLACES,
     ORGANISATION_WORDS,
     PARTICLES,
     SETTLEMENT_WORDS,
     SPEECH_VERBS,
     TITLES,
+    common_words,
+    first_names,
 )
 from gazetteer.normalize import name_key, strip_possessive
 from gazetteer.places import KINDS, Mention
@@ -38,6 +42,12 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into"
 #: "I've", "they'll", "isn't": never a place.
 _CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
+#: "U.S", "W.Va": a name written with inner full stops (its final one belongs to it too).
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
+#: Initials written in capitals ("FDA", "IRS"): an agency or a party unless a big place.
+_ACRONYM_MAX = 4
+#: A place named like a common word or a given name is meant only from this population on.
+_COMMON_NAME_POPULATION = 100_000
 _BIG_KINDS = KINDS.index("admin1")  # kinds up to admin-1 are "big" places
 _REGION_KINDS = KINDS.index("region")  # continents, countries, regions
 
@@ -49,7 +59,7 @@ class Tokens:
     thousand words and only its capitalised ones can start a toponym.
     """
 
-    __slots__ = ("adjacent", "cap", "ends", "lower", "starts", "words")
+    __slots__ = ("adjacent", "cap", "ends", "gaps", "lower", "starts", "words")
 
     def __init__(self, text: str):
         # [gap, word, gap, word, …, gap]: words at odd places, what lies between at even.
@@ -60,10 +70,12 @@ class Tokens:
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
         self.cap = [w[0].isupper() for w in self.words]
+        #: gaps[k]: what lies between words k and k+1
+        self.gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
         self.adjacent = [
             g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(parts[2:-1:2], self.lower, strict=False)
+            for g, w in zip(self.gaps, self.lower, strict=False)
         ]
 
     def __len__(self) -> int:
@@ -117,9 +129,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             continue
         start = starts[i]
         if lower[i].rstrip(".") in TITLES:
-            # Capitalised words after a title are a person's name.
+            # Capitalised words after a title are a person's name ("Dr. James Cherry").
             j = i + 1
-            while j < n and cap[j] and adjacent[j - 1]:
+            while (
+                j < n and cap[j] and (adjacent[j - 1] or (j == i + 1 and _after_dot(text, toks, i)))
+            ):
                 j += 1
             person_until = j
             i = j
@@ -157,6 +171,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 or _CONTRACTION.search(lower[i])
             ):
                 break
+            if key in _BUILDING_KEYS:
+                match = (j, end, key, "building")
+                break
             if key in context_names:
                 match = (j, end, key, "context")
                 break
@@ -167,6 +184,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i += 1
             continue
         j, end, key, role = match
+        if role == "building":  # "the White House said": a government, not a place
+            i = j + 1
+            continue
         nxt = j + 1 if j + 1 < n else None
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
@@ -175,6 +195,32 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             # A single word that the article also uses in lower case is a common word.
             if not big and lower[i] in lowercase_words:
                 i = j + 1
+                continue
+            # Initials in capitals that are no big place are an agency or a party
+            # ("FDA", "IRS"); "US$" is a currency.
+            word = words[i]
+            if not big and word.isupper() and len(word) <= _ACRONYM_MAX and "." not in word:
+                i = j + 1
+                continue
+            if text[end : end + 1] == "$":
+                i = j + 1
+                continue
+            # A given name followed by a capitalised word is a person ("Paul Kemp",
+            # "James Brown"), even when either word is a place name too; a country
+            # ("Chad") or a title or organisation after the name ("Virginia Senator")
+            # keeps the place.
+            if (
+                nxt is not None
+                and cap[nxt]
+                and toks.gaps[i] == " "
+                and lower[i] in first_names()
+                and lower[nxt] not in _NOT_SURNAMES
+                and not _is_big(key, index, _REGION_KINDS)
+            ):
+                k = nxt
+                while k + 1 < n and cap[k + 1] and adjacent[k]:
+                    k += 1
+                i = k + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
             # ("Alexander Lapshin", "Aerostar company").
@@ -223,7 +269,8 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                     context_country = index.vocab["country"][index.arrays["country"][r]]
                     break
         feature = None
-        if nxt is not None and lower[nxt] in FEATURE_WORDS and adjacent[j]:
+        possessive = end < toks.ends[j]  # "Angola's provinces": parts of the place, not its kind
+        if nxt is not None and lower[nxt] in FEATURE_WORDS and adjacent[j] and not possessive:
             feature = lower[nxt]
         elif (
             len(before) == 2
@@ -235,6 +282,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             feature = before[0]
         elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
             feature = lower[prev]
+        if text[end : end + 1] == "." and (
+            _DOTTED.match(text[starts[j] : end]) or (key in ABBREVIATIONS and j == i)
+        ):
+            end += 1  # "U.S.", "D.C.", "Ky.": the final full stop is part of the name
         spans.append((i, j, big))
         mentions.append(
             Mention(
@@ -248,7 +299,56 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             )
         )
         i = j + 1
-    return _drop_surnames(toks, _link(text, mentions, index), spans, lowercase_words)
+    mentions = _drop_surnames(toks, _link(text, mentions, index), spans, lowercase_words)
+    return _drop_common_names(toks, mentions, spans, index)
+
+
+def _after_dot(text: str, toks: Tokens, k: int) -> bool:
+    """True when word ``k`` is followed by a full stop and one space ("Dr. James")."""
+    return k + 1 < len(toks) and text[toks.ends[k] : toks.starts[k + 1]] == ". "
+
+
+def _drop_common_names(
+    toks: Tokens, mentions: list[Mention], spans: list[tuple[int, int, bool]], index
+) -> list[Mention]:
+    """Drop small places named like a common English word or a given name.
+
+    "Council", "Main", "Hall", "Paul": a single capitalised word that is a common
+    word of English (or a given name not after a place preposition) stands for
+    a small place only with a feature word or a parent next to it; towns of
+    100,000 people or more ("Mobile", "Buffalo") are meant anyway.
+    """
+    lower = toks.lower
+    common, given = common_words(), first_names()
+    by_start = {toks.starts[i]: (i, j, big) for i, j, big in spans}
+    out = []
+    for m in mentions:
+        i, j, big = by_start.get(m.start, (0, 1, True))
+        if (
+            m.role == "toponym"
+            and i == j
+            and not big
+            and m.feature_word is None
+            and m.parent is None
+            and (
+                m.key in common
+                or (m.key in given and (i == 0 or lower[i - 1] not in _PREPOSITIONS))
+            )
+            and _max_population(m.key, index) < _COMMON_NAME_POPULATION
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _max_population(key: str, index: GazetteerIndex) -> int:
+    """The largest population among a name's places."""
+    cache = index.memo("mentions.max_population")
+    pop = cache.get(key)
+    if pop is None:
+        rows, _ = index.candidates(key)
+        pop = cache[key] = int(index.arrays["population"][rows].max()) if len(rows) else 0
+    return pop
 
 
 def _drop_surnames(
@@ -256,20 +356,34 @@ def _drop_surnames(
 ) -> list[Mention]:
     """Drop small places named like a person the article names in full.
 
-    "Tom Jones … Jones said": a capitalised word that is not a common word of
-    the article and not a place, glued to a second one, makes the second a
-    surname; every single-word mention of it then stands for the person, unless
-    a feature word or a parent says it is a place.
+    "Tom Jones … Jones said": a given name, or a capitalised word that is
+    neither a place nor a common word ("Mahmoud Abbas"), before a second
+    capitalised word with one space between makes the second a surname (a
+    place before a place, "Logan-Rogersville", "Metro Nashville", names none);
+    every single-word mention of it then stands for the person, unless a
+    feature word or a parent says it is a place.
     """
     covered = {k for i, j, _ in spans for k in range(i, j + 1)}
     weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
     cap, lower, adjacent = toks.cap, toks.lower, toks.adjacent
+    given, words = first_names(), common_words()
     surnames = {
         lower[k + 1]
         for k in range(len(adjacent))
         if adjacent[k]
         and cap[k]
         and cap[k + 1]
+        and toks.gaps[k] == " "
+        and (
+            lower[k] in given
+            or (
+                k not in covered
+                and len(lower[k]) > 1
+                and lower[k] not in words
+                and not toks.words[k].isupper()  # "CTV Edmonton"
+                and lower[k][-2:] not in ("'s", "’s")  # "Radio's Edmonton"
+            )
+        )
         and (k not in covered or k in weak)
         and (k + 1 not in covered or k + 1 in weak)
         and lower[k] not in common
@@ -293,13 +407,21 @@ def _drop_surnames(
     ]
 
 
-def _is_big(key: str, index: GazetteerIndex) -> bool:
-    """True when a name has a country, region or admin-1 unit among its places."""
-    cache = index.memo("mentions.big")
+_BUILDING_KEYS = frozenset(name_key(b) for b in GOVERNMENT_BUILDINGS)
+#: Words after a given name that make it no person ("Virginia Senator", "Georgia Power").
+_NOT_SURNAMES = FEATURE_WORDS | TITLES | ORGANISATION_WORDS | NOT_PLACES
+
+
+def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
+    """True when a name has a country, region or admin-1 unit among its places.
+
+    ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
+    """
+    cache = index.memo(f"mentions.big.{kinds}")
     big = cache.get(key)
     if big is None:
         rows, _ = index.candidates(key)
-        big = cache[key] = bool((index.arrays["kind"][rows] <= _BIG_KINDS).any())
+        big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
     return big
 
 

@@ -25,7 +25,10 @@ class Place:
     kind : str
         One of :data:`KINDS`.
     feature : str
-        Finer type: ``"Province"``, ``"District"``, ``"PPLC"`` (capital), ``"PPL"``, …
+        Finer type: ``"Province"``, ``"District"``, ``"PPLC"`` (capital), ``"PPL"``, …;
+        for seas, rivers and crossings the GeoNames feature code (``"SEA"``, ``"STM"``,
+        ``"VAL"``, ``"PSTB"`` border crossing); ``"macro-region"`` for a bloc of
+        countries (the European Union), which never locates an incident.
     country : str
         ISO 3166-1 alpha-2 code (empty for continents).
     admin1_code : str
@@ -35,7 +38,8 @@ class Place:
     population : int
     source : str
         ``"geonames"``, ``"naturalearth"``, ``"us-census"`` (US counties), ``"curated"``
-        or ``"user:<file>"``.
+        (regions), ``"features"`` (seas, rivers, valleys and border crossings, whose
+        footprints are in :mod:`geo`'s features pack) or ``"user:<file>"``.
     members : tuple of str
         For regions: the ISO 3166-2 codes of the admin-1 units that make its footprint.
     """

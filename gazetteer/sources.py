@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ __all__ = [
     "read_admin1",
     "read_continents",
     "read_countries",
+    "read_features",
     "read_geonames_cities",
     "read_geonames_dump",
     "read_places_file",
@@ -236,8 +238,47 @@ def read_countries() -> SourceTable:
     return SourceTable(_frame(rows), names, context)
 
 
+def read_features() -> SourceTable:
+    """Seas, rivers, valleys, passes and border crossings (``gazetteer/data/features.parquet``).
+
+    Built by ``python -m geo.data features`` from the curated
+    ``gazetteer/data/features.csv``. They are of kind ``region`` (named places that
+    are not admin units) and source ``features``; ``feature`` is the GeoNames
+    feature code (``SEA``, ``STM``, ``VAL``, ``PSTB`` for a border crossing, …).
+    Their footprints are in the geometry pack of :mod:`geo`, under the same id.
+    """
+    f = pd.read_parquet(data_path("features.parquet"))
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kind": "region",
+                    "feature": r.feature,
+                    "country": r.country,
+                    "admin1_code": r.admin1_code,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "population": 0,
+                    "source": "features",
+                    "members": "",
+                }
+                for r in f.itertuples(index=False)
+            ]
+        )
+    )
+    for i, r in enumerate(f.itertuples(index=False)):
+        # aliases are names in their own right ("Atlantic", "Verkhny Lars"), as for regions
+        table.names += [(i, n, 0) for n in (r.name, *r.aliases.split("|")) if n]
+    return table
+
+
 def read_regions(admin1: pd.DataFrame) -> SourceTable:
     """Curated regions (``gazetteer/data/regions.csv``) with footprints made of admin-1 units.
+
+    A region without a country (the European Union, the Sahel) is a macro-region:
+    its members are whole countries and units of several countries.
 
     Parameters
     ----------
@@ -247,15 +288,17 @@ def read_regions(admin1: pd.DataFrame) -> SourceTable:
     regions = pd.read_csv(data_path("regions.csv"), keep_default_na=False)
     rows, names = [], []
     for i, r in enumerate(regions.itertuples(index=False)):
-        # members: ISO 3166-2 codes and Natural Earth regions of the region's country
-        # ("region:Darfur"), "|"-separated
+        # members: ISO 3166-2 codes, Natural Earth regions of the region's country
+        # ("region:Darfur") and whole countries ("country:FR"), "|"-separated
         parts = r.members.split("|")
         groups = {p.removeprefix("region:") for p in parts if p.startswith("region:")}
-        isos = {p for p in parts if not p.startswith("region:")}
+        whole = {p.removeprefix("country:") for p in parts if p.startswith("country:")}
+        isos = {p for p in parts if not p.startswith(("region:", "country:"))}
         in_group = admin1["region"].isin(groups) & (admin1["country"] == r.country)
-        members = admin1[in_group | admin1["iso_3166_2"].isin(isos)]
+        members = admin1[in_group | admin1["iso_3166_2"].isin(isos) | admin1["country"].isin(whole)]
         codes = sorted(set(members["iso_3166_2"]))
         unknown = (isos - set(codes)) | (groups - set(members["region"]))
+        unknown |= {f"country:{c}" for c in whole - set(members["country"])}
         if not codes or unknown:
             raise SourceError(
                 f"regions.csv: region {r.id!r} lists unknown admin-1 units or regions "
@@ -267,7 +310,9 @@ def read_regions(admin1: pd.DataFrame) -> SourceTable:
                 "id": r.id,
                 "name": r.name,
                 "kind": "region",
-                "feature": "region",
+                # several countries: a macro-region or bloc, context for an article but
+                # never an incident's location
+                "feature": "region" if r.country else "macro-region",
                 "country": r.country,
                 "admin1_code": codes[0] if len(codes) == 1 else "",
                 "lat": float(np.average(members["label_lat"], weights=w)),
@@ -326,46 +371,82 @@ _GEONAMES_DUMP_COLUMNS = 19
 _KIND_BY_CLASS = {"P": "populated_place", "A": "feature"}
 
 
-def read_geonames_dump(path: Path, admin1: pd.DataFrame) -> SourceTable:
-    """A GeoNames country dump (``AM.txt``: tab-separated, 19 columns, as on geonames.org)."""
+#: Lines of a GeoNames dump between two calls of the progress callback.
+PROGRESS_EVERY = 20_000
+
+
+def read_geonames_dump(
+    path: Path,
+    admin1: pd.DataFrame,
+    progress: Callable[[int, int], None] | None = None,
+) -> SourceTable:
+    """A GeoNames country dump (``AM.txt``: tab-separated, 19 columns, as on geonames.org).
+
+    Every feature class is read: populated places (``P``), admin units (``A``)
+    and the rest as kind ``feature`` with their GeoNames feature code
+    (``PSTB`` border post, ``STM`` stream, ``MT`` mountain, ``PASS``, …).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    admin1 : pandas.DataFrame
+        The admin-1 names pack (GeoNames admin-1 codes become ISO 3166-2 codes).
+    progress : callable, optional
+        Called as ``progress(bytes_read, total_bytes)`` every
+        :data:`PROGRESS_EVERY` lines and at the end (a dump of a large country
+        has millions of lines).
+
+    Raises
+    ------
+    SourceError
+        Naming the file and line of a row that is not a GeoNames row.
+    """
     a1 = _admin1_lookup(admin1)
     rows, names = [], []
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                f = line.rstrip("\n").split("\t")
-                if len(f) != _GEONAMES_DUMP_COLUMNS:
-                    raise SourceError(
-                        f"{path}:{lineno}: expected {_GEONAMES_DUMP_COLUMNS} tab-separated "
-                        f"columns of a GeoNames dump, found {len(f)}"
-                    )
-                try:
-                    lat, lon, pop = float(f[4]), float(f[5]), int(f[14] or 0)
-                except ValueError as exc:
-                    raise SourceError(f"{path}:{lineno}: bad number ({exc})") from None
-                i = len(rows)
-                fclass, fcode = f[6], f[7]
-                rows.append(
-                    {
-                        "id": f[0],
-                        "name": f[1],
-                        "kind": "admin1"
-                        if fcode == "ADM1"
-                        else _KIND_BY_CLASS.get(fclass, "feature"),
-                        "feature": fcode,
-                        "country": f[8],
-                        "admin1_code": a1.get(f"{f[8]}.{f[10]}", ""),
-                        "lat": lat,
-                        "lon": lon,
-                        "population": pop,
-                        "source": f"user:{path.name}",
-                        "members": "",
-                    }
+    total = Path(path).stat().st_size
+    done = 0
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            done += len(raw)
+            if progress is not None and lineno % PROGRESS_EVERY == 0:
+                progress(done, total)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    f"{path}:{lineno}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                ) from None
+            f = line.rstrip("\r\n").split("\t")
+            if len(f) != _GEONAMES_DUMP_COLUMNS:
+                raise SourceError(
+                    f"{path}:{lineno}: expected {_GEONAMES_DUMP_COLUMNS} tab-separated "
+                    f"columns of a GeoNames dump, found {len(f)}"
                 )
-                names += [(i, f[1], 0), (i, f[2], 0)]
-                names += [(i, n, 1) for n in f[3].split(",") if n and _latin(n) and not _is_code(n)]
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            try:
+                lat, lon, pop = float(f[4]), float(f[5]), int(f[14] or 0)
+            except ValueError as exc:
+                raise SourceError(f"{path}:{lineno}: bad number ({exc})") from None
+            i = len(rows)
+            fclass, fcode = f[6], f[7]
+            rows.append(
+                {
+                    "id": f[0],
+                    "name": f[1],
+                    "kind": "admin1" if fcode == "ADM1" else _KIND_BY_CLASS.get(fclass, "feature"),
+                    "feature": fcode,
+                    "country": f[8],
+                    "admin1_code": a1.get(f"{f[8]}.{f[10]}", ""),
+                    "lat": lat,
+                    "lon": lon,
+                    "population": pop,
+                    "source": f"user:{path.name}",
+                    "members": "",
+                }
+            )
+            names += [(i, f[1], 0), (i, f[2], 0)]
+            names += [(i, n, 1) for n in f[3].split(",") if n and _latin(n) and not _is_code(n)]
+    if progress is not None:
+        progress(total, total)
     return SourceTable(_frame(rows), names)
 
 

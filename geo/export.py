@@ -26,7 +26,8 @@ __all__ = [
 #: Attribution that every export carries, as the data licences require.
 ATTRIBUTION = (
     "Places: GeoNames (geonames.org), CC BY 4.0. "
-    "Boundaries: Natural Earth (naturalearthdata.com), public domain. "
+    "Boundaries: Natural Earth (naturalearthdata.com), public domain; seas, rivers and "
+    "border crossings derived from them by bordermap. "
     "US counties: U.S. Census Bureau, public domain."
 )
 
@@ -190,6 +191,7 @@ CSV_COLUMNS = (
     "date_start",
     "date_end",
     "date_precision",
+    "date_inferred",
     "place",
     "location_kind",
     "admin1_code",
@@ -202,6 +204,7 @@ CSV_COLUMNS = (
     "quote",
     "source_urls",
     "sources",
+    "evidence",
     "attribution",
 )
 
@@ -248,6 +251,14 @@ def acled_table(layer: gpd.GeoDataFrame) -> pd.DataFrame:
         t[col] = layer.get(col)
     t["source_urls"] = srcs.map(lambda ss: " ".join(s["url"] for s in ss if s.get("url")))
     t["sources"] = srcs.map(lambda ss: json.dumps(ss, ensure_ascii=False))
+    if "evidence" in layer:
+        t["evidence"] = layer["evidence"].map(
+            lambda ev: (
+                ev if isinstance(ev, str) else json.dumps(_json_value(ev), ensure_ascii=False)
+            )
+        )
+    else:
+        t["evidence"] = "[]"
     t["attribution"] = ATTRIBUTION
     return t[list(CSV_COLUMNS)]
 

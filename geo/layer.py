@@ -61,6 +61,7 @@ JSON_COLUMNS = (
     "location_countries",
     "location_admin1",
     "sources",
+    "evidence",
 )
 
 
@@ -130,6 +131,13 @@ def join_regions(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     hit = hit[~hit.index.duplicated(keep="first")]
     joined = hit["admin1_joined"].reindex(out.index)
     joined_country = hit["country"].reindex(out.index)
+    # A country-level location (a country, a region, a border between two countries) has
+    # no admin-1: its point is a label point, and the unit around it says nothing.
+    coarse = [
+        kind in ("country", "region") or (kind == "border_section" and not len(codes))
+        for kind, codes in zip(out["location_kind"], out["location_admin1"], strict=True)
+    ]
+    joined = joined.where(~pd.Series(coarse, index=out.index), None)
 
     named = out["location_admin1"].map(lambda codes: codes[0] if len(codes) else None)
     named_all = out["location_admin1"]
@@ -262,6 +270,13 @@ def optional_str(value) -> str | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
+def _flag(value) -> bool:
+    """A true/false cell as read back (bool, 0/1, "true"/"false" text or missing)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value) if value is not None and not pd.isna(value) else False
+
+
 def _joined_list(value) -> list[str]:
     """A ``"; "``-joined text cell (claimed_by, denied_by, notes) back as a list."""
     text = optional_str(value)
@@ -305,7 +320,6 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
                 lat=float(r["latitude"]),
                 geometry=fp,
             )
-        notes = optional_str(r["notes"])
         out.append(
             Incident(
                 event_type=r["event_type"],
@@ -323,7 +337,8 @@ def incidents_from_frame(frame: gpd.GeoDataFrame) -> list[Incident]:
                 claimed_by=_joined_list(r["claimed_by"]),
                 denied_by=_joined_list(r["denied_by"]),
                 notes=_joined_list(r["notes"]),
-                date_inferred=bool(notes and "date from the report" in notes),
+                date_inferred=_flag(r.get("date_inferred")),
+                evidence=json_cell(r.get("evidence")),
             )
         )
     return out

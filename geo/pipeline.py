@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.extract.articles import ArticleError, RecordFields, read_articles
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields, read_articles
 from geo.extract.incidents import extract_incidents
 from geo.extract.merge import merge_incidents
 from geo.extract.record import Incident
@@ -41,6 +41,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     merge: bool = True,
     progress: Callable[[int, str], None] | None = None,
+    on_error: Callable[[ArticleError], None] | None = None,
 ) -> Extraction:
     """Extract the incidents of every article in ``inputs``.
 
@@ -58,6 +59,8 @@ def extract(
         Merge the same incident reported by several articles.
     progress
         Called after each article with the number read so far and its file.
+    on_error
+        Called with each problem as it is met (all are also in ``errors``).
 
     Returns
     -------
@@ -69,7 +72,7 @@ def extract(
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer.load()
-    errors: list[ArticleError] = []
+    errors: list[ArticleError] = ErrorLog(on_error)
     incidents: list[Incident] = []
     n = 0
     for article in read_articles(inputs, published=published, fields=fields, errors=errors):

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.extract.articles import ArticleError, RecordFields, read_articles
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields, read_articles
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -127,8 +127,16 @@ class IncidentStore:
         fields: RecordFields | None = None,
         gazetteer: Gazetteer | None = None,
         progress=None,
+        on_error=None,
     ) -> IngestResult:
         """Add the incidents of new articles to the store.
+
+        Parameters
+        ----------
+        progress
+            Called after each article with the number read so far and its file.
+        on_error
+            Called with each problem as it is met (all are also in ``errors``).
 
         Returns
         -------
@@ -143,7 +151,7 @@ class IncidentStore:
             from gazetteer import Gazetteer
 
             gazetteer = Gazetteer.load()
-        result = IngestResult()
+        result = IngestResult(errors=ErrorLog(on_error))
         with self.lock():
             self._clean_stale()
             layer, articles = self.read()

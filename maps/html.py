@@ -108,6 +108,7 @@ def incident_data(layer: gpd.GeoDataFrame) -> dict:
             "dn",
             "q",
             "s",
+            "ev",
             "id",
         ]
     }
@@ -132,6 +133,12 @@ def incident_data(layer: gpd.GeoDataFrame) -> dict:
         cols["dn"].append(sid(optional_str(r.denied_by)))
         cols["q"].append(sid(optional_str(r.quote)))
         cols["s"].append([[sid(x) for x in src] for src in _sources(r.sources)])
+        cols["ev"].append(
+            [
+                [sid(e.get("field")), sid(e.get("text"))]
+                for e in json_cell(getattr(r, "evidence", None))
+            ]
+        )
         cols["id"].append(sid(r.incident_id))
     cols["strings"] = list(strings)
     cols["types"] = [[t, EVENT_STYLES[t][0], EVENT_STYLES[t][1]] for t in _TYPES]
@@ -399,6 +406,11 @@ _SCRIPT = """
     row(table, 'Denied by', S[D.dn[i]]);
     box.appendChild(table);
     box.appendChild(el('blockquote', S[D.q[i]]));
+    if (D.ev[i].length) {  // the words each field was read from
+      var ev = el('table', null, 'bm-evidence');
+      D.ev[i].forEach(function (e) { row(ev, S[e[0]], '\u201c' + S[e[1]] + '\u201d'); });
+      box.appendChild(el('div', 'Read from:')); box.appendChild(ev);
+    }
     var list = el('ul');
     D.s[i].forEach(function (src) {
       var li = el('li'), title = S[src[0]], pub = S[src[1]], date = S[src[2]], url = S[src[3]];
@@ -475,11 +487,11 @@ _SCRIPT = """
     var lab = el('label', ' all dates'); lab.htmlFor = 'bm-all-dates';
     var slider = el('input'); slider.type = 'range'; slider.min = lo; slider.max = hi;
     slider.value = hi; slider.id = 'bm-time-slider';
-    var out = el('div', 'all dates');
+    var out = el('div', 'all dates: ' + COUNT);
     function update() {
       var d = +slider.value;
       if (all.checked) {
-        apply(function () { return true; }); out.textContent = 'all dates'; return;
+        apply(function () { return true; }); out.textContent = 'all dates: ' + COUNT; return;
       }
       apply(function (i) { return D.d0[i] !== null && D.d0[i] <= d && D.d1[i] >= d - windowDays; });
       out.textContent = day(d - windowDays) + ' – ' + day(d);

@@ -18,6 +18,7 @@ PACKS = {
     "admin1": "admin1.parquet",
     "countries": "countries.parquet",
     "borders": "borders.parquet",
+    "features": "features.parquet",
 }
 
 
@@ -27,7 +28,8 @@ def pack_path(name: str) -> Path:
     Parameters
     ----------
     name : str
-        One of ``"admin1"``, ``"countries"``, ``"borders"``.
+        One of ``"admin1"``, ``"countries"``, ``"borders"``, ``"features"`` (footprints
+        of seas, rivers, valleys and border crossings, by gazetteer id).
 
     Returns
     -------

@@ -2,7 +2,8 @@
 
 Usage::
 
-    python -m geo.data build [--source DIR] [--check]
+    python -m geo.data build [--source DIR] [--us-atlas DIR]
+    python -m geo.data features      # only the physical-feature and crossing packs
 
 Sources (see ``DATA.md``):
 
@@ -26,7 +27,10 @@ from one run to the next):
   the same units without geometry, for the gazetteer (which must not depend on
   :mod:`geo`);
 * ``gazetteer/data/us_counties.parquet``: US counties (second-level units) as
-  names, state and representative point.
+  names, state and representative point;
+* ``geo/data/features.parquet`` and ``gazetteer/data/features.parquet``: seas,
+  rivers, valleys, passes and border crossings from the curated
+  ``gazetteer/data/features.csv`` (see :mod:`geo.data.features`).
 
 Corrections of Natural Earth's defects are listed in :data:`ISO_CORRECTIONS`;
 names follow :mod:`geo.data.names` (current English names checked against
@@ -305,6 +309,7 @@ def build(
     write_parquet(names, out_gaz / "admin1_names.parquet")
     write_parquet(pd.DataFrame(countries.drop(columns="geometry")), out_gaz / "countries.parquet")
     write_parquet(counties, out_gaz / "us_counties.parquet")
+    build_feature_packs(out_geo, out_gaz, admin1, countries, borders)
     dup = admin1["iso_3166_2"].value_counts()
     print(
         f"admin1: {len(admin1)} units in {admin1['country'].nunique()} countries "
@@ -314,6 +319,27 @@ def build(
     for p in sorted([*out_geo.glob("*.parquet"), *out_gaz.glob("*.parquet")]):
         shown = p.relative_to(ROOT) if p.is_relative_to(ROOT) else p
         print(f"  {shown}  {p.stat().st_size / 1e6:.2f} MB")
+
+
+def build_feature_packs(
+    out_geo: Path = GEO_DATA,
+    out_gaz: Path = GAZ_DATA,
+    admin1: gpd.GeoDataFrame | None = None,
+    countries: gpd.GeoDataFrame | None = None,
+    borders: gpd.GeoDataFrame | None = None,
+) -> None:
+    """Build the feature packs from ``features.csv`` and the admin-1, country and border packs."""
+    from geo.data.features import build_features
+
+    admin1 = admin1 if admin1 is not None else gpd.read_parquet(out_geo / "admin1.parquet")
+    if countries is None:
+        countries = gpd.read_parquet(out_geo / "countries.parquet")
+    borders = borders if borders is not None else gpd.read_parquet(out_geo / "borders.parquet")
+    table = pd.read_csv(GAZ_DATA / "features.csv", keep_default_na=False)
+    geo, gaz = build_features(table, admin1, countries, borders)
+    write_parquet(geo, out_geo / "features.parquet")
+    write_parquet(gaz, out_gaz / "features.parquet")
+    print(f"features: {len(gaz)} ({(gaz['feature'] == 'PSTB').sum()} border crossings)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -331,9 +357,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="unpacked us-atlas package directory (holding counties-10m.json); default: npm pack",
     )
+    sub.add_parser("features", help="build only the physical-feature and crossing packs")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source, us_atlas=args.us_atlas)
+    elif args.command == "features":
+        build_feature_packs()
     return 0
 
 

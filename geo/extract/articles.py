@@ -1,10 +1,15 @@
-"""Read news articles from text, Markdown, HTML, JSON Lines and CSV files.
+"""Read news articles from text, Markdown, HTML, JSON Lines, CSV and WARC files.
 
 Every reader returns :class:`Article` records whose ``text`` is the body the
 incident extractor reads; every character offset bordermap reports refers to
 that text. Bad input never stops a run: with an ``errors`` list, each problem
 is recorded as an :class:`ArticleError` naming the file (and line or record)
 and the other articles are still read.
+
+Readers are generators: files are listed lazily and JSON Lines (also ``.jsonl.gz``),
+CSV and WARC files are streamed record by record, so memory does not grow with the
+corpus. The size limit is one article's (:data:`MAX_ARTICLE_BYTES`), never a whole
+corpus file's.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,15 +32,31 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Article",
     "ArticleError",
+    "ErrorLog",
     "RecordFields",
     "expand_paths",
+    "input_kind",
+    "iter_paths",
     "read_articles",
+    "read_file",
 ]
 
-#: File suffixes read when a directory is given.
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
+#: File suffixes read when a directory is given (JSON Lines, CSV and WARC also as ``.gz``).
+ARTICLE_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+    ".warc",
+    ".arc",
+)
 
-#: Files (and records) larger than this are refused, not read into memory.
+#: One article (a text or HTML file, a record's text) larger than this is refused
+#: (20 MiB); corpus files (JSON Lines, CSV, WARC) have no size limit.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 
@@ -169,7 +190,18 @@ _DATE_FIRST_LINE = re.compile(r"^\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[^\n]*\n?
 _FRONT_MATTER = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n?", re.DOTALL)
 
 
+def _record_line_limit() -> int:
+    """Longest JSON line read (a record's text may grow up to 6x in JSON escapes)."""
+    return 6 * MAX_ARTICLE_BYTES
+
+
+def _mib(n: int) -> str:
+    """A byte count in binary megabytes, the unit of the limits (``20 MiB``)."""
+    return f"{n / 2**20:.1f} MiB".replace(".0 MiB", " MiB")
+
+
 def _read_bytes(path: Path) -> bytes:
+    """A one-article file, refused when larger than :data:`MAX_ARTICLE_BYTES`."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -178,7 +210,8 @@ def _read_bytes(path: Path) -> bytes:
         raise ArticleError(path, f"cannot read: {exc.strerror}") from None
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(
-            path, f"file too large ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit)"
+            path,
+            f"file too large for one article ({_mib(size)} > {_mib(MAX_ARTICLE_BYTES)} limit)",
         )
     try:
         return path.read_bytes()
@@ -293,7 +326,9 @@ def _record_article(rec: dict, path: Path, line: int, fields: RecordFields) -> A
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(path, f"record has no {fields.text!r} text", line)
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-        raise ArticleError(path, "record text too large", line)
+        raise ArticleError(
+            path, f"record text too large (over {_mib(MAX_ARTICLE_BYTES)} for one article)", line
+        )
     raw_date = rec.get(fields.date)
     published = parse_date(raw_date) if raw_date not in (None, "") else None
     if raw_date not in (None, "") and published is None:
@@ -314,40 +349,222 @@ def _record_article(rec: dict, path: Path, line: int, fields: RecordFields) -> A
     )
 
 
-def _jsonl_articles(
-    text: str, path: Path, fields: RecordFields, errors: list | None
-) -> Iterator[Article]:
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _jsonl_lines(fh, path: Path, start: int, end: int | None) -> Iterator[tuple[int, bytes]]:
+    """``(byte offset, line)`` of each line of a binary file handle, split on LF only.
+
+    JSON Lines separate records by LF alone: U+0085, U+2028 and other characters that
+    :meth:`str.splitlines` breaks on are text. A line longer than the record limit is
+    yielded as ``b""`` after the rest of it has been skipped, never held whole.
+    """
+    pos = start
+    limit = _record_line_limit()
+    while end is None or pos < end:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        at = pos
+        pos += len(line)
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip the rest of an oversized line in bounded chunks
+                more = fh.readline(1 << 20)
+                pos += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield at, b""
             continue
-        try:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ArticleError(
-                    path, f"malformed JSON: {exc.msg} (column {exc.colno})", n
-                ) from None
-            if not isinstance(rec, dict):
-                raise ArticleError(path, "JSON line is not an object", n)
-            yield _record_article(rec, path, n, fields)
-        except ArticleError as exc:
-            _report(exc, errors)
+        yield at, line
 
 
-def _csv_articles(
-    text: str, path: Path, fields: RecordFields, errors: list | None
-) -> Iterator[Article]:
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    if reader.fieldnames is None or fields.text not in reader.fieldnames:
-        raise ArticleError(path, f"CSV has no {fields.text!r} column (found {reader.fieldnames})")
+def _open_binary(path: Path):
+    """``path`` opened for binary reading, decompressed when it ends in ``.gz``."""
     try:
-        for n, rec in enumerate(reader, start=1):
-            try:
-                yield _record_article(rec, path, n, fields)
-            except ArticleError as exc:
-                _report(exc, errors)
-    except csv.Error as exc:
-        raise ArticleError(path, f"malformed CSV: {exc}", reader.line_num) from None
+        if path.name.lower().endswith(".gz"):
+            import gzip
+
+            return gzip.open(path, "rb")
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read: {exc.strerror}") from None
+
+
+def _jsonl_articles(
+    path: Path,
+    fields: RecordFields,
+    errors: list | None,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+) -> Iterator[Article]:
+    """Records of a JSON Lines file, one at a time (the file is never read whole).
+
+    ``start``/``end`` are byte offsets of line starts (a partition of a large file);
+    ``first_line`` is the line number at ``start``.
+    """
+    with _open_binary(path) as fh:
+        try:
+            if start:
+                fh.seek(start)
+            n = first_line - 1
+            for _, raw in _jsonl_lines(fh, path, start, end):
+                n += 1
+                if n == 1 and b"\x00" in raw[:8192]:
+                    raise ArticleError(path, "binary file (NUL bytes), not JSON Lines")
+                try:
+                    if not raw:
+                        raise ArticleError(
+                            path, f"record too large (over {_mib(_record_line_limit())})", n
+                        )
+                    if not raw.strip():
+                        continue
+                    try:
+                        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise ArticleError(
+                            path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", n
+                        ) from None
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise ArticleError(
+                            path, f"malformed JSON: {exc.msg} (column {exc.colno})", n
+                        ) from None
+                    if not isinstance(rec, dict):
+                        raise ArticleError(path, "JSON line is not an object", n)
+                    yield _record_article(rec, path, n, fields)
+                except ArticleError as exc:
+                    _report(exc, errors)
+        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+            raise ArticleError(path, f"cannot read: {exc}", n + 1) from None
+
+
+def _csv_articles(path: Path, fields: RecordFields, errors: list | None) -> Iterator[Article]:
+    """Records of a CSV file, one at a time (quoted fields may span lines)."""
+    import io
+
+    if csv.field_size_limit() < MAX_ARTICLE_BYTES:
+        csv.field_size_limit(MAX_ARTICLE_BYTES)
+    with _open_binary(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        reader = csv.DictReader(text)
+        try:
+            names = reader.fieldnames
+        except UnicodeDecodeError as exc:
+            raise ArticleError(path, f"not valid UTF-8 ({exc.reason})") from None
+        except csv.Error as exc:
+            raise ArticleError(path, f"malformed CSV: {exc}", 1) from None
+        if names is None or fields.text not in names:
+            raise ArticleError(path, f"CSV has no {fields.text!r} column (found {names})")
+        n = 0
+        try:
+            for n, rec in enumerate(reader, start=1):
+                try:
+                    yield _record_article(rec, path, n, fields)
+                except ArticleError as exc:
+                    _report(exc, errors)
+        except UnicodeDecodeError as exc:
+            raise ArticleError(path, f"not valid UTF-8 ({exc.reason})", n + 1) from None
+        except csv.Error as exc:
+            raise ArticleError(path, f"malformed CSV: {exc}", n + 1) from None
+
+
+def _warc_articles(path: Path, errors: list | None) -> Iterator[Article]:
+    """Articles in a WARC web archive (plain or gzip): HTML responses and text resources.
+
+    Each record is read on its own; ``record`` is the record's position in the archive
+    (1-based, counting every record) and ``url`` its ``WARC-Target-URI``.
+    """
+    from dataclasses import replace
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with _open_binary_plain(path) as fh:
+        n = 0
+        try:
+            is_arc = path.name.lower().endswith((".arc", ".arc.gz"))
+            for n, record in enumerate(ArchiveIterator(fh), start=1):
+                if record.format != "warc" and not is_arc:
+                    raise ArticleError(path, "not a WARC file (no WARC/1.x record header)", n)
+                if record.rec_type not in ("response", "resource", "conversion"):
+                    continue
+                ctype = _warc_content_type(record)
+                if not (ctype.startswith("text/") or "html" in ctype):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                try:
+                    data = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
+                    if len(data) > MAX_ARTICLE_BYTES:
+                        raise ArticleError(
+                            path, f"record too large (over {_mib(MAX_ARTICLE_BYTES)})", n
+                        )
+                    charset = _charset(ctype)
+                    text = data.decode(charset, errors="replace")
+                    if not text.strip():
+                        raise ArticleError(path, "empty record", n)
+                    if "html" in ctype:
+                        art = _html_article(text, path)
+                    else:
+                        art = _text_article(text, path)
+                    warc_date = record.rec_headers.get_header("WARC-Date") or ""
+                    yield replace(
+                        art,
+                        record=n,
+                        offset=0,
+                        url=art.url or url,
+                        meta={**art.meta, "warc_date": warc_date},
+                    )
+                except ArticleError as exc:
+                    _report(ArticleError(path, exc.problem, n), errors)
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            raise ArticleError(path, f"not a readable WARC file: {exc}", n + 1) from None
+
+
+def _open_binary_plain(path: Path):
+    """``path`` opened for binary reading as it is (warcio decompresses itself)."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read: {exc.strerror}") from None
+
+
+def _warc_content_type(record) -> str:
+    if record.http_headers is not None:
+        return (record.http_headers.get_header("Content-Type") or "text/html").lower()
+    return (record.rec_headers.get_header("Content-Type") or "").lower()
+
+
+def _charset(ctype: str) -> str:
+    import codecs
+
+    m = re.search(r"charset=[\"']?([\w.:-]+)", ctype)
+    if m:
+        try:
+            return codecs.lookup(m[1]).name
+        except LookupError:
+            pass
+    return "utf-8"
+
+
+class ErrorLog(list):
+    """A list of :class:`ArticleError` that also hands each one to ``on_error`` as it is added.
+
+    Pass it as ``errors`` to :func:`read_articles` to hear of problems while reading
+    goes on, e.g. to print them as they happen.
+    """
+
+    def __init__(self, on_error: Callable[[ArticleError], None] | None = None):
+        super().__init__()
+        self.on_error = on_error
+
+    def append(self, exc: ArticleError) -> None:
+        """Record ``exc`` and call ``on_error`` with it."""
+        super().append(exc)
+        if self.on_error is not None:
+            self.on_error(exc)
 
 
 def _report(exc: ArticleError, errors: list | None) -> None:
@@ -356,28 +573,75 @@ def _report(exc: ArticleError, errors: list | None) -> None:
     errors.append(exc)
 
 
-def expand_paths(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named by ``inputs``.
+def input_kind(path: str | os.PathLike) -> str | None:
+    """What a file holds, from its name.
 
-    Files are taken as given, directories walked for :data:`ARTICLE_SUFFIXES`,
-    glob patterns expanded. Order is stable (sorted per input).
+    ``"jsonl"``, ``"csv"``, ``"warc"``, ``"html"``, ``"text"``, or ``None`` for a name
+    bordermap does not read from a directory.
+
+    ``.gz`` is looked through for JSON Lines and CSV (``a.jsonl.gz``); WARC files may be
+    plain or compressed (``a.warc``, ``a.warc.gz``).
     """
-    out: list[Path] = []
+    name = Path(path).name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+        if not name.endswith((".jsonl", ".ndjson", ".csv", ".warc", ".arc")):
+            return None
+    suffix = Path(name).suffix
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".warc", ".arc"):
+        return "warc"
+    if suffix in (".html", ".htm"):
+        return "html"
+    if suffix in (".txt", ".md", ".markdown"):
+        return "text"
+    return None
+
+
+def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files named by ``inputs``, one at a time.
+
+    Files are taken as given, directories walked (depth first, entries in name order)
+    for the names :func:`input_kind` knows, glob patterns expanded. The order is that of
+    ``sorted()`` paths per input; memory holds one directory listing at a time.
+    """
     for item in inputs:
         s = str(item)
         p = Path(s)
         if p.is_dir():
-            out.extend(
-                sorted(
-                    f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                )
-            )
+            yield from _walk(p)
         elif any(ch in s for ch in "*?[") and not p.exists():
             matches = sorted(Path(g) for g in glob.glob(s, recursive=True) if Path(g).is_file())
-            out.extend(matches if matches else [p])  # an unmatched glob is reported as missing
+            yield from matches if matches else [p]  # an unmatched glob is reported as missing
         else:
-            out.append(p)
-    return out
+            yield p
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.is_dir():
+            yield from _walk(Path(e.path))
+        elif e.is_file() and input_kind(e.name) is not None:
+            yield Path(e.path)
+
+
+def expand_paths(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named by ``inputs`` as a list (see :func:`iter_paths`)."""
+    return list(iter_paths(inputs))
+
+
+def _fallback_date(published: dt.date | str | None) -> dt.date | None:
+    fallback = parse_date(published) if published is not None else None
+    if published is not None and fallback is None:
+        raise ValueError(f"--published {published!r} is not a YYYY-MM-DD date")
+    return fallback
 
 
 def read_articles(
@@ -387,7 +651,10 @@ def read_articles(
     fields: RecordFields | None = None,
     errors: list[ArticleError] | None = None,
 ) -> Iterator[Article]:
-    """Read articles from files, directories and glob patterns.
+    """Read articles from files, directories and glob patterns, one at a time.
+
+    Memory does not grow with the corpus: files are listed lazily, and JSON Lines,
+    CSV and WARC files are streamed record by record.
 
     Parameters
     ----------
@@ -395,7 +662,8 @@ def read_articles(
         Paths, directories or globs. ``.txt``/``.md`` are text (a first line
         ``date YYYY-MM-DD`` or YAML front matter carries metadata), ``.html``/``.htm``
         go through trafilatura's main-text extraction, ``.jsonl``/``.ndjson`` and
-        ``.csv`` hold one article per record.
+        ``.csv`` (also gzip-compressed, ``.jsonl.gz``) hold one article per record,
+        ``.warc``/``.warc.gz`` web archives one per HTML response or text resource.
     published
         Publication date for articles whose metadata and dateline give none.
     fields
@@ -408,18 +676,49 @@ def read_articles(
     ------
     Article
     """
+    fallback = _fallback_date(published)
+    for path in iter_paths(inputs):
+        yield from read_file(path, published=fallback, fields=fields, errors=errors)
+
+
+def read_file(
+    path: str | os.PathLike,
+    *,
+    published: dt.date | str | None = None,
+    fields: RecordFields | None = None,
+    errors: list[ArticleError] | None = None,
+    byte_range: tuple[int, int | None] | None = None,
+    first_record: int = 1,
+) -> Iterator[Article]:
+    """The articles of one file, one at a time.
+
+    Parameters
+    ----------
+    path
+        The file.
+    published, fields, errors
+        As for :func:`read_articles`.
+    byte_range
+        ``(start, end)`` byte offsets of line starts in an uncompressed JSON Lines
+        file: only the lines starting in that range are read (a partition of a large
+        file; ``end=None`` reads to the end).
+    first_record
+        Line number of the line at ``start``.
+
+    Yields
+    ------
+    Article
+    """
+    path = Path(path)
     fields = fields or RecordFields()
-    fallback = parse_date(published) if published is not None else None
-    if published is not None and fallback is None:
-        raise ValueError(f"--published {published!r} is not a YYYY-MM-DD date")
-    for path in expand_paths(inputs):
-        try:
-            for art in _read_file(path, fields, errors):
-                if art.published is None and fallback is not None:
-                    art = _with_published(art, fallback)
-                yield art
-        except ArticleError as exc:
-            _report(exc, errors)
+    fallback = _fallback_date(published)
+    try:
+        for art in _read_file(path, fields, errors, byte_range, first_record):
+            if art.published is None and fallback is not None:
+                art = _with_published(art, fallback)
+            yield art
+    except ArticleError as exc:
+        _report(exc, errors)
 
 
 def _with_published(art: Article, date: dt.date) -> Article:
@@ -428,20 +727,32 @@ def _with_published(art: Article, date: dt.date) -> Article:
     return replace(art, published=date, published_from="option")
 
 
-def _read_file(path: Path, fields: RecordFields, errors: list | None) -> Iterator[Article]:
+def _read_file(
+    path: Path,
+    fields: RecordFields,
+    errors: list | None,
+    byte_range: tuple[int, int | None] | None = None,
+    first_record: int = 1,
+) -> Iterator[Article]:
     if path.is_dir():
         raise ArticleError(path, "is a directory")
+    kind = input_kind(path)
+    if kind == "jsonl":
+        start, end = byte_range or (0, None)
+        yield from _jsonl_articles(path, fields, errors, start, end, first_record)
+        return
+    if byte_range is not None:
+        raise ArticleError(path, "byte ranges are for uncompressed JSON Lines files only")
+    if kind == "csv":
+        yield from _csv_articles(path, fields, errors)
+        return
+    if kind == "warc":
+        yield from _warc_articles(path, errors)
+        return
     text = _decode(_read_bytes(path), path)
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl_articles(text, path, fields, errors)
-        return
-    if suffix == ".csv":
-        yield from _csv_articles(text, path, fields, errors)
-        return
     if not text.strip():
         raise ArticleError(path, "empty file")
-    if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+    if kind == "html" or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
         yield _html_article(text, path)
         return
     art = _text_article(text, path)

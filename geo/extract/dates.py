@@ -152,7 +152,8 @@ class TimeExpression:
     text : str
     kind : str
         ``"absolute"``, ``"weekday"``, ``"relative"``, ``"month"``, ``"year"``,
-        ``"anaphoric"`` (``"at the time"``, ``"days after"``) or ``"next_day"``.
+        ``"anaphoric"`` (``"at the time"``, ``"days after"``), ``"next_day"`` or
+        ``"previous_day"`` (``"the previous day"``, ``"the day before"``).
     speech : bool
         Attached to a speech verb ("said on Thursday"): the date of a statement,
         not of the event it reports.
@@ -167,6 +168,7 @@ class TimeExpression:
     speech: bool = False
     history: bool = False
     until: bool = False  #: the end of a range ("until 2am Tuesday")
+    since: bool = False  #: the start of a range that runs to the report ("since Wednesday")
 
 
 _PART = r"(?:\s+(?:morning|night|evening|afternoon|overnight))?"
@@ -213,7 +215,7 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
                 "recent",
                 "ago",
             ),
-            r"\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
+            r"\b(?:(?:the\s+day\s+before\s+)?yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
             r"|overnight|earlier\s+today|on\s+the\s+same\s+day"
             r"|(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:over\s+)?the\s+(?:past|last)\s+"
             r"(?:week|few\s+days|several\s+days|seven\s+days)|in\s+recent\s+days"
@@ -250,6 +252,14 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
         "next_day",
         Lexeme(("day",), r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b"),
     ),
+    (
+        "previous_day",
+        Lexeme(
+            ("day",),
+            r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?!\s+(?:last|yesterday))"
+            r"|a\s+day\s+(?:earlier|before))\b",
+        ),
+    ),
 ]
 _TIME_LEXICON = LexemeSet(dict(_PATTERNS))
 _SPEECH_BEFORE = re.compile(
@@ -261,6 +271,7 @@ _HISTORY_WORDS = re.compile(
     r"\b(?:last\s+year|since\s+the|in\s+the\s+(?:19|20)\d0s|years\s+ago|decades?)\b", re.I
 )
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:\d{1,2}\s*(?:[ap]\.?m\.?)\s+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late)\s+)?$", re.I)
 
 
 _ANY_TIME_WORD = Lexeme(
@@ -301,8 +312,12 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
             speech = bool(_SPEECH_BEFORE.search(before))
             history = kind == "year" or bool(_HISTORY_WORDS.fullmatch(text.strip()))
             until = bool(_UNTIL.search(sentence[max(0, s - 20) : s]))
+            since = (kind == "month" and text[:5].lower() == "since") or (
+                kind in ("weekday", "daymonth", "absolute")
+                and bool(_SINCE.search(sentence[max(0, s - 16) : s]))
+            )
             taken.append((s, e))
-            found.append(TimeExpression(s, e, text, kind, speech, history, until))
+            found.append(TimeExpression(s, e, text, kind, speech, history, until, since))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -337,6 +352,9 @@ def _latest_day_month(published: dt.date, month: int, day: int) -> dt.date | Non
 def resolve_time(expr: TimeExpression, published: dt.date | None) -> EventDate:
     """The date range an expression stands for.
 
+    An expression that opens a range ("since Wednesday") stands for the days from
+    its date to the report's: a start, not the day of the event.
+
     Parameters
     ----------
     expr : TimeExpression
@@ -349,6 +367,15 @@ def resolve_time(expr: TimeExpression, published: dt.date | None) -> EventDate:
         ``precision="unknown"`` when the expression cannot be resolved (anaphoric
         expressions are resolved by the caller against the previous sentence).
     """
+    d = _resolve(expr, published)
+    if not expr.since or not d.known or published is None or d.start > published:
+        return d
+    days = (published - d.start).days
+    precision = "week" if days <= 7 else "month" if days <= 31 else "year"
+    return EventDate(d.start, published, precision)
+
+
+def _resolve(expr: TimeExpression, published: dt.date | None) -> EventDate:
     text = " ".join(expr.text.lower().split())
     if expr.kind == "absolute":
         d = parse_date(expr.text)
@@ -392,10 +419,11 @@ def resolve_time(expr: TimeExpression, published: dt.date | None) -> EventDate:
             text.startswith("this ") and text.split()[1] in ("morning", "afternoon", "evening")
         ):
             return EventDate(published, published, "day")
-        if text in ("yesterday", "last night"):
+        if text == "the day before yesterday":
+            return EventDate(published - 2 * day, published - 2 * day, "day")
+        if text in ("yesterday", "last night", "overnight"):
+            # "overnight" in a report is the night before it: dated the day before
             return EventDate(published - day, published - day, "day")
-        if text == "overnight":
-            return EventDate(published - day, published, "day")
         if text.endswith("this week"):
             monday = published - dt.timedelta(days=published.weekday())
             return EventDate(monday, published, "week")

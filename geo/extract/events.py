@@ -94,8 +94,19 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "arrest",
-        ("arrested", "detain", "detention", "taken", "abducted", "captured"),
-        r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted"
+        (
+            "arrested",
+            "detain",
+            "detention",
+            "taken",
+            "abducted",
+            "captured",
+            "apprehend",
+            "handcuff",
+            "custody",
+        ),
+        r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted|apprehended"
+        r"|handcuffed|(?:taken\s+|took\s+(?:\w+\s+){0,3}?)into\s+custody"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
         r"|farmers?|villagers?|troops)",
     ),
@@ -123,8 +134,42 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
 ]
 _OTHER = (
-    ("stand", "face", "scuffle", "brawl", "fist"),
-    r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?",
+    (
+        "stand",
+        "face",
+        "scuffle",
+        "brawl",
+        "fist",
+        "clos",
+        "shut",
+        "seal",
+        "reopen",
+        "re-open",
+        "displac",
+        "fled",
+        "flee",
+        "evacuat",
+        "stone",
+        "pelt",
+        "sabota",
+        "blew",
+        "blown",
+        "damag",
+        "fence",
+    ),
+    r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
+    # border closures and reopenings
+    r"|(?:closed|closing|shut|sealed|re-?open(?:ed|ing|s)?)\s+(?:\w+\s+){0,3}?(?:border|frontier"
+    r"|crossings?|checkpoints?|gates?)|(?:border|frontier|crossings?|checkpoints?|gates?)\s+"
+    r"(?:\w+\s+){0,2}?(?:was|were|remains?|remained|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:closed|shut|sealed|re-?opened)|closure\s+of\s+(?:\w+\s+){0,3}?(?:border|frontier"
+    r"|crossings?|checkpoints?)"
+    # displacement
+    r"|displaced|displacement|fled\s+(?:their|his|her)\s+homes?|forced\s+to\s+flee"
+    r"|evacuated|evacuation"
+    # stone-throwing, sabotage
+    r"|(?:threw|throwing|hurled|pelted\s+(?:\w+\s+){0,3}with)\s+stones|stone[-\s]?(?:pelting"
+    r"|throwing)|pelted|sabotag\w*|blew\s+up|blown\s+up|damaged\s+(?:\w+\s+){0,2}fence",
 )
 _STATEMENT = (
     (
@@ -144,19 +189,54 @@ _STATEMENT = (
         "announced",
         "reached",
         "ceasefire",
+        "protest",
+        "summon",
+        "recall",
+        "expel",
+        "expul",
+        "warn",
+        "caution",
+        "condemn",
+        "regret",
+        "flag",
+        "renam",
+        "accus",
+        "sign",
+        "threat",
+        "respond",
     ),
     r"offer(?:ed|s)?\s+to|offered|proposed|agreed|agree\s+to|signed|called\s+(?:on|for)"
     r"|call\s+on|urged|demanded|pledged|vowed|promised|ruled\s+out|will\s+ask|asked\b"
     r"|appealed|announced\s+(?:an?\s+)?(?:ceasefire|truce|agreement|deal)|reached\s+(?:an?\s+)?"
-    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)",
+    r"(?:agreement|deal|understanding)|ceasefire\s+(?:was\s+)?(?:agreed|announced|declared)"
+    # diplomatic acts: protests, summons, recalls and expulsions of envoys, warnings,
+    # condemnations, regrets, calls for restraint, flag meetings, renamings
+    r"|protest(?:ed|s|ing)?\b(?!\w*\s+(?:march|rall))|lodged\s+(?:an?\s+)?(?:strong\s+)?protest"
+    r"|summon(?:ed|s|ing)?\b"
+    r"|(?:recall(?:ed|s|ing)?|expel(?:led|s|ling)?|expulsion\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:ambassadors?|envoys?|diplomats?|charg[ée])"
+    r"|warn(?:ed|s)?\b(?!\s+shots)|(?:final|stern|strong)\s+warning|caution(?:ed|s)\b"
+    r"|condemn(?:ed|s|ing)?\b|expressed\s+(?:\w+\s+)?(?:regret|concern)|regrets?\b"
+    r"|flag\s+meetings?|renam(?:ed|ing|es)\b"
+    r"|accus(?:ed|es|ing)\s+(?:\w+\s+){1,5}?of\b|(?:will|to)\s+sign\b|threaten(?:ed|s)?\b"
+    r"|respond\w*\s+(?:militarily|with\s+force|to\s+(?:the\s+|any\s+|this\s+)?provocations?)",
 )
 
 
 _TRIGGER_LEXEMES = [(t, Lexeme(words, rf"\b(?:{p})")) for t, words, p in _TRIGGERS]
-_OTHER_LEXEME = Lexeme(_OTHER[0], rf"\b(?:{_OTHER[1]})")
+_OTHER_LEXEME = Lexeme(_OTHER[0], rf"\b(?:{_OTHER[1]})")  # fmt: skip
 _STATEMENT_LEXEME = Lexeme(_STATEMENT[0], rf"\b(?:{_STATEMENT[1]})")
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor|neither|any|denied|deny|denies|denying)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "could have been arrested", "would respond with artillery", "if troops cross": what might
+# happen is not an incident.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|should|must|if|unless|threaten(?:ed|s|ing)?\s+to|ready\s+to"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible|will|shall"
+    r"|agreed\s+to|agree\s+to|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 _DENIAL = Lexeme(
@@ -237,11 +317,15 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         if event_type not in found:
             continue
         for m in lexeme.rx.finditer(clause):
-            if _NEGATED.search(clause[max(0, m.start() - 30) : m.start()]):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical and "other" in found:
         for m in _OTHER_LEXEME.rx.finditer(clause):
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+                continue
             physical.append(Trigger("other", m.start(), m.end(), m.group(0)))
     statements = []
     if "agreement_or_statement" in found:
@@ -294,17 +378,37 @@ _TENS = {
 }
 _NUM = (
     rf"(?:\d{{1,5}}|(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(k for k in _UNITS if len(k) > 2)}))?"
-    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|a\s+dozen)"
+    rf"|(?:half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|another)"
+)
+#: Words for the people a count counts ("a" before any other word is an article, not 1).
+_PERSON = (
+    r"(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
+    r"|people|persons?|villagers?|farmers?|shepherds?|herders?|residents?|children|child|kids?"
+    r"|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|youths?|fighters?|militants?|members?|personnel"
+    r"|police(?:m[ae]n)?|policewom[ae]n|officials?|workers?|migrants?|smugglers?|infiltrators?"
+    r"|rebels?|jawans?|porters?|corporals?|sergeants?|privates?|lieutenants?|captains?|majors?"
+    r"|commanders?|gunmen|conscripts?|others?|individuals?|drivers?|passengers?|students?"
+    r"|fishermen|nationals?|citizens?|refugees?|attackers?|terrorists?|insurgents?|rangers?"
+    r"|marines?|volunteers?|staff|crew|pilots?|journalists?|reporters?|medics?|doctors?"
+    r"|nurses?|infants?|babies|baby|elderly|family|families|relatives?|brothers?|sisters?"
+    r"|sons?|daughters?|mothers?|fathers?|husbands?|wives|wife|guardsm[ae]n|operatives?"
+    r"|agents?|inmates?|prisoners?|pilgrims?|traders?|labou?rers?|tourists?|fighter)"
 )
 
 
 def number_value(words: str) -> int | None:
-    """Integer value of ``"3"``, ``"three"``, ``"twenty-one"``, ``"a dozen"``."""
+    """Integer value of ``"3"``, ``"three"``, ``"twenty-one"``, ``"a dozen"``, ``"two dozen"``."""
     w = " ".join(words.lower().replace("-", " ").split())
     if w.isdigit():
         return int(w)
-    if w == "a dozen":
-        return 12
+    if w == "half a dozen":
+        return 6
+    if w.endswith(" dozen"):
+        n = 1 if w == "a dozen" else number_value(w[: -len(" dozen")])
+        return None if n is None else 12 * n
+    if w == "another":
+        return 1
     parts = w.split()
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
         return _TENS[parts[0]] + _UNITS[parts[1]]
@@ -313,21 +417,42 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
-_KILLED = r"killed|dead|died|slain|shot\s+dead|lost\s+their\s+lives|perished"
-_WOUNDED = r"wounded|injured|hurt"
-_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,4}?"
+_KILLED = (
+    r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
+    r"|martyred|embraced\s+martyrdom"
+)
+_WOUNDED = (
+    r"wounded|injured|hurt|lost\s+(?:his|her|their|an?|both)\s+(?:\w+\s+)?"
+    r"(?:legs?|arms?|eyes?|hands?|feet|foot|limbs?|fingers?)"
+)
+_ADVERB = (
+    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly|fatally|mortally"
+    r"|also|later|allegedly|gravely|grievously)\s+)*"
+)
+# ", including four of a family," between a count and its verb
+_APPOSITIVE = (
+    r"(?:(?P<app>[\w'’-]+),\s+(?:including|among\s+them|mostly|most\s+of\s+them"
+    r"|all\s+of\s+them|all)\b"
+    r"[^,;.]{0,60},\s+)?"
+)
+_BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
+_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
+_OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 _CASUALTY_PATTERNS = [
-    # "three Armenian soldiers were killed", "four others wounded", "2 killed"
+    # "three Armenian soldiers were killed", "four others wounded", "2 killed",
+    # "a man and a woman died"
     re.compile(
-        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?:(?:were|was|have\s+been|had\s+been"
-        rf"|are|being)\s+)?(?:reportedly\s+)?(?P<what>{_KILLED}|{_WOUNDED})\b",
+        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})"
+        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
+        rf"{_BE}{_ADVERB}(?P<what>{_KILLED}|{_WOUNDED})\b",
         re.I,
     ),
-    # "killing three soldiers", "wounding two", "killed two Indian soldiers"
+    # "killing three soldiers", "wounding two", "killed three Tajik and one Kyrgyz officer"
     re.compile(
-        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+(?:at\s+least\s+)?"
-        rf"(?P<n>{_NUM})\b(?P<who>\s+(?:\w+\s+){{0,2}}(?:soldiers?|troops|servicem[ae]n|guards?"
-        rf"|civilians?|people|villagers?|others?|members?|personnel|police(?:men)?|officers?))?",
+        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+"
+        rf"(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
+        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\b"
+        rf"(?P<who2>{_OBJ_WHO})?)?",
         re.I,
     ),
     # "left two dead", "left three soldiers wounded"
@@ -335,7 +460,26 @@ _CASUALTY_PATTERNS = [
         rf"\bleft\s+(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
         re.I,
     ),
+    # "the deaths of five civilians", "the death of a soldier"
+    re.compile(
+        rf"\b(?P<what>deaths?)\s+of\s+(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
+        re.I,
+    ),
 ]
+_NOT_VICTIM = re.compile(
+    r"\b(?:wars?|attacks?|strikes?|blasts?|explosions?|shell(?:s|ing)?|drones?|mines?|bombs?"
+    r"|rockets?|missiles?|fire|clash(?:es)?|shooting|raids?|ambush|incidents?|operations?"
+    r"|violence|conflict|fighting|gunfire|barrage|snipers?|grenades?|artillery|mortars?)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.I)
+_PERSON_RX = re.compile(rf"\b{_PERSON}\b", re.I)
+_NOT_PEOPLE = re.compile(
+    r"(?<!-)\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?|number|lot|total|series"
+    r"|few|couple|houses?|homes?|buildings?|cattle|cows?|goats?|sheep|buffalo(?:es)?"
+    r"|animals?|horses?|vehicles?|cars?)\b(?!-)",
+    re.I,
+)
 _NONE_HURT = re.compile(
     r"\bno\s+(?:one|body|casualties|injuries|deaths|fatalities)\b(?:\s+(?:was|were|has|have"
     r"|been|reported|killed|hurt|injured|wounded))*"
@@ -346,10 +490,11 @@ _NONE_HURT = re.compile(
 
 _HURT_WORD = Lexeme(
     (
-        "kill", "dead", "died", "slain", "lives", "perish", "wound", "injur", "hurt", "casualt",
-        "deaths", "fatalit",
+        "kill", "dead", "died", "slain", "lives", "life", "lost", "perish", "wound", "injur",
+        "hurt", "casualt", "death", "fatalit", "martyr",
     ),
-    r"\b(?:kill|dead|died|slain|lives|perish|wound|injur|hurt|casualt|deaths|fatalit)",
+    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatalit"
+    r"|martyr)",
 )  # fmt: skip
 
 
@@ -421,6 +566,45 @@ _EVENT_STEMS = [
     "appeal",
     "announc",
     "ceasefire",
+    "protest",
+    "summon",
+    "recall",
+    "expel",
+    "expul",
+    "warn",
+    "caution",
+    "condemn",
+    "regret",
+    "flag meeting",
+    "renam",
+    "accus",
+    "will sign",
+    "to sign",
+    "threaten",
+    "respond",
+    "apprehend",
+    "handcuff",
+    "custody",
+    "closed",
+    "closing",
+    "closure",
+    "shut",
+    "sealed",
+    "reopen",
+    "re open",
+    "displac",
+    "fled",
+    "forced to flee",
+    "evacuat",
+    "threw",
+    "throwing",
+    "hurled",
+    "stone",
+    "pelt",
+    "sabota",
+    "blew up",
+    "blown up",
+    "damaged",
     "standoff",
     "scuffle",
     "brawl",
@@ -476,6 +660,13 @@ _EVENT_STEMS = [
     "faceoff",
     "fist fight",
     "lost their lives",
+    "lost his",
+    "lost her",
+    "lost their",
+    "lost both",
+    "lost an",
+    "lost a ",
+    "martyr",
     "no one",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
@@ -516,6 +707,45 @@ class Casualty:
     military: bool
 
 
+def _casualty(m: re.Match) -> Casualty | None:
+    """The count a pattern match states, or None when it counts no people.
+
+    "a war that killed" names the killer, not one victim; "the deaths of a number
+    of smugglers" and "dozens of buffaloes were killed" give no count of people.
+    """
+    total = 0
+    who_parts = []
+    groups = m.groupdict()
+    for n_group, who_group in (("n", "who"), ("n2", "who2")):
+        words = groups.get(n_group)
+        if words is None:
+            continue
+        n = number_value(words)
+        who = " ".join((groups.get(who_group) or "").split())
+        if n is None or _RELATIVE.search(who) or _NOT_PEOPLE.search(who):
+            return None
+        if n_group == "n" and groups.get("app"):
+            who = f"{who} {groups['app']}".strip()
+        article = words.lower() in ("a", "an")
+        if (_NOT_VICTIM.search(who) or (article and not who)) and not _PERSON_RX.search(who):
+            return None  # "an attack killed", "two rockets killed": the killer, not victims
+        total += n
+        who_parts.append(who)
+    what = m.group("what").lower()
+    wounded = re.match(_WOUNDED + r"|wounding|injuring", what)
+    kind = "wounded" if wounded else "killed"
+    who = " and ".join(w for w in who_parts if w)
+    return Casualty(
+        kind,
+        total,
+        m.start(),
+        m.end(),
+        who,
+        bool(_CIVILIAN.search(who)),
+        bool(_MILITARY.search(who)),
+    )
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -537,26 +767,9 @@ def count_casualties(clause: str) -> list[Casualty]:
         for m in rx.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            n = number_value(m["n"])
-            if n is None:
-                continue
-            what = m["what"].lower()
-            kind = "wounded" if re.match(_WOUNDED + r"|wounding|injuring", what) else "killed"
-            who = (m["who"] or "").strip()
-            if re.search(
-                r"\b(?:days?|hours?|km|kilometers?|kilometres?|years?|miles?)\b", who, re.I
-            ):
+            found = _casualty(m)
+            if found is None:
                 continue
             taken.append(m.span())
-            out.append(
-                Casualty(
-                    kind,
-                    n,
-                    m.start(),
-                    m.end(),
-                    who,
-                    bool(_CIVILIAN.search(who)),
-                    bool(_MILITARY.search(who)),
-                )
-            )
+            out.append(found)
     return out

@@ -45,7 +45,9 @@ from geo.extract.merge import (
     MAX_DISTANCE_KM,
     PRECISION_ORDER,
     absorb,
+    add_evidence,
     compatible,
+    refines,
 )
 from geo.extract.record import Incident
 from geo.extract.sentences import split_sentences
@@ -103,9 +105,204 @@ _PARTY_NOUN = re.compile(
     r"|artillery|aircraft|jets?|police|militants?|gunmen|shelling|fire|mortar)\b",
     re.I,
 )
+# A clause that points back to an event already reported ("died in the attack").
+_BACK_REF = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(attacks?|shelling"
+    r"|strikes?|incidents?|clash(?:es)?|fighting|blasts?|explosions?|firing|exchanges?"
+    r"|shoot-?outs?|skirmish(?:es)?|raids?|assaults?|violence|bombardment|ambush|operation"
+    r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
+    re.I,
+)
+_VIOLENT = frozenset(
+    {
+        "armed_clash",
+        "shelling",
+        "air_drone_strike",
+        "explosive_device",
+        "attack_on_civilians",
+        "weapons_intercepted",
+        "other",
+    }
+)
+_BACK_FAMILY = {
+    "shelling": {"shelling"},
+    "bombardment": {"shelling", "air_drone_strike"},
+    "barrage": {"shelling"},
+    "strike": {"air_drone_strike", "shelling"},
+    "raid": {"air_drone_strike", "armed_clash"},
+    "bombing": {"air_drone_strike", "explosive_device"},
+    "blast": {"explosive_device", "shelling", "air_drone_strike"},
+    "explosion": {"explosive_device", "shelling", "air_drone_strike"},
+    "clashe": {"armed_clash"},
+    "clash": {"armed_clash"},
+    "fighting": {"armed_clash"},
+    "firing": {"armed_clash", "shelling"},
+    "shooting": {"armed_clash", "attack_on_civilians"},
+    "shootout": {"armed_clash"},
+    "shoot-out": {"armed_clash"},
+    "gunfight": {"armed_clash"},
+    "firefight": {"armed_clash"},
+    "exchange": {"armed_clash", "shelling"},
+    "ambush": {"armed_clash"},
+    "encounter": {"armed_clash"},
+}
+_ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
+    r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
+    r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"
+    r"|\b(?:often|frequently|regularly|routinely|periodically|sporadic(?:ally)?|occasionally)\b"
+    r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
+    r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
+    r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
+    r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
+)
 _CIVILIAN_WHO = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
 )
+
+
+# Words that may follow or precede a place name without making it part of a longer name.
+_NAME_NEIGHBOURS = frozenset(
+    [
+        "province",
+        "district",
+        "region",
+        "oblast",
+        "governorate",
+        "county",
+        "state",
+        "territory",
+        "valley",
+        "river",
+        "border",
+        "sector",
+        "village",
+        "city",
+        "town",
+        "airport",
+        "mountains",
+        "mountain",
+        "hills",
+        "hill",
+        "strip",
+        "heights",
+        "pass",
+        "crossing",
+        "lake",
+        "island",
+        "islands",
+        "area",
+        "municipality",
+        "raion",
+        "rayon",
+        "prefecture",
+        "division",
+        "township",
+        "zone",
+        "post",
+        "checkpoint",
+        "gate",
+        "bridge",
+        "base",
+        "camp",
+        "governor",
+        "gov",
+        "mayor",
+        "police",
+        "region's",
+        "district's",
+        "province's",
+        "president",
+        "minister",
+        "general",
+        "gen",
+        "prime",
+        "chief",
+        "commander",
+        "colonel",
+        "col",
+        "lt",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sen",
+        "king",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "on",
+        "in",
+        "at",
+        "near",
+        "from",
+        "of",
+        "and",
+    ]
+)
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
+
+
+def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+    """True when a mention is one word of a longer unknown name.
+
+    "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
+
+    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
+    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    """
+    for m, after in (
+        (_NEXT_WORD.match(text, end), True),
+        (_PREVIOUS_WORD.search(text, max(0, start - 40), start), False),
+    ):
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            word.isupper()
+            or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
+            or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
+            or (m.start(1) if after else m.end(1)) in mentioned
+        ):
+            continue
+        return True
+    return False
 
 
 class _Ref(NamedTuple):
@@ -138,12 +335,15 @@ class _Extractor:
 
     def refs(self, text: str) -> list[_Ref]:
         mentions = self.gaz.find_mentions(text)
-        # A continent has no footprint in the packs and never locates a border incident.
+        # A continent or a macro-region (the EU, the Sahel) never locates a border incident.
         resolved = {
             (r.mention.start, r.mention.end): r.place
             for r in self.gaz.resolve(text, mentions)
-            if r.place is not None and r.place.kind != "continent"
+            if r.place is not None
+            and r.place.kind != "continent"
+            and r.place.feature != "macro-region"
         }
+        mentioned = {m.start for m in mentions} | {m.end for m in mentions}
         out = []
         for m in mentions:
             if m.role == "context":
@@ -151,8 +351,27 @@ class _Extractor:
                     out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
                 continue
             place = resolved.get((m.start, m.end))
-            if place is not None:
+            if place is not None and (
+                # a country inside an organisation's name still names a party
+                place.kind == "country" or not _fragment(text, m.start, m.end, mentioned)
+            ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
+        # A place in a country the story never names (by name or demonym) is a person's or
+        # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
+        named = {
+            r.country
+            for r in out
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+        }
+        if named:
+            out = [
+                r
+                for r in out
+                if r.place is None
+                or r.place.kind == "country"
+                or not r.country  # a sea, a river, a valley across a border
+                or r.country in named
+            ]
         return out
 
     # -- the article --------------------------------------------------------
@@ -163,8 +382,11 @@ class _Extractor:
         published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
+        story = _StoryDate(published)
+        undated: dict[int, tuple[EventDate, str]] = {}
         source = article.source()
         ri = 0
+        pending: list[Incident] = []
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -183,87 +405,145 @@ class _Extractor:
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if pending:
+                    self._place_from_next(s, srefs, pending)
+                pending = []
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
             # the story's date and place so far matter only to "days after", "there", …
-            anaphoric = any(e.kind in ("anaphoric", "next_day") for e in exprs)
+            anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
             clauses = split_clauses(s)
             casualties = count_casualties(s)
-            for cs, ce in clauses:
+            # each count is given to one incident only: counts of clauses with no event of
+            # their own go to the sentence's first physical incident, never to two
+            spent: set[int] = set()
+            triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
+            real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
+            for n, ((cs, ce), (physical, statements, denial)) in enumerate(
+                zip(clauses, triggers, strict=True)
+            ):
+                sentence_trigger = any(r for j, r in enumerate(real) if j != n)
                 clause = s[cs:ce]
                 cexprs = [e for e in exprs if cs <= e.start < ce]
+                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
+                    spent.update(id(c) for c in clause_casualties)
                     continue
-                physical, statements, denial = find_triggers(clause)
                 crefs = [r for r in srefs if cs <= r.start < ce]
                 if denial:
+                    spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
-                clause_casualties = [c for c in casualties if cs <= c.start < ce]
                 hurt = any(c.count for c in clause_casualties)
-                if physical and not (physical[0].event_type == "other" and hurt):
-                    event_type = physical[0].event_type
-                    trigger = physical[0].text
-                elif hurt:
-                    civil = all(c.civilian for c in clause_casualties if c.count)
-                    event_type = "attack_on_civilians" if civil else "armed_clash"
-                    trigger = clause_casualties[0].who
-                elif statements:
-                    event_type = "agreement_or_statement"
-                    trigger = statements[0].text
-                else:
-                    if clause_casualties and not physical:
+                if (
+                    hurt
+                    and physical
+                    and all(t.event_type == "attack_on_civilians" for t in physical)
+                    and _BACK_REF.search(clause)
+                ):
+                    # "two civilians were wounded in the attack": the toll of an event told
+                    physical = []
+                frames = _frames(cs, clause, physical, statements, clause_casualties)
+                if frames and frames[0][0] != "agreement_or_statement" and not physical:
+                    # a toll with no trigger of its own
+                    if sentence_trigger:
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
+                    elif self._follow_up(
+                        s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
+                        incidents + new,
+                    ):  # fmt: skip
+                        spent.update(id(c) for c in clause_casualties)
+                        frames = [f for f in frames if f[0] == "agreement_or_statement"]
+                if not frames:
+                    if clause_casualties and not physical and not hurt:
                         # "No casualties were reported." completes the incident before it
                         self._zero_casualties(clause_casualties, incidents + new)
                     continue
-                is_physical = event_type != "agreement_or_statement"
-                own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                date = own if own.known else sentence_date
-                if not date.known and not is_physical:
-                    date = speech_date
-                if not date.known and is_physical and speech_date.known:
-                    date = EventDate(
-                        speech_date.start - dt.timedelta(days=6), speech_date.end, "week"
-                    )
-                    note = "date from the report's date (the event happened on or before it)"
-                else:
+                counted = False
+                for event_type, trigger, tpos, tend in frames:
+                    trigger_span = (tpos, tend)
+                    is_physical = event_type != "agreement_or_statement"
+                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else sentence_date
+                    if not date.known and not is_physical:
+                        date = speech_date
                     note = None
-                locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
-                parties = self._parties(s, srefs)
-                claimant = self._claimant(s, srefs) if is_physical else None
-                for k, loc in enumerate(locations or [None]):
-                    inc = Incident(
-                        event_type=event_type,
-                        date=date,
-                        location=loc,
-                        quote=s,
-                        quote_start=sent.start,
-                        quote_end=sent.end,
-                        sources=[
-                            {
-                                **source,
-                                "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                            }
-                        ],
-                        trigger=trigger,
-                        context_location=scene.location() if loc is None else None,
-                    )
-                    if note:
-                        inc.notes.append(note)
-                        inc.date_inferred = True
-                    if claimant:
-                        inc.claimed_by.append(self.country_name(claimant))
-                    self._actors(inc, s, parties, srefs, clause_casualties or casualties, claimant)
-                    if k == 0 and is_physical:
-                        self._count(inc, casualties, s, srefs)
-                    elif k > 0 and is_physical and any(c.count for c in casualties):
-                        inc.notes.append("casualties reported jointly with the first place")
-                    new.append(inc)
+                    if (
+                        not is_physical
+                        and published is not None
+                        and (not date.known or date.end >= published)
+                    ):
+                        # a statement reported without a time word, or about what is to come
+                        # ("will sign on Friday", "this month"), was made on the report's day
+                        date = EventDate(published, published, "day")
+                        note = "date inferred: publication date (a statement, made when reported)"
+                    # A clause without time words of its own is dated once the article is
+                    # read (after follow-ups have merged): by the day it was reported on,
+                    # else the story's date.
+                    inherit = None
+                    if not date.known:
+                        inherit = (
+                            (speech_date, "date of the statement that reports it")
+                            if speech_date.known
+                            else story.inherited(is_physical)
+                        )
+                    locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    parties = self._parties(s, srefs)
+                    claimant = self._claimant(s, srefs) if is_physical else None
+                    speaker = None if is_physical else self._speaker(s, tpos, srefs)
+                    for k, loc in enumerate(locations or [None]):
+                        inc = Incident(
+                            event_type=event_type,
+                            date=date,
+                            location=loc,
+                            quote=s,
+                            quote_start=sent.start,
+                            quote_end=sent.end,
+                            sources=[
+                                {
+                                    **source,
+                                    "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                                }
+                            ],
+                            trigger=trigger,
+                            context_location=scene.location() if loc is None else None,
+                        )
+                        if note:
+                            inc.notes.append(note)
+                            inc.date_inferred = True
+                        if inherit is not None and inherit[0].known:
+                            undated[id(inc)] = inherit
+                        if claimant:
+                            inc.claimed_by.append(self.country_name(claimant))
+                        self._actors(
+                            inc, s, parties, srefs, clause_casualties or casualties, claimant
+                        )
+                        if speaker:
+                            inc.actor1 = f"Government of {self.country_name(speaker)}"
+                        own_counts = [c for c in clause_casualties if id(c) not in spent]
+                        where = _Where(s, sent.start, source["article_id"])
+                        where.add(inc, "trigger", *trigger_span)
+                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                            where.add(inc, "date", e.start, e.end)
+                        self._place_words(inc, where, crefs, srefs)
+                        if k == 0 and is_physical and not counted:
+                            self._count(inc, own_counts, s, srefs)
+                            where.counts(inc, own_counts)
+                            spent.update(id(c) for c in own_counts)
+                            counted = True
+                        elif is_physical and any(c.count for c in clause_casualties):
+                            inc.notes.append("casualties reported jointly with another incident")
+                        new.append(inc)
+            left = [c for c in casualties if id(c) not in spent]
+            first = next((i for i in new if i.physical), None)
+            if left and first is not None:
+                self._count(first, left, s, srefs)
+                _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
             for inc in new:
@@ -276,10 +556,52 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
+                story.reached([i.date for i in new if i.date.known and i.physical])
             elif speech_date.known:
                 scene.set_date(speech_date)
+            if pending and not new:
+                self._place_from_next(s, srefs, pending)
+            # an incident told without a place of its own may get it from the next sentence
+            pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
-        return _merge_within_article(incidents)
+        merged = _merge_within_article(incidents)
+        for inc in merged:
+            if not inc.date.known and id(inc) in undated:
+                inc.date, note = undated[id(inc)]
+                inc.date_inferred = True
+                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        return merged
+
+    def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
+        """Give the place a sentence names to the unplaced incidents of the one before.
+
+        "Two guards were killed on the border on Monday. The shooting took place near
+        the village of X." The place must lie in the countries already known.
+        """
+        if not (_BACK_REF.search(s) or _HAPPENED.search(s)):
+            return  # the next sentence does not speak of the event
+        refs = [r if r.seat or r.dateline else self._mark(s, r) for r in srefs]
+        places = self._specific([r for r in refs if r.place is not None and not r.seat])
+        if not places:
+            return
+        r = places[0]
+        loc = place_location(r.place, r.surface, near=r.near)
+        for inc in pending:
+            if inc.location is None or refines(loc, inc.location):
+                inc.location = loc
+                inc.notes.append("location from the next sentence")
+
+    def _speaker(self, s: str, pos: int, srefs: list[_Ref]) -> str | None:
+        """The country whose statement the trigger at ``pos`` reports: the first party before it."""
+        # The subject comes first: "Ecuador's president expelled Colombia's ambassador".
+        for r in srefs:
+            if r.end > pos:
+                break
+            if r.dateline or _ENVOY.match(s[r.end :]):
+                continue
+            if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC":
+                return r.country
+        return None
 
     # -- dates --------------------------------------------------------------
 
@@ -303,14 +625,14 @@ class _Extractor:
                 d = last_date if last_date.precision != "day" else d
                 if e.text.lower() in ("at the time", "that day", "the same day"):
                     d = last_date
-            elif e.kind == "next_day":
+            elif e.kind in ("next_day", "previous_day"):
+                step = dt.timedelta(days=1 if e.kind == "next_day" else -1)
+                base = last_date
+                if not base.known and published is not None and e.kind == "previous_day":
+                    base = EventDate(published, published, "day")  # the day before the report
                 d = (
-                    EventDate(
-                        last_date.start + dt.timedelta(days=1),
-                        last_date.end + dt.timedelta(days=1),
-                        last_date.precision,
-                    )
-                    if last_date.known
+                    EventDate(base.start + step, base.end + step, base.precision)
+                    if base.known
                     else UNKNOWN
                 )
             else:
@@ -332,16 +654,18 @@ class _Extractor:
 
     def _mark(self, s: str, r: _Ref) -> _Ref:
         before = s[max(0, r.start - 40) : r.start]
-        dateline = (
-            r.start == 0 and r.surface.isupper() and bool(re.match(r"\s*[(,—–-]", s[r.end :]))
-        )
+        dateline = r.end <= _dateline_end(s)
         seat = (
             dateline
             or bool(_SEAT.search(before))
             or (
                 r.place is not None
                 and r.place.feature == "PPLC"
-                and bool(_SPEAKER_AFTER.match(s[r.end : r.end + 12]))
+                and bool(
+                    _SPEAKER_AFTER.match(s[r.end : r.end + 12])
+                    # a capital's forces or decisions are its government's ("Moscow's troops")
+                    or s[r.end : r.end + 2] in ("'s", "’s")
+                )
             )
         )
         near = bool(_NEAR.search(before))
@@ -388,6 +712,21 @@ class _Extractor:
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
+
+    @staticmethod
+    def _place_words(inc: Incident, where: _Where, crefs: list[_Ref], srefs: list[_Ref]) -> None:
+        """The mentions the incident's location was read from (its clause's first)."""
+        loc = inc.location
+        if loc is None:
+            return
+        ids = set(loc.place_ids)
+        for refs in (crefs, srefs):
+            used = [r for r in refs if r.place is not None and r.place.id in ids]
+            used = used or [r for r in refs if r.surface and r.surface in loc.written]
+            if used:
+                for r in used:
+                    where.add(inc, "place", r.start, r.end)
+                return
 
     def _specific(self, places: list[_Ref]) -> list[_Ref]:
         """Named places below country level, without the ones that contain another."""
@@ -540,14 +879,18 @@ class _Extractor:
             inc.actor2 = role2.format(self.country_name(second))
 
     def _count(self, inc, casualties, s, srefs) -> None:
-        killed = [c for c in casualties if c.kind == "killed"]
-        wounded = [c for c in casualties if c.kind == "wounded"]
-        if killed:
-            inc.killed = sum(c.count for c in killed)
-        if wounded:
-            inc.wounded = sum(c.count for c in wounded)
+        """Add the counts a sentence states to ``inc`` (killed, wounded and by side)."""
+        for kind in ("killed", "wounded"):
+            counts = [c.count for c in casualties if c.kind == kind]
+            if counts:
+                setattr(inc, kind, (getattr(inc, kind) or 0) + sum(counts))
+        self._count_sides(inc, casualties, srefs)
+
+    @staticmethod
+    def _count_sides(inc, casualties, srefs) -> None:
+        """Killed and wounded per side (the country the words name), added to ``inc``."""
         side = None
-        by_side: dict[str | None, dict] = {}
+        by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
             refs = [r for r in srefs if c.start <= r.start < c.end]
             if refs:
@@ -556,7 +899,51 @@ class _Extractor:
                 side = side if not c.who else None
             entry = by_side.setdefault(side, {"country": side, "killed": None, "wounded": None})
             entry[c.kind] = (entry[c.kind] or 0) + c.count
-        inc.casualties = list(by_side.values()) if casualties else []
+        inc.casualties = list(by_side.values())
+
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+        """Give a toll stated after its event ("A man and a woman died in the attack") to it.
+
+        A clause that counts the hurt but names no event continues the latest physical
+        incident when it points back to it ("the attack", "the shelling") or names no
+        place and no date of its own. Its counts fill the figures the incident lacks; a
+        different figure is kept as a note, never summed or maximised. Returns False when
+        it is news of its own (a new incident).
+        """
+        clause = s[cs:ce]
+        back = _BACK_REF.search(clause)
+        # the incident pointed back to: the latest of the family its noun names ("the
+        # shelling"), else the latest violent one (a toll rarely follows a detention)
+        family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
+        physical = [i for i in reversed(before) if i.physical]
+        prev = next((i for i in physical if i.event_type in family), None)
+        prev = prev or next(iter(physical), None)
+        if prev is None:
+            return False
+        places = [r for r in crefs if r.place is not None and not r.seat]
+        if not back and (places or cexprs or sentence_date.known):
+            return False
+        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        known = {e["country"] for e in prev.casualties if e["country"]}
+        if sides and known and not sides & known:
+            return False  # the other side's own toll: an incident of its own
+        for kind in ("killed", "wounded"):
+            n = sum(c.count for c in counts if c.kind == kind)
+            if not any(c.kind == kind for c in counts):
+                continue
+            mine = getattr(prev, kind)
+            if mine is None or mine == 0:
+                setattr(prev, kind, n)
+            elif mine != n:
+                prev.notes.append(f"reports differ: {mine} or {n} {kind}")
+        if not prev.casualties:
+            self._count_sides(prev, counts, srefs)
+        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        src = prev.sources[0]
+        if all(q["start"] != sent.start for q in src["quotes"]):
+            src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
+            src["quotes"].sort(key=lambda q: q["start"])
+        return True
 
     @staticmethod
     def _zero_casualties(casualties, incidents) -> None:
@@ -584,6 +971,40 @@ class _Extractor:
             name = self.country_name(denier)
             if name not in matching[-1].denied_by:
                 matching[-1].denied_by.append(name)
+
+
+class _StoryDate:
+    """The date an article's story stands at, for clauses with no time words.
+
+    News reports a fresh event without saying when ("A strike has killed four
+    people"): it happened on the day of the report. Once the story has dated a
+    recent event ("on Monday"), the sentences that go on about it without time
+    words share that day.
+    """
+
+    #: A story date further back than this is background, not the news.
+    RECENT = dt.timedelta(days=10)
+
+    def __init__(self, published: dt.date | None):
+        self._published = published
+        self._date = EventDate(published, published, "day") if published else UNKNOWN
+        self._why = "publication date"
+
+    def reached(self, dates: list[EventDate]) -> None:
+        """Dates the story's physical events were given in a sentence."""
+        if self._published is None:
+            return
+        for d in dates:
+            recent = self._published - self.RECENT <= d.start <= self._published
+            if d.precision == "day" and recent:
+                self._date, self._why = d, "date of the story so far"
+                return
+
+    def inherited(self, physical: bool) -> tuple[EventDate, str]:
+        """The date and its reason for an undated clause (statements: the report's day)."""
+        if not physical and self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return self._date, self._why
 
 
 class _Scene:
@@ -644,6 +1065,152 @@ class _Scene:
         self._times.clear()
 
 
+class _Where:
+    """Evidence spans of one sentence, written with article offsets."""
+
+    def __init__(self, sentence: str, offset: int, article_id: str):
+        self.sentence = sentence
+        self.offset = offset
+        self.article_id = article_id
+
+    def add(self, inc: Incident, field: str, start: int, end: int) -> None:
+        """Record that ``field`` was read from ``sentence[start:end]``."""
+        add_evidence(
+            inc,
+            [
+                {
+                    "field": field,
+                    "text": self.sentence[start:end],
+                    "start": self.offset + start,
+                    "end": self.offset + end,
+                    "article_id": self.article_id,
+                }
+            ],
+        )
+
+    def counts(self, inc: Incident, casualties) -> None:
+        """Record the words of killed and wounded counts."""
+        for c in casualties:
+            self.add(inc, c.kind, c.start, c.end)
+
+
+def _date_words(date: EventDate, first, exprs, published) -> list:
+    """The time expressions a known date was read from (the clause's before the sentence's)."""
+    if not date.known:
+        return []
+    for group in (first, exprs):
+        words = []
+        for e in group:
+            if e.speech and e.kind not in ("anaphoric", "next_day", "previous_day"):
+                d = resolve_time(e, published)
+            elif e.kind in ("anaphoric", "next_day", "previous_day"):
+                words.append(e)
+                continue
+            else:
+                d = resolve_time(e, published)
+            if d.known and d.start <= date.end and date.start <= d.end:
+                words.append(e)
+        if words:
+            return words
+    return []
+
+
+# Diplomatic acts that are statements even in a clause that also reports a physical event
+# ("protested the shelling of the village", "summoned the envoy over the killing").
+_DIPLOMATIC_ACT = re.compile(
+    r"^(?:protest|lodged|summon|recall|expel|expulsion|warn|final|stern|strong|caution|condemn"
+    r"|expressed|regret|flag)",
+    re.I,
+)
+# Weapons of different kinds joined in one clause are separate events ("artillery and
+# drones hit the town").
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
+)
+_REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
+
+
+def _casualty_type(clause_casualties) -> str:
+    civil = all(c.civilian for c in clause_casualties if c.count)
+    return "attack_on_civilians" if civil else "armed_clash"
+
+
+def _casualty_frame(clause_casualties) -> tuple[str, str, int, int]:
+    c = next(c for c in clause_casualties if c.count)
+    return _casualty_type(clause_casualties), c.who, c.start, c.end
+
+
+def _drop_background(clause: str, found):
+    """Triggers of a clause, without the physical ones when it tells history or generic talk.
+
+    "The 2020 war", "flare-ups are common", "has been shelling the area for years" are not
+    incidents.
+    """
+    physical, statements, denial = found
+    if physical and _BACKGROUND.search(clause):
+        return [], statements, denial
+    return found
+
+
+def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[str, str, int, int]]:
+    """The events one clause reports: ``(event_type, trigger words, start, end)``.
+
+    Offsets are in the sentence (the clause starts at ``cs``). A clause reports its
+    winning physical trigger (or, without one, a casualty count as a clash or an attack
+    on civilians); a second kind of weapon coordinated with the first ("shelling and
+    drone strikes") is a second event, and so are a crossing or a detention besides
+    fighting; a statement trigger is a statement when the clause holds nothing
+    physical, or when it is a diplomatic act (protest, summons, recall, warning,
+    condemnation) about it.
+    """
+    frames: list[tuple[str, str, int, int]] = []
+    hurt = any(c.count for c in clause_casualties)
+
+    def frame(t):
+        return t.event_type, t.text, cs + t.start, cs + t.end
+
+    if physical and not (physical[0].event_type == "other" and hurt):
+        first = physical[0]
+        frames.append(frame(first))
+        if first.event_type in _REMOTE_TYPES:
+            for t in physical[1:]:
+                if t.event_type in _REMOTE_TYPES and t.event_type != first.event_type:
+                    a, b = sorted((first, t), key=lambda x: x.start)
+                    if b.start > a.end and _COORDINATION.match(clause[a.end : b.start]):
+                        frames.append(frame(t))
+                        break
+        # Crossing or detaining and fighting are distinct actions ("crossed the border and
+        # opened fire", "killed five smugglers and arrested 15"): one incident each.
+        kinds = {t.event_type for t in physical}
+        for kind in ("incursion", "arrest"):
+            if kind in kinds and first.event_type != kind and first.event_type != "other":
+                frames.append(frame(next(t for t in physical if t.event_type == kind)))
+        if first.event_type in ("incursion", "arrest") and any(
+            c.count and c.kind == "killed" for c in clause_casualties
+        ):
+            # "killed five smugglers and arrested 15": the killing comes first, with the toll
+            frames.insert(0, _casualty_frame(clause_casualties))
+    elif hurt:
+        frames.append(_casualty_frame(clause_casualties))
+    if statements and (not frames or any(_DIPLOMATIC_ACT.match(t.text) for t in statements)):
+        act = next((t for t in statements if _DIPLOMATIC_ACT.match(t.text)), statements[0])
+        frames.append(frame(act))
+    return frames
+
+
+# "MOSCOW (Reuters) -", "QUETTA/ISLAMABAD:", "Ndjamena, Chad, Jan 16 (AFP) -": where the
+# report was filed, not where the event happened.
+_DATELINE = re.compile(
+    r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s"
+)
+
+
+def _dateline_end(s: str) -> int:
+    m = _DATELINE.match(s)
+    return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
+
+
 def _is_past(exprs, published) -> bool:
     """A clause dated more than a year before publication is background."""
     if published is None:
@@ -657,6 +1224,25 @@ def _is_past(exprs, published) -> bool:
     return False
 
 
+_HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
+
+
+def _unplaced(location: Location | None) -> bool:
+    """True for no location or one at country level (a country, a border between countries)."""
+    return location is None or (
+        location.kind in ("country", "border_section") and not location.admin1_codes
+    )
+
+
+def _same_statement(a: Incident, b: Incident) -> bool:
+    return (
+        not a.physical
+        and a.date.known
+        and a.date == b.date
+        and (a.actor1 == b.actor1 or b.actor1 is None)
+    )
+
+
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     """Fold follow-up sentences into the incident they continue.
 
@@ -667,7 +1253,11 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in incidents:
         target = None
-        for prev in reversed(out):
+        if not inc.physical:
+            # one speaker's statements of one day are one statement, however many
+            # sentences report them; a sentence that names no speaker continues one
+            target = next((p for p in reversed(out) if _same_statement(p, inc)), None)
+        for prev in reversed(out) if target is None else ():
             if prev.event_type == inc.event_type and inc.physical:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)

@@ -13,9 +13,10 @@ from functools import lru_cache
 import shapely
 
 from gazetteer.places import Place
+from geo.data import pack_path
 from geo.regions import Unit, find_unit, region_unit, shared_boundary, unit_geometry
 
-__all__ = ["LOCATION_KINDS", "Location", "border_location", "place_location"]
+__all__ = ["LOCATION_KINDS", "Location", "border_location", "is_physical", "place_location"]
 
 #: Location kinds, from the most to the least precise.
 LOCATION_KINDS = ("place", "border_section", "admin1", "region", "country")
@@ -69,6 +70,24 @@ class Location:
         return (self.geo_precision, LOCATION_KINDS.index(self.kind))
 
 
+#: GeoNames feature codes of physical features small enough that naming them is
+#: geo precision 2 (a small part of a region); seas, rivers and ranges are 3.
+_SMALL_FEATURES = frozenset({"VAL", "PASS", "GLCR", "LK", "PLAT", "STRT"})
+
+
+@lru_cache(maxsize=1)
+def _feature_footprints() -> dict[str, shapely.Geometry]:
+    import geopandas as gpd
+
+    f = gpd.read_parquet(pack_path("features"))
+    return dict(zip(f["id"], f.geometry.values, strict=True))
+
+
+def is_physical(place: Place) -> bool:
+    """True for a sea, river, valley, pass or border crossing of the features pack."""
+    return place.source == "features"
+
+
 def _unit(place: Place) -> Unit:
     if place.kind == "country":
         return find_unit(place.country, level="country")
@@ -81,6 +100,8 @@ def _unit(place: Place) -> Unit:
 
 @lru_cache(maxsize=4096)
 def _area_geometry(place: Place) -> shapely.Geometry:
+    if is_physical(place):
+        return _feature_footprints()[place.id]
     return unit_geometry(_unit(place))
 
 
@@ -93,6 +114,10 @@ def _admin1_codes(place: Place) -> tuple[str, ...]:
 def place_location(place: Place, written: str, near: bool = False) -> Location:
     """Location of an incident at one place (town, admin-1 unit, region or country).
 
+    A sea, river, valley or glacier of the features pack is located by its
+    footprint (geo precision 3, or 2 for valleys, passes, glaciers, lakes and
+    straits); a border crossing by its point.
+
     Parameters
     ----------
     place : Place
@@ -104,6 +129,13 @@ def place_location(place: Place, written: str, near: bool = False) -> Location:
     if place.kind in ("populated_place", "feature"):
         geom = shapely.Point(place.lon, place.lat)
         kind, precision = "place", 2 if near else 1
+    elif is_physical(place):
+        geom = _area_geometry(place)
+        if geom.geom_type == "Point":  # a border crossing or a pass: a point on the border
+            kind, precision = "place", 2 if near else 1
+        else:  # a sea, river or valley: where on it the article does not say
+            kind = "region"
+            precision = 2 if place.feature in _SMALL_FEATURES else 3
     else:
         geom = _area_geometry(place)
         kind = place.kind
@@ -136,6 +168,8 @@ def border_location(a: Place, b: Place, written: str) -> Location | None:
     their shared boundary; ``None`` when they do not touch.
     """
     if a.kind in ("populated_place", "feature") or b.kind in ("populated_place", "feature"):
+        return None
+    if is_physical(a) or is_physical(b):
         return None
     if a.country == b.country:
         return None

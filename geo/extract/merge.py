@@ -10,8 +10,10 @@ apart in one province stay two incidents.
 from __future__ import annotations
 
 import math
+import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
+from geo.extract.locations import Location
 from geo.extract.record import Incident
 from geo.measure import distance_km
 
@@ -19,9 +21,12 @@ __all__ = [
     "FOLLOW_UP_DISTANCE_KM",
     "MAX_DISTANCE_KM",
     "PRECISION_ORDER",
+    "SYNDICATED_SIMILARITY",
     "absorb",
+    "add_evidence",
     "compatible",
     "merge_incidents",
+    "refines",
 ]
 
 #: Footprints further apart than this are different incidents.
@@ -32,6 +37,15 @@ FOLLOW_UP_DISTANCE_KM = 50.0
 
 def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
+
+
+def _hurt_sides(inc: Incident) -> set[str]:
+    """The countries whose people the incident's counts are of."""
+    return {
+        e["country"]
+        for e in inc.casualties
+        if e.get("country") and (e.get("killed") or e.get("wounded"))
+    }
 
 
 def compatible(
@@ -62,10 +76,15 @@ def compatible(
             a.date.precision == "day" and a.date == b.date and a.actor1 == b.actor1
         ):
             return False
+    sa, sb = _hurt_sides(a), _hurt_sides(b)
+    if sa and sb and not sa & sb:
+        return False  # each side's own toll: one incident per side
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
     if a.location is None or b.location is None or a.location == b.location:
+        return True
+    if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
     ga, gb = a.location.geometry, b.location.geometry
     # a degree of latitude is 111 km: boxes further apart than that are too far anyway
@@ -75,6 +94,39 @@ def compatible(
     if ax0 - margin > bx1 or bx0 - margin > ax1 or ay0 - margin > by1 or by0 - margin > ay1:
         return False
     return distance_km(ga, gb) <= max_km
+
+
+_COARSE = ("country", "border_section", "admin1", "region")
+
+
+def refines(fine: Location, coarse: Location) -> bool:
+    """True when an article's coarse location can be a retelling of a finer one.
+
+    "On the Kyrgyz-Tajik border" and "near the village of X in Batken" are one place
+    when told of one event in one article: the finer location lies in the coarse
+    one's countries and, where the coarse one names provinces, in one of them.
+    """
+    if coarse.kind not in _COARSE or fine.rank >= coarse.rank:
+        return False
+    if not set(fine.countries) <= set(coarse.countries):
+        return False
+    if coarse.kind in ("admin1", "border_section") and coarse.admin1_codes:
+        return bool(set(fine.admin1_codes) & set(coarse.admin1_codes))
+    return coarse.kind in ("country", "border_section")
+
+
+def add_evidence(inc: Incident, spans: list[dict]) -> None:
+    """Add evidence spans to ``inc`` once each, kept in article order.
+
+    Spans from several articles are told apart by ``article_id`` when they carry one.
+    """
+    seen = {(e["field"], e.get("article_id"), e["start"]) for e in inc.evidence}
+    for e in spans:
+        key = (e["field"], e.get("article_id"), e["start"])
+        if key not in seen:
+            seen.add(key)
+            inc.evidence.append(e)
+    inc.evidence.sort(key=lambda e: (e.get("article_id") or "", e["start"], e["field"]))
 
 
 def absorb(into: Incident, other: Incident) -> None:
@@ -109,7 +161,8 @@ def absorb(into: Incident, other: Incident) -> None:
         lst = getattr(into, attr)
         lst.extend(x for x in getattr(other, attr) if x not in lst)
     if not into.date_inferred:
-        into.notes = [n for n in into.notes if not n.startswith("date from the report")]
+        into.notes = [n for n in into.notes if not n.startswith("date inferred")]
+    add_evidence(into, other.evidence)
     by_article = {s["article_id"]: s for s in into.sources}
     for src in other.sources:
         mine = by_article.get(src["article_id"])
@@ -144,6 +197,7 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
     import datetime as dt
 
     far = dt.date.max
+    incidents = _merge_syndicated(incidents)
     order = sorted(incidents, key=lambda i: (i.date.start or far, i.event_type))
     out: list[Incident] = []
     open_by_type: dict[str, list[Incident]] = {}
@@ -166,6 +220,51 @@ def merge_incidents(incidents: list[Incident]) -> list[Incident]:
         out.append(inc)
         if inc.date.known:
             candidates.append(inc)
+    return out
+
+
+#: Quotes sharing this share of their word 3-grams are one text told by two outlets.
+SYNDICATED_SIMILARITY = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> frozenset[int]:
+    words = _WORD.findall(text.lower())
+    return frozenset(hash(tuple(words[i : i + 3])) for i in range(max(1, len(words) - 2)))
+
+
+def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
+    """Fold incidents read from the same (or nearly the same) text in two articles.
+
+    Wire copy runs in many outlets, cut or retitled: the same sentence reporting the
+    same type of event is one incident with one source per outlet, whether or not its
+    date and place could be read. Dates that contradict each other keep them apart.
+    """
+    out: list[Incident] = []
+    seen: dict[int, list[tuple[Incident, frozenset[int]]]] = {}
+    for inc in incidents:
+        sh = _shingles(inc.quote)
+        target = None
+        for key in sh:
+            for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
+                if (
+                    prev.event_type == inc.event_type
+                    and inc.sources[0]["article_id"] not in _articles(prev)
+                    and not (
+                        prev.date.known and inc.date.known and not prev.date.overlaps(inc.date)
+                    )
+                    and len(sh & psh) / len(sh | psh) >= SYNDICATED_SIMILARITY
+                ):
+                    target = prev
+                    break
+            if target is not None:
+                break
+        if target is not None:
+            absorb(target, inc)
+            continue
+        out.append(inc)
+        for key in sh:
+            seen.setdefault(key, []).append((inc, sh))
     return out
 
 

@@ -22,6 +22,7 @@ RECORD_FIELDS = (
     "date_end",
     "date_precision",
     "time_precision",
+    "date_inferred",
     "actor1",
     "actor2",
     "killed",
@@ -44,6 +45,7 @@ RECORD_FIELDS = (
     "quote_end",
     "sources",
     "notes",
+    "evidence",
 )
 
 
@@ -71,7 +73,11 @@ class Incident:
     denied_by: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     trigger: str = ""
-    date_inferred: bool = False  #: the date is the report's (no time expression of its own)
+    #: The words each field was read from: ``{"field", "text", "start", "end"}`` with
+    #: offsets in the article text (``field`` is ``"trigger"``, ``"date"``, ``"place"``,
+    #: ``"killed"`` or ``"wounded"``), in article order.
+    evidence: list[dict] = field(default_factory=list)
+    date_inferred: bool = False  #: the date is the story's or report's (no time words of its own)
     context_location: Location | None = field(default=None, repr=False)
 
     @property
@@ -102,6 +108,7 @@ class Incident:
             "date_end": iso(self.date.end),
             "date_precision": self.date.precision,
             "time_precision": self.date.time_precision,
+            "date_inferred": self.date_inferred,
             "actor1": self.actor1,
             "actor2": self.actor2,
             "killed": self.killed,
@@ -124,4 +131,5 @@ class Incident:
             "quote_end": self.quote_end,
             "sources": self.sources,
             "notes": "; ".join(self.notes) or None,
+            "evidence": self.evidence,
         }

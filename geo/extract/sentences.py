@@ -86,17 +86,33 @@ class Sentence:
     body: bool = True
 
 
+# What a caption shows: a head like "RUSSIA -- " starts a caption only when the line
+# describes a picture; otherwise it is a dateline ("KHYBER - Troops closed ...") or a
+# dash inside a sentence.
+_PICTURE = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictured?|pictures|images?|handout|file\s+photo|video\s+grab"
+    r"|screenshot|seen\s+(?:in|at|on|during|near)|a\s+sign\s+(?:at|in|on|reads))\b",
+    re.I,
+)
+# A standfirst (the summary under a headline) is a sentence without its full stop: one of
+# this many words or more is body text, not a headline or byline.
+_STANDFIRST_WORDS = 9
+
+
 def _is_caption(para: str, seen: dict[str, int]) -> bool:
     if seen.get(para, 0) > 1:
         return True
-    return bool(_CAPTION_HEAD.match(para) or _PHOTO_CREDIT.found(para.lower()))
+    if _PHOTO_CREDIT.found(para.lower()):
+        return True
+    return bool(_CAPTION_HEAD.match(para) and _PICTURE.search(para))
 
 
-def _is_heading(para: str) -> bool:
+def _is_heading(para: str, headline_seen: bool) -> bool:
     stripped = para.rstrip()
-    return (
-        not stripped.endswith((".", "!", "?", '"', "”", "’", "'", ":")) and len(para.split()) < 25
-    )
+    if stripped.endswith((".", "!", "?", '"', "”", "’", "'", ":")):
+        return False
+    words = len(para.split())
+    return words < _STANDFIRST_WORDS if headline_seen else words < 25
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -112,8 +128,12 @@ def split_sentences(text: str) -> list[Sentence]:
         key = para.strip()
         seen[key] = seen.get(key, 0) + 1
     out: list[Sentence] = []
+    headline_seen = False
     for n, (offset, para) in enumerate(paragraphs):
-        body = not (_is_caption(para.strip(), seen) or _is_heading(para))
+        heading = _is_heading(para, headline_seen)
+        # the headline is the first heading of a few words (a section name may precede it)
+        headline_seen = headline_seen or (heading and len(para.split()) >= 4)
+        body = not (heading or _is_caption(para.strip(), seen))
         pos = 0
         for m in _END.finditer(para):
             # Only the last few characters can hold an abbreviation.

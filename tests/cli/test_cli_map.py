@@ -59,9 +59,3 @@ def test_one_incident_is_singular():
 
     assert located_label(1) == "1 located incident"
     assert located_label(1, 1) == "1 located incident (1 without a location)"
-
-
-def test_demo_map_has_a_title(tmp_path):
-    assert main(["demo", "--out", str(tmp_path)]) == 0
-    page = (tmp_path / "incidents-map.html").read_text(encoding="utf-8")
-    assert "<title>bordermap demo: incidents in the sample articles</title>" in page

@@ -115,6 +115,9 @@ def test_curated_regions_have_a_footprint_around_their_point():
     assert {"darfur", "england", "scotland", "wales", "south-ossetia"} <= set(regions.index)
     for rid, r in regions.iterrows():
         codes = r["members"].split("|")
+        if r["feature"] == "macro-region":  # several whole countries (the EU, the Sahel)
+            assert r["country"] == "" and len({c.split("-")[0] for c in codes}) > 1, rid
+            continue
         # a region lies in its country, or across its border (Kashmir: IN and PK)
         assert any(c.startswith(r["country"] + "-") for c in codes), rid
         footprint = shapely.union_all([unit_geometry(c) for c in codes])

@@ -170,3 +170,19 @@ def test_geojson_follows_rfc7946(layer, tmp_path):
         p = f["properties"]
         assert isinstance(p["sources"], list) and isinstance(p["place_ids"], list)
         assert p["event_date"] is None or len(p["event_date"]) == 10
+
+
+def test_a_country_level_incident_has_no_admin1(gazetteer):
+    import datetime as dt
+
+    from geo.extract.articles import Article
+    from geo.extract.incidents import extract_incidents
+
+    text = "Tajik and Kyrgyz border guards exchanged fire on Tuesday, Tajikistan said."
+    incs = extract_incidents(Article(text, published=dt.date(2025, 4, 9)), gazetteer)
+    frame = build_layer(incs)
+    coarse = frame[frame["location_kind"].isin(["country", "border_section"])]
+    assert len(coarse) >= 1
+    for _, r in coarse.iterrows():
+        assert r["admin1_code"] is None and r["admin1"] is None and r["admin1_joined"] is None
+        assert r["country"] is not None or r["location_kind"] == "border_section"

@@ -35,6 +35,15 @@ PHRASINGS = [
     "They demanded, pledged, vowed, promised, ruled out, will ask, asked, appealed, announced a "
     "ceasefire and reached an agreement; the ceasefire was declared. Officials denied, rejected, "
     "dismissed and refuted it.",
+    "Ministers PROTESTED, summoned the envoy, recalled their ambassador, expelled two diplomats; "
+    "they lodged a strong protest, warned, issued a final warning, cautioned, condemned it, "
+    "expressed deep regret, held a flag meeting, renamed the village, accused them of lying, "
+    "will sign a treaty and threatened to respond militarily.",
+    "They CLOSED the border, shut two crossings, sealed the gates and re-opened the checkpoint; "
+    "the crossing was closed, the border remains shut, the closure of the frontier. Families were "
+    "displaced and fled their homes, forced to flee, evacuated; youths threw stones, stone-pelting,"
+    " pelted a bus; sabotage, they blew up a bridge, a post was blown up, damaged the border fence."
+    " Guards apprehended and handcuffed two men, took three men into custody.",
     "On 2025-03-14, on 14 March 2025, on Sept. 3rd, 2024 and on the 3rd of May, and May 4.",
     "Early on Wednesday, late on Thursday night, on the night of Friday, last Sunday evening.",
     "Yesterday, today, tonight, this morning, last night, overnight, earlier today, this week.",
@@ -44,6 +53,7 @@ PHRASINGS = [
     "In 2020, since the 1990s, during the early 2000s, in the late 1980's.",
     "At the time, days after, a few days later, hours before, that day, shortly after.",
     "The next day, the following day, a day later.",
+    "The previous day, the preceding day, the day before, a day earlier, the day before yesterday.",
     "Soldiers at a post. Ivan Petrov/Pool via REUTERS",
     "Smoke over the ridge. GETTY IMAGES",
     "A checkpoint. AFP PHOTO",

@@ -1,0 +1,84 @@
+"""Names that are not places, abbreviations, and country names against namesake towns."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _toponyms(gazetteer, text):
+    return [r.mention.surface for r in gazetteer.resolve(text)]
+
+
+def test_given_names_and_common_words_are_not_places(gazetteer):
+    text = (
+        '"We will rebuild the bridge before winter," said Paul. Kelly agreed, and the '
+        "Commissioner told Congress that the Council would meet on Main Street in Yerevan."
+    )
+    assert _toponyms(gazetteer, text) == ["Yerevan"]
+
+
+def test_a_given_name_before_a_place_name_is_a_person(gazetteer):
+    text = (
+        "Paul Kemp, the farmer's lawyer, said Kemp had never crossed the fence. "
+        "Dr. James Cherry examined the two men near Gyumri."
+    )
+    assert _toponyms(gazetteer, text) == ["Gyumri"]
+
+
+def test_a_place_named_like_a_common_word_keeps_its_parent_or_feature_word(gazetteer):
+    text = "Water rose in Hurricane, Utah, and in the town of Hurricane the school closed."
+    places = [r.place for r in gazetteer.resolve(text)]
+    assert [p.admin1_code for p in places if p] == ["US-UT", "US-UT", "US-UT"]
+
+
+def test_acronyms_and_currencies_are_not_places(gazetteer):
+    text = "The FDA and the IRS opened an office in Tbilisi with a grant of US$2 million."
+    assert _toponyms(gazetteer, text) == ["Tbilisi"]
+
+
+def test_capital_initials_of_a_big_place_stay_places(gazetteer):
+    r = gazetteer.resolve("Aid from the UK reached the DRC by ship.")
+    assert [x.place.id for x in r] == ["GB", "CD"]
+
+
+def test_government_buildings_are_not_places(gazetteer):
+    text = "The White House said on Monday that the Kremlin had not replied to Ottawa."
+    assert _toponyms(gazetteer, text) == ["Ottawa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Flooding hit Frankfort, Ky. on Monday.", ["Frankfort", "Ky."]),
+        ("The U.S. and the U.K. sent aid.", ["U.S.", "U.K."]),
+        ("She moved to Washington, D.C. in May.", ["Washington", "D.C."]),
+        ("Snow closed roads in Wheeling, W.Va. and Erie.", ["Wheeling", "W.Va.", "Erie"]),
+    ],
+)
+def test_abbreviations_keep_their_final_full_stop(gazetteer, text, surfaces):
+    ms = [m for m in gazetteer.find_mentions(text) if m.role == "toponym"]
+    assert [m.surface for m in ms] == surfaces
+    assert all(text[m.start : m.end] == m.surface for m in ms)
+
+
+def test_a_sentence_end_is_not_part_of_a_name(gazetteer):
+    ms = gazetteer.find_mentions("Aid reached Iraq. Then Syria.")
+    assert [m.surface for m in ms] == ["Iraq", "Syria"]
+
+
+def test_a_feature_word_after_a_possessive_is_not_the_names_kind(gazetteer):
+    text = (
+        "Cholera is spreading in Angola. Seven of Angola's provinces report cases, and "
+        "Angola's capital has opened two clinics."
+    )
+    places = {r.place.id for r in gazetteer.resolve(text)}
+    assert places == {"AO"}
+
+
+def test_a_place_after_a_place_or_a_common_word_is_no_surname(gazetteer):
+    text = (
+        "Pupils of Logan-Rogersville moved to a new school in Rogersville. "
+        "Overall Edmonton did well, and the mayor of Edmonton said so."
+    )
+    expected = ["Logan", "Rogersville", "Rogersville", "Edmonton", "Edmonton"]
+    assert _toponyms(gazetteer, text) == expected

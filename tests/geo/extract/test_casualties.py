@@ -1,0 +1,118 @@
+"""Killed and wounded as reports state them: counts, non-counts and who gets them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract.articles import Article
+from geo.extract.events import count_casualties, number_value
+from geo.extract.incidents import extract_incidents
+
+DAY = dt.date(2024, 9, 12)
+
+
+def _counts(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for c in count_casualties(text):
+        out[c.kind] = out.get(c.kind, 0) + c.count
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the barrage led to the deaths of five herders", {"killed": 5}),
+        ("the death of a guard was confirmed", {"killed": 1}),
+        ("two dozen conscripts were wounded", {"wounded": 24}),
+        ("half a dozen villagers were hurt", {"wounded": 6}),
+        ("a man and a woman died when the shell landed", {"killed": 2}),
+        ("three Tajik and one Kyrgyz guard were killed", {"killed": 4}),
+        ("the patrol lost two of its fighters, killed and nine wounded", {"wounded": 9}),
+        ("two of its fighters were killed and nine wounded", {"killed": 2, "wounded": 9}),
+        ("a ranger of the northern battalion lost his life", {"killed": 1}),
+        ("a shepherd lost his leg to the blast", {"wounded": 1}),
+        ("a private was martyred at the post", {"killed": 1}),
+        ("one sergeant was killed and another was wounded", {"killed": 1, "wounded": 1}),
+        ("seven people, including two teenagers, were killed", {"killed": 7}),
+        # the article "a" names the killer here, not one victim
+        ("it was the worst flare-up since a war that killed thousands", {}),
+        ("an attack killed two guards", {"killed": 2}),
+        # no number of people
+        ("the shelling caused dozens of casualties", {}),
+        ("dozens of people were killed", {}),
+        ("the army said it killed a number of smugglers", {}),
+        ("dozens of goats were also killed", {}),
+        # none is a count: 0, not missing
+        ("no one was injured", {"killed": 0, "wounded": 0}),
+    ],
+)
+def test_counts(text, expected):
+    assert _counts(text) == expected
+
+
+def test_number_words():
+    assert number_value("two dozen") == 24
+    assert number_value("a dozen") == 12
+    assert number_value("half a dozen") == 6
+    assert number_value("another") == 1
+    assert number_value("dozens") is None
+
+
+def _physical(text, gazetteer):
+    return [i for i in extract_incidents(Article(text, published=DAY), gazetteer) if i.physical]
+
+
+def test_a_toll_in_a_later_sentence_completes_the_incident(gazetteer):
+    text = (
+        "Artillery shelled the town of Shebekino on Wednesday, the governor said. "
+        "A man and a woman died in the shelling and three other people were wounded."
+    )
+    (inc,) = _physical(text, gazetteer)
+    assert (inc.event_type, inc.killed, inc.wounded) == ("shelling", 2, 3)
+
+
+def test_a_later_toll_goes_to_the_incident_its_noun_names(gazetteer):
+    text = (
+        "Artillery shelled the town of Shebekino on Wednesday, the governor said. "
+        "Guards arrested two men near Kozinka the same day. "
+        "Two people died in the shelling."
+    )
+    incs = _physical(text, gazetteer)
+    shelling = next(i for i in incs if i.event_type == "shelling")
+    assert shelling.killed == 2
+    assert all(i.killed is None for i in incs if i is not shelling)
+
+
+def test_a_no_one_hurt_sentence_gives_zero_not_missing(gazetteer):
+    text = "A drone struck a warehouse near Shebekino on Wednesday. No one was injured."
+    (inc,) = _physical(text, gazetteer)
+    assert inc.wounded == 0
+
+
+def test_one_toll_is_not_copied_onto_every_clause(gazetteer):
+    text = (
+        "Two guards were killed and four wounded when troops opened fire near Shebekino on "
+        "Wednesday; artillery then shelled Kozinka."
+    )
+    incs = _physical(text, gazetteer)
+    assert sum(i.killed or 0 for i in incs) == 2
+    assert sum(i.wounded or 0 for i in incs) == 4
+
+
+def test_counts_by_side_in_one_sentence_are_kept_apart(gazetteer):
+    text = "Three Armenian and two Azerbaijani soldiers were killed in a clash on Wednesday."
+    (inc,) = _physical(text, gazetteer)
+    assert inc.killed == 5
+
+
+def test_the_other_sides_own_toll_is_an_incident_of_its_own(gazetteer):
+    text = (
+        "Armenian and Azerbaijani troops exchanged fire on the border on Wednesday. "
+        "Two Armenian soldiers were killed and nine wounded, the Armenian defence ministry said. "
+        "Baku said one Azerbaijani soldier was killed."
+    )
+    incs = _physical(text, gazetteer)
+    tolls = sorted((i.killed, i.wounded) for i in incs)
+    assert tolls == [(1, None), (2, 9)]

@@ -1,0 +1,246 @@
+"""Error classes seen on real reports, each on a short passage of our own writing.
+
+Statements, spurious and duplicate incidents, missing event types and places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.articles import Article
+from geo.extract.incidents import extract_incidents
+
+DAY = dt.date(2025, 4, 9)  # a Wednesday
+
+
+def _incidents(gazetteer, text, published=DAY):
+    return extract_incidents(Article(text, published=published), gazetteer)
+
+
+def _statements(incs):
+    return [i for i in incs if i.event_type == "agreement_or_statement"]
+
+
+# ---------------------------------------------------------------------------
+# statements
+
+
+def test_diplomatic_acts_are_statements_dated_when_made_with_their_speaker(gazetteer):
+    text = (
+        "Armenia summoned the Azerbaijani ambassador on Monday over the incident. "
+        "Kazakhstan recalled its ambassador from Kyrgyzstan. "
+        "Tajikistan strongly protested against the construction of the road."
+    )
+    statements = _statements(_incidents(gazetteer, text))
+    assert [s.actor1 for s in statements] == [
+        "Government of Armenia",
+        "Government of Kazakhstan",
+        "Government of Tajikistan",
+    ]
+    assert statements[0].date.start == dt.date(2025, 4, 7)
+    # without a time word a statement was made on the day of the report, and says so
+    assert statements[1].date.start == DAY and statements[1].date.precision == "day"
+    assert statements[1].date_inferred
+
+
+def test_one_speakers_statements_of_one_day_are_one_statement(gazetteer):
+    text = (
+        "Thailand expelled the Cambodian ambassador. "
+        "The government also warned that it would close every crossing. "
+        "Cambodia condemned the decision."
+    )
+    statements = _statements(_incidents(gazetteer, text))
+    assert [s.actor1 for s in statements] == ["Government of Thailand", "Government of Cambodia"]
+
+
+def test_a_statement_does_not_hide_the_physical_event_it_is_about(gazetteer):
+    text = "India lodged a strong protest after Pakistani troops shelled villages in Poonch."
+    incs = _incidents(gazetteer, text)
+    assert [i.event_type for i in incs] == ["agreement_or_statement", "shelling"]
+    text = "Pakistan condemned the shelling of villages in Kotli district on Tuesday."
+    types = sorted(i.event_type for i in _incidents(gazetteer, text))
+    assert types == ["agreement_or_statement", "shelling"]
+
+
+def test_a_statement_about_what_is_to_come_is_dated_when_made(gazetteer):
+    text = "The two presidents will sign the border treaty next month, officials said."
+    (statement,) = _statements(_incidents(gazetteer, text))
+    assert statement.date.start == statement.date.end == DAY
+
+
+def test_warning_shots_are_not_a_warning(gazetteer):
+    text = "South Korean soldiers fired warning shots on Tuesday."
+    assert not _statements(_incidents(gazetteer, text))
+
+
+# ---------------------------------------------------------------------------
+# missing event types
+
+
+def _physical_types(gazetteer, text):
+    return [i.event_type for i in _incidents(gazetteer, text) if i.physical]
+
+
+def test_closures_displacement_stones_and_sabotage_are_physical_events(gazetteer):
+    for text in (
+        "Pakistan closed the Torkham crossing on Tuesday.",
+        "The border crossing at Torkham was reopened on Tuesday.",
+        "Hundreds of families fled their homes near Kotli on Tuesday.",
+        "Youths threw stones at a patrol near Kotli on Tuesday.",
+        "Saboteurs blew up a bridge near Kotli on Tuesday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["other"], text
+
+
+def test_detentions_by_border_guards_are_arrests(gazetteer):
+    for text in (
+        "Border guards apprehended four shepherds near Kotli on Tuesday.",
+        "Three soldiers were handcuffed by military police near Kotli on Tuesday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["arrest"], text
+
+
+def test_two_weapons_in_one_clause_are_two_incidents(gazetteer):
+    text = "Artillery and drones hit the town of Kotli on Tuesday."
+    assert sorted(_physical_types(gazetteer, text)) == ["air_drone_strike", "shelling"]
+
+
+# ---------------------------------------------------------------------------
+# spurious incidents
+
+
+def test_history_generic_talk_and_hypotheticals_are_not_incidents(gazetteer):
+    for text in (
+        "Skirmishes with border guards are common along this stretch of the frontier.",
+        "The army has been carrying out artillery shelling of the hills near Kotli.",
+        "The clash came amid tensions over water and a rebellion that began in 1998.",
+        "The smugglers could have been arrested by the border guards near Kotli.",
+        "The minister said troops would open fire if anyone crossed into the valley.",
+        "Shelling has killed hundreds of people since the start of the war.",
+        "The army has launched several operations against the rebels near Kotli.",
+        "The two countries agreed to reopen the border crossing at Torkham.",
+    ):
+        assert _physical_types(gazetteer, text) == [], text
+
+
+# ---------------------------------------------------------------------------
+# places, datelines and standfirsts
+
+
+def test_a_dateline_is_not_a_photo_caption(gazetteer):
+    text = "Border clash\n\nKOTLI - Pakistani and Indian troops exchanged fire on Tuesday."
+    assert _physical_types(gazetteer, text) == ["armed_clash"]
+
+
+def test_a_standfirst_is_body_text_and_a_picture_is_a_caption(gazetteer):
+    from geo.extract.sentences import split_sentences
+
+    text = (
+        "Troops clash on the frontier\n"
+        "Two soldiers were wounded when border guards exchanged fire near the river\n"
+        "TAJIKISTAN -- Soldiers are seen at a checkpoint in this handout picture\n"
+        "By A Reporter\n"
+    )
+    body = [s.body for s in split_sentences(text)]
+    assert body == [False, True, False, False]
+
+
+def test_one_word_of_a_longer_unknown_name_is_not_a_place(gazetteer):
+    # "Krishna" alone is a town in Andhra Pradesh; "Krishna Ghati" is a sector in Poonch
+    text = (
+        "Pakistani troops shelled Indian posts in the Krishna Ghati sector of Jammu and "
+        "Kashmir's Poonch district on Tuesday."
+    )
+    (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert shelling.location.admin1_codes == ("IN-JK",)
+
+
+def test_a_name_in_a_country_the_story_never_names_is_not_a_place(gazetteer):
+    # "Taliban" resolves to a Turkish province when nothing else is known
+    text = (
+        "Iranian border guards and Afghan forces exchanged fire on Tuesday. "
+        "The Taliban said two of its fighters were wounded in the clash."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "TR" not in inc.location.countries
+
+
+def test_a_dateline_city_is_where_the_report_was_filed(gazetteer):
+    text = "QUETTA/ISLAMABAD: Afghan and Pakistani forces exchanged fire on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location is None or clash.location.written not in ("QUETTA", "ISLAMABAD")
+
+
+def test_crossing_and_firing_in_one_clause_are_two_incidents(gazetteer):
+    text = "Uzbek border guards crossed into Kyrgyz territory and opened fire on Tuesday."
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "incursion"]
+    text = (
+        "Jordanian troops killed five smugglers and arrested 15 near the Syrian border on Tuesday."
+    )
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "arrest"]
+
+
+# ---------------------------------------------------------------------------
+# duplicates
+
+
+def test_one_event_retold_at_country_and_village_level_is_one_incident(gazetteer):
+    text = (
+        "Kyrgyz and Tajik border guards exchanged fire on the Kyrgyz-Tajik border on Tuesday. "
+        "The exchange of fire took place near the town of Isfana, officials said."
+    )
+    clashes = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(clashes) == 1
+    assert clashes[0].location.kind == "place"
+
+
+def test_syndicated_text_from_two_outlets_is_one_incident_with_two_sources(gazetteer):
+    from geo.extract.merge import merge_incidents
+
+    wire = (
+        "Border guards exchanged fire with a group of armed smugglers and two of the "
+        "smugglers were wounded, the ministry said in a statement."
+    )
+    other = "ISTANBUL (Wire) - " + wire.replace("a group of", "a band of")
+    incs = [
+        i
+        for text, path in ((wire, "a.txt"), (other, "b.txt"))
+        for i in extract_incidents(Article(text, path=path), gazetteer)
+    ]
+    assert len(incs) == 2 and not incs[0].date.known
+    (merged,) = merge_incidents(incs)
+    assert len(merged.sources) == 2
+
+
+def test_a_capitals_forces_are_its_government_not_a_place(gazetteer):
+    text = "Islamabad's troops exchanged fire with Afghan forces near Chaman on Tuesday."
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert "Islamabad" not in clash.location.written
+
+
+def test_a_toll_of_the_attack_already_told_is_not_a_new_incident(gazetteer):
+    text = (
+        "Pakistani troops shelled villages near Kotli on Tuesday. "
+        "Two civilians were wounded in the attack, officials said."
+    )
+    (shelling,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert (shelling.event_type, shelling.wounded) == ("shelling", 2)
+
+
+def test_the_place_named_only_in_the_next_sentence(gazetteer):
+    text = (
+        "A Kyrgyz border guard was killed in a shoot-out with Tajik border guards on Tuesday. "
+        "The incident took place near the town of Isfana."
+    )
+    (clash,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert clash.location.kind == "place" and clash.location.countries == ("KG",)
+    assert "location from the next sentence" in clash.notes
+
+
+def test_a_first_name_before_a_possessive_surname_is_not_a_place(gazetteer):
+    text = (
+        "Russian troops shelled the outskirts of Sumy on Tuesday, days before an election "
+        "set to extend Vladimir Putin's rule."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "Vladimir" not in inc.location.written
