@@ -27,7 +27,8 @@ def extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, flo
     """The area a map of the layer shows: west, south, east, north in degrees.
 
     The located incidents' bounds, padded by ``pad`` degrees; with none located,
-    the bounds of the countries their articles name; else the inhabited world.
+    the bounds of the countries their articles name (each one's largest part);
+    else the inhabited world.
     """
     pts = located(layer).geometry
     if not pts.empty:
@@ -37,10 +38,14 @@ def extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, flo
     if codes:
         from geo.regions import countries
 
+        import shapely
+
         c = countries()
         c = c[c["country"].isin(codes)]
         if len(c):
-            x0, y0, x1, y1 = c.total_bounds
+            # each country's largest part: overseas islands would stretch the view
+            parts = [max(shapely.get_parts(g), key=lambda p: p.area) for g in c.geometry]
+            x0, y0, x1, y1 = shapely.total_bounds(parts)
             return (x0 - pad / 4, y0 - pad / 4, x1 + pad / 4, y1 + pad / 4)
     return WORLD
 

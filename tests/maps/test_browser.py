@@ -9,7 +9,9 @@ import pytest
 from geo.layer import build_layer, located
 from geo.pipeline import extract
 from maps import incident_map, save_map
-from tests.browser import Page
+from tests.browser import Page, browser
+
+__all__ = ["Page", "browser"]  # other test modules import them from here too
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parents[1] / "data"

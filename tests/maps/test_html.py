@@ -148,3 +148,7 @@ def test_empty_layer_shows_its_countries_or_the_world(layer):
     unlocated["location_countries"] = ["[]", '["KG"]', "[]"]
     x0, y0, x1, y1 = extent(unlocated)
     assert 60 < x0 < 70 and 75 < x1 < 85 and 35 < y0 < 40 and 40 < y1 < 45
+    unlocated["country"] = ["US", None, None]
+    unlocated["location_countries"] = "[]"
+    x0, y0, x1, y1 = extent(unlocated)
+    assert -130 < x0 < x1 < -60  # the contiguous states: not stretched by Alaska or Guam
