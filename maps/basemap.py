@@ -36,9 +36,9 @@ def extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, flo
         return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
     codes = _countries_named(layer)
     if codes:
-        from geo.regions import countries
-
         import shapely
+
+        from geo.regions import countries
 
         c = countries()
         c = c[c["country"].isin(codes)]
