@@ -197,6 +197,7 @@ def _read_with_progress(args: argparse.Namespace, run):
     from bordermap.progress import ArticleProgress, estimate_articles
     from geo.extract.articles import expand_paths
 
+    _no_store_inputs(args.files)
     gazetteer = _gazetteer(args)
     with ArticleProgress(estimate_articles(expand_paths(args.files))) as progress:
         return run(
@@ -206,7 +207,16 @@ def _read_with_progress(args: argparse.Namespace, run):
             gazetteer=gazetteer,
             progress=progress,
             on_error=progress.error,
+            workers=args.workers,
+            scheduler=args.scheduler,
         )
+
+
+def _no_store_inputs(files: list[str]) -> None:
+    """A store named where articles are expected is a clear error, not "binary file"."""
+    for f in files:
+        if f.lower().endswith(".gpkg"):
+            raise CLIError(f"{f}: a GeoPackage store, not articles; read it with --store {f}")
 
 
 def _summary(incidents: int, articles: int, errors: list) -> str:
@@ -244,7 +254,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         if _refuse_empty(len(incidents), result, [args.output], args.force):
             return 1
-        path = write_incidents(build_layer(incidents), args.output, fmt=args.format)
+        if _partitioned(args):
+            from geo.corpus import write_dataset
+
+            path = write_dataset(incidents, args.output)
+        else:
+            path = write_incidents(build_layer(incidents), args.output, fmt=args.format)
         print(f"wrote {count(len(incidents), 'incident')} to {path}", file=sys.stderr)
     if args.json:
         print_json([i.to_record() for i in incidents])
@@ -255,6 +270,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     print(_summary(len(incidents), result.articles, result.errors), file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _partitioned(args: argparse.Namespace) -> bool:
+    """``-o x.parquet`` with ``--workers`` or ``--scheduler``: a partitioned dataset."""
+    from geo.export import output_format
+
+    parallel = args.workers is not None or args.scheduler is not None
+    return parallel and output_format(args.output, args.format) == "parquet"
 
 
 def _fields(args: argparse.Namespace):
@@ -268,7 +291,10 @@ def _fields(args: argparse.Namespace):
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.store import IncidentStore
 
-    result = _read_with_progress(args, IncidentStore(args.store, wait=args.wait).ingest)
+    store = IncidentStore(args.store, wait=args.wait)
+    result = _read_with_progress(
+        args, lambda *a, **kw: store.ingest(*a, batch_size=args.batch_size, **kw)
+    )
     print(
         f"{args.store}: {count(result.new_articles, 'new article')}, "
         f"{result.known_articles:,} already stored; "
@@ -293,25 +319,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_layer(args: argparse.Namespace):
+    """The layer of ``--store`` (files and --store do not mix)."""
+    from pathlib import Path
+
+    from geo.store import IncidentStore
+
+    if args.files:
+        raise CLIError("give either article files or --store, not both")
+    if not Path(args.store).exists():
+        raise CLIError(f"{args.store}: no such store (create it with 'bordermap ingest')")
+    layer, _ = IncidentStore(args.store).read()
+    return layer
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.layer import build_layer, located
     from geo.pipeline import extract
     from maps import incident_map, save_map, save_png
     from maps.style import located_label
 
-    result = _read_with_progress(args, extract)
-    if _refuse_empty(len(result.incidents), result, [args.output, args.png], args.force):
-        return 1
-    layer = build_layer(result.incidents)
+    if args.store:
+        layer, errors = _store_layer(args), []
+        if not len(layer) and not args.force:
+            print(
+                f"bordermap: error: {args.store} holds no incidents; did not write "
+                f"{args.output} (--force writes an empty map)",
+                file=sys.stderr,
+            )
+            return 1
+    else:
+        result = _read_with_progress(args, extract)
+        if _refuse_empty(len(result.incidents), result, [args.output, args.png], args.force):
+            return 1
+        layer, errors = build_layer(result.incidents), result.errors
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
     n = len(located(layer))
     print(
         f"map of {located_label(n, len(layer) - n)}: {path.resolve()}"
-        + (f"; {count(len(result.errors), 'input')} failed" if result.errors else "")
+        + (f"; {count(len(errors), 'input')} failed" if errors else "")
     )
     if args.png:
         print(f"static map: {save_png(layer, args.png).resolve()}")
-    return 1 if result.errors else 0
+    return 1 if errors else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -373,6 +423,16 @@ def _stdout_closed() -> int:
     return 141  # 128 + SIGPIPE, as a Unix tool stopped by the closed pipe
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``bordermap`` command."""
     parser = argparse.ArgumentParser(
@@ -409,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_places)
 
     reading = argparse.ArgumentParser(add_help=False)
-    reading.add_argument("files", nargs="+", metavar="FILE", help="files, directories or globs")
+    reading.add_argument("files", nargs="*", metavar="FILE", help="files, directories or globs")
     reading.add_argument(
         "--published", help="publication date (YYYY-MM-DD) when an article has none"
     )
@@ -421,6 +481,17 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument("--title-field", default="title", help="JSONL/CSV title field")
     reading.add_argument("--date-field", default="date", help="JSONL/CSV publication date field")
     reading.add_argument("--url-field", default="url", help="JSONL/CSV URL field")
+    reading.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: every core; 1 runs in this process)",
+    )
+    reading.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (tcp://host:8786), or 'local' for a Dask LocalCluster",
+    )
     formats = ["geojson", "gpkg", "csv", "parquet"]
 
     p = sub.add_parser(
@@ -442,9 +513,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--wait", type=float, default=60.0, help="seconds to wait for another run (default 60)"
     )
+    p.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=1000,
+        metavar="N",
+        help="articles committed together; a killed run loses at most one batch (default 1000)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("map", parents=[reading], help="an interactive HTML map of the incidents")
+    p.add_argument("--store", help="map a store's incidents (instead of article files)")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--offline", action="store_true", help="no tiles, every asset inlined")
     p.add_argument("--png", help="also write a static PNG map (matplotlib, no browser)")
@@ -498,6 +577,10 @@ def main(argv: list[str] | None = None) -> int:
     takes_file = args.command == "gazetteer" and args.action in ("add", "remove")
     if args.command == "gazetteer" and takes_file != (args.file is not None):
         parser.error("'gazetteer add' and 'remove' take one FILE; 'info' and 'build' take none")
+    if args.command in ("extract", "ingest") and not args.files:
+        parser.error(f"'{args.command}' needs at least one FILE, directory or glob")
+    if args.command == "map" and not args.files and not args.store:
+        parser.error("'map' needs article FILEs or --store")
     _log_to_stderr()
     try:
         code = args.func(args)

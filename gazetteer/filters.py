@@ -67,7 +67,7 @@ NOT_PLACES = (
         "southern", "eastern", "western", "christmas", "easter", "ramadan", "eid", "god",
         "islam", "muslim", "christian", "jewish", "catholic", "orthodox", "sunni", "shia",
         "english", "internet", "facebook", "twitter", "telegram", "youtube", "google",
-        "covid", "coronavirus", "un", "eu", "nato", "osce", "csto", "who", "sunday's",
+        "covid", "coronavirus", "un", "nato", "osce", "csto", "who", "sunday's",
         "unesco", "unicef", "will", "can", "may", "must", "should", "would", "could", "said",
         "says", "told", "asked", "added", "noted", "called", "new", "old", "big", "little",
         "good", "best", "first", "second", "third", "man", "woman", "men", "women", "people",

@@ -487,11 +487,26 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
                 q.role == "toponym"
                 and _COMMA_GAP.fullmatch(text[m.end : q.start])
                 and _is_big(q.key, index)
+                and _may_have_parent(m.key, q.key, index)
             ):
                 parent = q.surface
         if parent is not None:
             out[k] = _replace(m, parent=parent)
     return out
+
+
+def _may_have_parent(child: str, parent: str, index) -> bool:
+    """Whether ``"child, parent"`` may name a place and its parent, not two list items.
+
+    A small place may have any big place after it ("Paris, Ky."); a country none
+    ("Mexico, China, Japan" is a list); an admin-1 name only a country
+    ("Punjab, India", but not "Illinois, Missouri").
+    """
+    if not _is_big(child, index):
+        return True
+    if _is_big(child, index, _REGION_KINDS):
+        return False
+    return _is_big(parent, index, _REGION_KINDS)
 
 
 def _replace(m: Mention, **changes) -> Mention:

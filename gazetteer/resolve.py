@@ -23,6 +23,12 @@ K_CONTINENT, K_COUNTRY, K_REGION, K_ADMIN1, K_PLACE, K_FEATURE = range(len(KINDS
 _BASE = np.array([7.5, 7.5, 6.5, 6.0, 0.0, 2.0])
 #: Population from which a city named like its own admin-1 unit outranks the unit.
 _NAMESAKE_CITY = 100_000
+#: Penalty of a town that bears a country's or admin-1 unit's own name as an alternate name.
+_ALIAS_PENALTY = 1.5
+#: Bonus per other name of the same kind (admin-1 units of one country, up to two; for
+#: countries, per country beyond the first other one, up to two): an article that
+#: names several countries means "Georgia" the country, not the US state.
+_SIBLING_BONUS = 1.0
 _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
 _MAX_ALTERNATIVES = 5
 
@@ -73,13 +79,18 @@ class _Candidates:
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
-        s += np.array(
-            [
-                1.5 if feat[r] == "PPLC" and q == 0 else 0.0
-                for r, q in zip(self.rows, self.quality, strict=True)
-            ]
-        )
+        s += np.where(self._capitals(index), 1.5, 0.0)
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
+        # The name of a country, region or admin-1 unit is theirs before it is another
+        # name of a town ("New York", not New York City; "Mexico", not Mexico City).
+        if ((self.kind <= K_ADMIN1) & (self.quality == 0)).any():
+            s -= np.where((self.kind >= K_PLACE) & (self.quality > 0), _ALIAS_PENALTY, 0.0)
+        # A country is meant before its own admin-1 unit of the same name ("Mexico"),
+        # unless a feature word says otherwise ("Mexico state").
+        is_country = (self.kind == K_COUNTRY) & (self.quality == 0)
+        if is_country.any():
+            own = (self.kind == K_ADMIN1) & np.isin(self.country, self.country[is_country])
+            s -= np.where(own, _ALIAS_PENALTY, 0.0)
         # A city that gives its name to the admin-1 unit it lies in ("Kandahar") is
         # meant unless a feature word says otherwise.
         is_unit = self.kind == K_ADMIN1
@@ -105,6 +116,23 @@ class _Candidates:
         self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
+
+    def _capitals(self, index: GazetteerIndex) -> np.ndarray:
+        """Candidates that are their country's capital under their own name.
+
+        Only the most populous ``PPLC`` of a country counts: some sources mark
+        every town of a capital's name as one (twenty US towns named Washington).
+        """
+        feat, pop = index.strings["feature"], index.arrays["population"]
+        out = np.zeros(len(self.rows), bool)
+        best: dict[int, int] = {}
+        for k, (r, q) in enumerate(zip(self.rows, self.quality, strict=True)):
+            if feat[r] == "PPLC" and q == 0:
+                c = int(self.country[k])
+                if c not in best or pop[r] > pop[self.rows[best[c]]]:
+                    best[c] = k
+        out[list(best.values())] = True
+        return out
 
 
 def _candidates(key: str, index: GazetteerIndex) -> _Candidates:
@@ -425,6 +453,11 @@ class _Article:
         self.own_unit = np.unique(
             self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1, return_inverse=True
         )[1]
+        # one id per (name, country): a name's own unit votes are left out of its country's
+        self.own_country = np.unique(
+            self.group * (len(index.vocab["country"]) + 1) + self.country, return_inverse=True
+        )[1]
+        self.is_country = self.kind == K_COUNTRY
         self.context = context
         self.context_units = context_units
 
@@ -459,9 +492,35 @@ class _Article:
         if votes.sum() > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
             unit_total = votes.sum() - np.add.reduceat(w, starts)[group]
+            # A country holds all its units: their votes are its too ("Acapulco" and
+            # "Guerrero" make "Mexico" the country, not the Federal District).
+            c = self.is_country
+            if c.any():
+                by_country = np.bincount(self.country, w, minlength=len(self.context))
+                own = np.bincount(self.own_country, w)[self.own_country]
+                unit_support[c] = by_country[self.country[c]] - own[c]
             bonus += _ADMIN1_WEIGHT * np.divide(
                 unit_support, unit_total, out=np.zeros(len(w)), where=unit_total > _EPS
             )
+        # Siblings: other names whose best candidate is a country (for countries) or an
+        # admin-1 unit of the same country (for admin-1 units).
+        best_kind = self.kind[best]
+        n_countries = float((best_kind == K_COUNTRY).sum())
+        own_country = (best_kind == K_COUNTRY)[group]
+        is_country = self.kind == K_COUNTRY
+        # (two other countries at least: "Jordan" and "the United States" are no list)
+        bonus[is_country] += _SIBLING_BONUS * np.clip(
+            n_countries - own_country[is_country] - 1.0, 0.0, 2.0
+        )
+        unit_best = best_kind == K_ADMIN1
+        units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
+            float
+        )
+        is_unit = self.kind == K_ADMIN1
+        own_unit = (unit_best[group] & (best_country[group] == self.country))[is_unit]
+        bonus[is_unit] += _SIBLING_BONUS * np.minimum(
+            units_by_country[self.country[is_unit]] - own_unit, 2.0
+        )
         # Nearness to the other names' best candidates that are local places.
         picks = best[self.local[best] > 0]
         if len(picks):

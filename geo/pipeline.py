@@ -8,9 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.extract.articles import ArticleError, ErrorLog, RecordFields, read_articles
-from geo.extract.incidents import extract_incidents
-from geo.extract.merge import merge_incidents
+from geo.extract.articles import ArticleError, ErrorLog, RecordFields
 from geo.extract.record import Incident
 
 if TYPE_CHECKING:
@@ -42,6 +40,9 @@ def extract(
     merge: bool = True,
     progress: Callable[[int, str], None] | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    partition_bytes: int | None = None,
 ) -> Extraction:
     """Extract the incidents of every article in ``inputs``.
 
@@ -58,9 +59,16 @@ def extract(
     merge
         Merge the same incident reported by several articles.
     progress
-        Called after each article with the number read so far and its file.
+        Called as articles are read with the number read so far and where.
     on_error
         Called with each problem as it is met (all are also in ``errors``).
+    workers
+        Worker processes (``None``: every core; ``1``: this process).
+    scheduler
+        A Dask scheduler address (``tcp://host:8786``), or ``"local"`` for a Dask
+        ``LocalCluster``; see :class:`geo.corpus.Engine`.
+    partition_bytes
+        Input bytes per partition handed to a worker (default: automatic).
 
     Returns
     -------
@@ -68,18 +76,22 @@ def extract(
         Incidents, the number of articles read and the problems met. Bad input
         never stops the run.
     """
+    from geo.corpus import extract_corpus, merge_blocked
+
     if gazetteer is None:
         from gazetteer import Gazetteer
 
-        gazetteer = Gazetteer.load()
-    errors: list[ArticleError] = ErrorLog(on_error)
-    incidents: list[Incident] = []
-    n = 0
-    for article in read_articles(inputs, published=published, fields=fields, errors=errors):
-        incidents.extend(extract_incidents(article, gazetteer))
-        n += 1
-        if progress is not None:
-            progress(n, article.where)
-    if merge:
-        incidents = merge_incidents(incidents)
-    return Extraction(incidents, n, errors)
+        gazetteer = Gazetteer.load()  # also builds the index once, before any worker starts
+    run = extract_corpus(
+        inputs,
+        published=published,
+        fields=fields,
+        gazetteer=gazetteer,
+        workers=workers,
+        scheduler=scheduler,
+        partition_bytes=partition_bytes,
+        progress=progress,
+        errors=ErrorLog(on_error),
+    )
+    incidents = merge_blocked(run.incidents) if merge else run.incidents
+    return Extraction(incidents, run.articles, run.errors)

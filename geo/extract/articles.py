@@ -81,6 +81,10 @@ class ArticleError(ValueError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        # rebuilt from its parts, so errors travel from worker processes intact
+        return (type(self), (self.path, self.problem, self.line))
+
 
 @dataclass(frozen=True)
 class Article:

@@ -244,13 +244,17 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
         "anaphoric",
         Lexeme(
             ("time", "after", "before", "later", "earlier", "day"),
-            r"\b(?:at\s+the\s+time|(?:days|hours|weeks|a\s+day|a\s+few\s+days)\s+"
+            r"\b(?:at\s+the\s+time|(?:days|hours|weeks|a\s+few\s+days)\s+"
             r"(?:after|before|later|earlier)|that\s+day|the\s+same\s+day|shortly\s+after)\b",
         ),
     ),
     (
         "next_day",
-        Lexeme(("day",), r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b"),
+        Lexeme(
+            ("day",),
+            r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+(?:later|after)"
+            r"|the\s+day\s+after(?!\s+tomorrow))\b",
+        ),
     ),
     (
         "previous_day",

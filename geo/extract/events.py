@@ -54,11 +54,15 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "air_drone_strike",
-        ("air", "drone", "loitering", "warplane", "bombed", "fighter"),
+        ("air", "drone", "loitering", "warplane", "bombed", "fighter", "strike"),
         r"air\s*strikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|struck\s+by\s+(?:an?\s+)?drones?"
         r"|drones?\s+(?:struck|hit|attacked|targeted|bombed)"
         r"|(?:kamikaze|attack|armed|suicide)\s+drones?|loitering\s+munitions?|warplanes?|bombed"
-        r"|fighter\s+jets?",
+        r"|fighter\s+jets?"
+        # strikes on named targets ("strikes on the Bashir air base", "retaliatory strikes")
+        r"|(?:retaliatory|retaliation|military|precision|cross-border|targeted|surgical|missile"
+        r"|pakistani|iranian|israeli|turkish|russian|ukrainian|indian|us|american)\s+strikes?\b"
+        r"|strikes?\s+(?:on|against|targeting|inside|deep\s+inside)\b",
     ),
     (
         "explosive_device",
@@ -235,8 +239,14 @@ _NEGATED = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|should|must|if|unless|threaten(?:ed|s|ing)?\s+to|ready\s+to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|risk\s+of|fears?\s+of|possible|will|shall"
-    r"|agreed\s+to|agree\s+to|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
+    r"|agreed|agree|decided\s+to|expected\s+to|set\s+to|going\s+to)\s+"
     r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "in retaliation for the Israeli strike that killed ...": the cause told with the event
+# is an earlier incident, not this clause's.
+_CAUSE = re.compile(
+    r"\b(?:retaliation|response|revenge|reprisal|reaction)\s+(?:for|to)\s+(?:[\w'’-]+,?\s+){0,10}$",
     re.I,
 )
 _DENIAL = Lexeme(
@@ -317,8 +327,8 @@ def find_triggers(clause: str) -> tuple[list[Trigger], list[Trigger], bool]:
         if event_type not in found:
             continue
         for m in lexeme.rx.finditer(clause):
-            before = clause[max(0, m.start() - 40) : m.start()]
-            if _NEGATED.search(before) or _HYPOTHETICAL.search(before):
+            before = clause[max(0, m.start() - 100) : m.start()]
+            if _NEGATED.search(before) or _HYPOTHETICAL.search(before) or _CAUSE.search(before):
                 continue
             physical.append(Trigger(event_type, m.start(), m.end(), m.group(0)))
     if not physical and "other" in found:
@@ -383,7 +393,7 @@ _NUM = (
 )
 #: Words for the people a count counts ("a" before any other word is an article, not 1).
 _PERSON = (
-    r"(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
+    r"(?:\w*(?:girls?|boys?|m[ae]n|wom[ae]n)|soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|guards?|officers?|civilians?"
     r"|people|persons?|villagers?|farmers?|shepherds?|herders?|residents?|children|child|kids?"
     r"|wom[ae]n|m[ae]n|boys?|girls?|teenagers?|youths?|fighters?|militants?|members?|personnel"
     r"|police(?:m[ae]n)?|policewom[ae]n|officials?|workers?|migrants?|smugglers?|infiltrators?"
@@ -436,7 +446,12 @@ _APPOSITIVE = (
     r"[^,;.]{0,60},\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
-_WHO = r"(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){0,5}?"
+_COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
+# the words between a count and its verb: no clause of their own, no second count
+_WHO = (
+    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who|\d+"
+    rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
+)
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 _CASUALTY_PATTERNS = [
     # "three Armenian soldiers were killed", "four others wounded", "2 killed",
@@ -628,6 +643,7 @@ _EVENT_STEMS = [
     "dismiss",
     "refut",
     "air strike",
+    "strike",
     "airstrike",
     "air raid",
     "armed drone",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
@@ -39,7 +40,12 @@ from geo.extract.events import (
     find_triggers,
     split_clauses,
 )
-from geo.extract.locations import Location, border_location, place_location
+from geo.extract.locations import (
+    Location,
+    border_location,
+    place_location,
+    unresolved_location,
+)
 from geo.extract.merge import (
     FOLLOW_UP_DISTANCE_KM,
     MAX_DISTANCE_KM,
@@ -149,7 +155,10 @@ _BACK_FAMILY = {
 _ENVOY = re.compile(r"^['’]s\s+(?:\w+\s+){0,2}?(?:ambassador|envoy|diplomat)", re.I)
 _BACKGROUND = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:\d{4}|\d{4}s|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2}|early|late"
-    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end))"
+    r"|last\s+(?:year|month)|the\s+(?:start|beginning|war|conflict|collapse|end)"
+    r"|the\s+(?:[\w-]+\s+){0,2}(?:clash(?:es)?|war|conflict|incident|stand-?off|skirmish|fighting))"
+    r"|(?:multiple|several|numerous|repeated|many)\s+(?:[\w-]+\s+)?[\w-]+s\s+(?:have|had)\s+"
+    r"(?:occurred|taken\s+place|happened|been\s+reported)"
     r"|(?:the|a|its|their)\s+(?:\d{4}\s+)?(?:\w+\s+)?(?:war|conflict|insurgency|rebellion)\s+"
     r"(?:that|which|in\s+\d{4})|(?:during|after|in)\s+the\s+(?:\d{4}\s+)?(?:\w+-?\w*\s+)?war\b"
     r"|(?:are|is|were|was)\s+(?:\w+\s+)?(?:common|frequent|routine|rare|regular)\b"
@@ -279,13 +288,27 @@ _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
 
 
-def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Countries that share a land border, by country code (from the borders pack)."""
+    from geo.regions import borders
+
+    out: dict[str, set[str]] = {}
+    for a, b in zip(borders()["country_a"], borders()["country_b"], strict=True):
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {c: frozenset(n) for c, n in out.items()}
+
+
+def _fragment(text: str, start: int, end: int, mentioned: dict[int, str], country: str) -> bool:
     """True when a mention is one word of a longer unknown name.
 
     "Krishna" of "Krishna Ghati", "Maina" of "Bacha Maina", "Vladimir" of "Vladimir Putin".
 
-    ``mentioned`` holds the start and end offsets of every mention: a neighbour that is a
-    mention itself ("Armenia's Tavush") is another name, not part of this one.
+    ``mentioned`` maps the start and end offsets of every mention to the country of its
+    place ("" when it has none): a neighbour that names a place in the same ``country``
+    is another name ("Tavush Gegharkunik"); a neighbour that resolves only somewhere else
+    ("Ghati", a village in another country) is the rest of this name.
     """
     for m, after in (
         (_NEXT_WORD.match(text, end), True),
@@ -298,7 +321,7 @@ def _fragment(text: str, start: int, end: int, mentioned: set[int]) -> bool:
             word.isupper()
             or re.sub(r"['’]s$", "", word.lower()) in _NAME_NEIGHBOURS
             or (not after and word.endswith(("'s", "’s")))  # "Armenia's Tavush"
-            or (m.start(1) if after else m.end(1)) in mentioned
+            or mentioned.get(m.start(1) if after else m.end(1)) == country
         ):
             continue
         return True
@@ -322,6 +345,7 @@ class _Extractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self._names: dict[str, str] = {}
+        self._published: dt.date | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -343,7 +367,12 @@ class _Extractor:
             and r.place.kind != "continent"
             and r.place.feature != "macro-region"
         }
-        mentioned = {m.start for m in mentions} | {m.end for m in mentions}
+        mentioned: dict[int, str] = {}
+        for m in mentions:
+            where = resolved.get((m.start, m.end))
+            c = where.country if where is not None else (m.context_country or "")
+            mentioned[m.start] = mentioned[m.end] = c
+        ids_by_country: dict[str, set[str]] = {}
         out = []
         for m in mentions:
             if m.role == "context":
@@ -351,18 +380,26 @@ class _Extractor:
                     out.append(_Ref(m.start, m.end, m.surface, m.context_country, None))
                 continue
             place = resolved.get((m.start, m.end))
-            if place is not None and (
-                # a country inside an organisation's name still names a party
-                place.kind == "country" or not _fragment(text, m.start, m.end, mentioned)
+            if place is None:
+                continue
+            ids_by_country.setdefault(place.country, set()).add(place.id)
+            # a country inside an organisation's name still names a party
+            if place.kind == "country" or not _fragment(
+                text, m.start, m.end, mentioned, place.country
             ):
                 out.append(_Ref(m.start, m.end, m.surface, place.country, place))
         # A place in a country the story never names (by name or demonym) is a person's or
         # an organisation's name read as a place ("Taliban", "Operation Olive Branch").
+        # A country counts as named by its name, a demonym, its capital, or two different
+        # places of its own, even inside longer names ("SIALKOT: ... the Punjab Rangers").
         named = {
             r.country
             for r in out
             if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
         }
+        named |= {c for c, ids in ids_by_country.items() if c and len(ids) >= 2}
+        # ... and a named country's neighbours are the other side of its borders
+        named |= {n for c in list(named) for n in _neighbours().get(c, ())}
         if named:
             out = [
                 r
@@ -379,14 +416,15 @@ class _Extractor:
     def extract(self, article: Article) -> list[Incident]:
         text = article.text
         refs = self.refs(text)
-        published = article.published
+        published = self._published = article.published
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
+        filed_near = self._filed_near(text, refs)
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -431,6 +469,10 @@ class _Extractor:
                 clause = s[cs:ce]
                 cexprs = [e for e in exprs if cs <= e.start < ce]
                 clause_casualties = [c for c in casualties if cs <= c.start < ce]
+                if _BACKGROUND.search(clause):
+                    # background tolls ("a war that has killed thousands since 2020")
+                    spent.update(id(c) for c in clause_casualties)
+                    clause_casualties = []
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
                     spent.update(id(c) for c in clause_casualties)
                     continue
@@ -448,6 +490,16 @@ class _Extractor:
                 ):
                     # "two civilians were wounded in the attack": the toll of an event told
                     physical = []
+                if statements and not (
+                    _BORDER_WORD.search(s)
+                    or any(
+                        r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
+                        for r in srefs
+                    )
+                ):
+                    # a statement is a state's (a country, its people or its capital speak):
+                    # a mayor's warning or a council's agreement is not about a border
+                    statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
@@ -455,7 +507,7 @@ class _Extractor:
                         frames = [f for f in frames if f[0] == "agreement_or_statement"]
                     elif self._follow_up(
                         s, cs, ce, crefs, cexprs, sentence_date, clause_casualties, srefs, sent,
-                        incidents + new,
+                        incidents + new, self._best_date(cexprs, published, last_date),
                     ):  # fmt: skip
                         spent.update(id(c) for c in clause_casualties)
                         frames = [f for f in frames if f[0] == "agreement_or_statement"]
@@ -468,6 +520,12 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # "the minister briefed parliament about the clash": an event told again
+                    retold = (
+                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        if is_physical
+                        else None
+                    )
                     own = self._best_date(cexprs, published, last_date, speech=not is_physical)
                     date = own if own.known else sentence_date
                     if not date.known and not is_physical:
@@ -486,13 +544,24 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known:
-                        inherit = (
-                            (speech_date, "date of the statement that reports it")
-                            if speech_date.known
-                            else story.inherited(is_physical)
+                    if not date.known and speech_date.known:
+                        # "…, the ministry said on Tuesday": the day it was reported
+                        date = speech_date
+                        note = (
+                            "date inferred: date of the statement that reports it "
+                            "(no time words of its own)"
                         )
+                    elif not date.known:
+                        inherit = story.inherited(is_physical)
                     locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    if is_physical:
+                        locations = self._unresolved(
+                            clause,
+                            cs,
+                            srefs,
+                            locations,
+                            last_location or scene.location() or filed_near,
+                        )
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
                     speaker = None if is_physical else self._speaker(s, tpos, srefs)
@@ -516,7 +585,7 @@ class _Extractor:
                         if note:
                             inc.notes.append(note)
                             inc.date_inferred = True
-                        if inherit is not None and inherit[0].known:
+                        if inherit is not None:
                             undated[id(inc)] = inherit
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
@@ -538,9 +607,15 @@ class _Extractor:
                             counted = True
                         elif is_physical and any(c.count for c in clause_casualties):
                             inc.notes.append("casualties reported jointly with another incident")
+                        if retold is not None and k == 0:
+                            absorb(retold, inc)
+                            continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
-            first = next((i for i in new if i.physical), None)
+            # the toll of the sentence's violent event rather than of a closure or detention
+            physical_new = [i for i in new if i.physical]
+            violent = [i for i in physical_new if i.event_type in _VIOLENT - {"other"}]
+            first = next(iter(violent or physical_new), None)
             if left and first is not None:
                 self._count(first, left, s, srefs)
                 _Where(s, sent.start, source["article_id"]).counts(first, left)
@@ -556,7 +631,10 @@ class _Extractor:
             )
             if dated:
                 scene.set_date(dated[0])
-                story.reached([i.date for i in new if i.date.known and i.physical])
+                # the story's date: its events' own dates, else the date of a sentence that
+                # tells of something happening without an incident of its own
+                own = [i.date for i in new if i.physical and i.date.known and not i.date_inferred]
+                story.reached(own or ([sentence_date] if sentence_date.known else []))
             elif speech_date.known:
                 scene.set_date(speech_date)
             if pending and not new:
@@ -566,11 +644,92 @@ class _Extractor:
             incidents.extend(new)
         merged = _merge_within_article(incidents)
         for inc in merged:
+            if inc.location is None and inc.physical and filed_near is not None:
+                inc.location = filed_near
+                inc.notes.append("location near the dateline's town (the story names no other)")
             if not inc.date.known and id(inc) in undated:
-                inc.date, note = undated[id(inc)]
-                inc.date_inferred = True
-                inc.notes.append(f"date inferred: {note} (no time words of its own)")
+                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                if date.known:
+                    inc.date, inc.date_inferred = date, True
+                    inc.notes.append(f"date inferred: {note} (no time words of its own)")
         return merged
+
+    @staticmethod
+    def _retold(s, pos, event_type, cexprs, crefs, before) -> Incident | None:
+        """The incident a clause tells again ("briefed parliament about the clash").
+
+        A trigger with a definite article, in a clause with no place of its own and no
+        date of its own (or dated by its telling: "told ... about the clash"), is the
+        latest incident when that is of its type (a face-off: the latest clash).
+        """
+        before_trigger = s[max(0, pos - 40) : pos]
+        if not _DEFINITE_BEFORE.search(before_trigger):
+            return None
+        if any(r.place is not None and not r.seat for r in crefs):
+            return None
+        told_about = bool(_TOLD_ABOUT.search(before_trigger))
+        if not told_about and any(not e.speech for e in cexprs):
+            return None
+        for inc in reversed(before):
+            if inc.event_type == event_type or (
+                event_type == "other" and inc.event_type == "armed_clash"
+            ):
+                return inc
+            if inc.physical:
+                return None  # another incident came in between
+        return None
+
+    def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
+        """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
+
+        A report filed from a town (not a capital) is usually about its surroundings:
+        the last resort for an incident the story places nowhere else.
+        """
+        for sent in split_sentences(text):
+            if not sent.body:
+                continue
+            end = _dateline_end(sent.text)
+            if end < 0:
+                return None
+            for r in refs:
+                if (
+                    sent.start <= r.start
+                    and r.end <= sent.start + end
+                    and r.place is not None
+                    and r.place.kind == "populated_place"
+                    and r.place.feature != "PPLC"
+                ):
+                    return place_location(r.place, r.surface, near=True)
+            return None
+        return None
+
+    def _unresolved(self, clause, cs, srefs, locations, around) -> list[Location]:
+        """Keep a place the gazetteer does not know ("the village of X", "the X sector").
+
+        Its name goes with the area the clause or the story gives, which stays the
+        footprint; without such an area the name cannot be mapped and is left out.
+        """
+        if locations and not all(
+            _unplaced(loc) or loc.kind in ("admin1", "region") for loc in locations
+        ):
+            return locations
+        for m in _UNKNOWN_PLACE.finditer(clause):
+            name = m["a"] or m["b"]
+            start = cs + m.start("a" if m["a"] else "b")
+            end = start + len(name)
+            words = name.split()
+            if (
+                name.isupper()
+                or words[0].lower() in _NAME_NEIGHBOURS
+                or words[0].lower() in _NOT_A_NAME
+                or any(r.start < end and start < r.end for r in srefs)
+            ):
+                continue
+            base = locations[0] if locations else around
+            if base is None:
+                return locations
+            return [unresolved_location(name, base)]
+        return locations
 
     def _place_from_next(self, s: str, srefs: list[_Ref], pending: list[Incident]) -> None:
         """Give the place a sentence names to the unplaced incidents of the one before.
@@ -709,6 +868,9 @@ class _Extractor:
             loc = self._border(s, countries, srefs, written_from=countries)
             if loc is not None:
                 return [loc]
+        # "smugglers from Syria killed a Jordanian soldier": where they came from is not
+        # where it happened
+        countries = [r for r in countries if not _ORIGIN.search(s[max(0, r.start - 12) : r.start])]
         if len({r.country for r in countries}) == 1:
             return [place_location(countries[0].place, countries[0].surface)]
         return []
@@ -901,7 +1063,7 @@ class _Extractor:
             entry[c.kind] = (entry[c.kind] or 0) + c.count
         inc.casualties = list(by_side.values())
 
-    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before):
+    def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
         """Give a toll stated after its event ("A man and a woman died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
@@ -923,6 +1085,14 @@ class _Extractor:
         places = [r for r in crefs if r.place is not None and not r.seat]
         if not back and (places or cexprs or sentence_date.known):
             return False
+        date = own if own.known else sentence_date
+        if date.known and prev.date.known and not prev.date.overlaps(date):
+            return False  # "the Tuesday attack" is not Thursday's strike
+        where = _Where(s, sent.start, prev.sources[0]["article_id"])
+        if date.known and not prev.date.known:
+            prev.date = date  # "the attack on Monday" dates the attack
+            for e in _date_words(date, cexprs, [], self._published):
+                where.add(prev, "date", e.start, e.end)
         sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
@@ -938,7 +1108,7 @@ class _Extractor:
                 prev.notes.append(f"reports differ: {mine} or {n} {kind}")
         if not prev.casualties:
             self._count_sides(prev, counts, srefs)
-        _Where(s, sent.start, prev.sources[0]["article_id"]).counts(prev, counts)
+        where.counts(prev, counts)
         src = prev.sources[0]
         if all(q["start"] != sent.start for q in src["quotes"]):
             src["quotes"].append({"start": sent.start, "end": sent.end, "text": s})
@@ -987,8 +1157,8 @@ class _StoryDate:
 
     def __init__(self, published: dt.date | None):
         self._published = published
-        self._date = EventDate(published, published, "day") if published else UNKNOWN
-        self._why = "publication date"
+        self._date: EventDate | None = None
+        self._first: EventDate | None = None
 
     def reached(self, dates: list[EventDate]) -> None:
         """Dates the story's physical events were given in a sentence."""
@@ -997,14 +1167,30 @@ class _StoryDate:
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date, self._why = d, "date of the story so far"
+                self._date = d
+                self._first = self._first or d
                 return
 
-    def inherited(self, physical: bool) -> tuple[EventDate, str]:
-        """The date and its reason for an undated clause (statements: the report's day)."""
+    def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
+        """The date and its reason for an undated clause.
+
+        ``None`` before the story has dated anything: the lead's date is then the
+        first date the story gives (:meth:`first`), known once the article is read.
+        Statements without a date of their own are made on the report's day.
+        """
         if not physical and self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
-        return self._date, self._why
+        if self._date is not None:
+            return self._date, "date of the story so far"
+        return None, ""
+
+    def first(self) -> tuple[EventDate, str]:
+        """The story's date for its undated lead: its first recent date, else the report's."""
+        if self._first is not None:
+            return self._first, "the story's first date"
+        if self._published is not None:
+            return EventDate(self._published, self._published, "day"), "publication date"
+        return UNKNOWN, ""
 
 
 class _Scene:
@@ -1202,7 +1388,7 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
 # report was filed, not where the event happened.
 _DATELINE = re.compile(
     r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
-    r"\s*(?:-{1,2}|–|—|:)\s"
+    r"\s*(?:-{1,2}|–|—|:)(?:\s|(?=[A-Z]))"
 )
 
 
@@ -1212,18 +1398,43 @@ def _dateline_end(s: str) -> int:
 
 
 def _is_past(exprs, published) -> bool:
-    """A clause dated more than a year before publication is background."""
+    """A clause dated more than a year before publication is background.
+
+    So is a toll counted "since" more than a week before it ("has killed 27 since
+    October 7"): a running total, not an incident.
+    """
     if published is None:
         return False
     for e in exprs:
         if e.speech:
             continue
         d = resolve_time(e, published)
+        if e.since and d.known and (published - d.start).days > 7:
+            return True
         if d.known and d.end < published - dt.timedelta(days=365):
             return True
     return False
 
 
+# "the village of Artsevi", "the Naumin pass area", "Badwaal Post": names of places too
+# small for the gazetteer.
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|outpost|post|area|sector|pass|district|checkpoint"
+    r"|crossing|locality|hill|valley|camp)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:village|area|sector|post|pass"
+    r"|checkpoint|crossing|district|outpost|border\s+(?:post|outpost|area|crossing))\b"
+)
+_NOT_A_NAME = frozenset(
+    ("a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "border",
+     "frontier", "military", "army", "police", "security", "forward", "local", "same")
+)  # fmt: skip
+_ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I)
+_TOLD_ABOUT = re.compile(
+    r"\b(?:briefed|informed|told|spoke|reported|commented|statement|remarks?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
 

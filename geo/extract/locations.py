@@ -7,7 +7,7 @@ the ACLED geo precision that honestly describes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import shapely
@@ -63,6 +63,7 @@ class Location:
     lon: float
     lat: float
     geometry: shapely.Geometry = field(compare=False, repr=False)
+    unresolved: str | None = None  #: a place name the gazetteer does not know, inside this area
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -153,6 +154,21 @@ def place_location(place: Place, written: str, near: bool = False) -> Location:
         lon=round(place.lon, 6),
         lat=round(place.lat, 6),
         geometry=geom,
+    )
+
+
+def unresolved_location(name: str, within: Location) -> Location:
+    """A place the gazetteer does not know ("the village of X"), located by the area it lies in.
+
+    The footprint and geo precision stay the area's (at least 2): the name is kept
+    so that the record says where, and two unknown villages stay two places.
+    """
+    return replace(
+        within,
+        written=f"{name} ({within.written})",
+        name=f"{name}, a place not in the gazetteer, in {within.name}",
+        geo_precision=max(within.geo_precision, 2),
+        unresolved=name,
     )
 
 

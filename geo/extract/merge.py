@@ -9,6 +9,7 @@ apart in one province stay two incidents.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -39,6 +40,21 @@ def _actors(inc: Incident) -> set[str]:
     return {a for a in (inc.actor1, inc.actor2) if a}
 
 
+def _reports_day(inc: Incident) -> bool:
+    """True when the date is only inferred as the day of the report (or the day before).
+
+    "…, officials said last week" dates an event firmly before the report; "…, officials
+    said on Friday" in Saturday's paper only says when it was reported.
+    """
+    if not inc.date_inferred or not inc.date.known:
+        return False
+    published = inc.sources[0].get("published") if inc.sources else None
+    if not published:
+        return False
+    day = dt.date.fromisoformat(published[:10])
+    return inc.date.start >= day - dt.timedelta(days=1)
+
+
 def _hurt_sides(inc: Incident) -> set[str]:
     """The countries whose people the incident's counts are of."""
     return {
@@ -65,7 +81,10 @@ def compatible(
     if a.event_type != b.event_type:
         return False
     if same_article:
-        if a.date.known and b.date.known and not a.date.overlaps(b.date):
+        # a date inferred from the report's own day ("…, officials said on Friday") yields
+        # to the day the article gives the event elsewhere
+        weak = _reports_day(a) or _reports_day(b)
+        if a.date.known and b.date.known and not a.date.overlaps(b.date) and not weak:
             return False
     else:
         if not a.date.overlaps(b.date):
@@ -82,10 +101,24 @@ def compatible(
     aa, ab = _actors(a), _actors(b)
     if len(aa) == 2 and len(ab) == 2 and not aa & ab:
         return False  # two fully named, entirely different pairs of sides
-    if a.location is None or b.location is None or a.location == b.location:
+    if a.location is None or b.location is None:
+        return True
+    ua, ub = a.location.unresolved, b.location.unresolved
+    if ua and ub and ua != ub:
+        return False  # two places the gazetteer does not know, named apart
+    if a.location == b.location:
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
         return True
+    if (
+        same_article
+        and a.location.kind == b.location.kind == "place"
+        and not set(a.location.place_ids) & set(b.location.place_ids)
+        and (a.location.countries == b.location.countries or not (a.claimed_by or b.claimed_by))
+    ):
+        # One article naming two towns tells of two incidents, unless each side claims
+        # its own account of one exchange, naming its own village across the border.
+        return False
     ga, gb = a.location.geometry, b.location.geometry
     # a degree of latitude is 111 km: boxes further apart than that are too far anyway
     margin = max_km / 111.0 / max(0.2, math.cos(math.radians(min(abs(a.location.lat), 80))))
@@ -143,7 +176,16 @@ def absorb(into: Incident, other: Incident) -> None:
     ):
         into.date, into.date_inferred = other.date, other.date_inferred
     if into.location is None or (
-        other.location is not None and other.location.rank < into.location.rank
+        other.location is not None
+        and (
+            other.location.rank < into.location.rank
+            # the same area, but with the name of the place in it
+            or (
+                other.location.rank == into.location.rank
+                and other.location.unresolved
+                and not into.location.unresolved
+            )
+        )
     ):
         into.location = other.location
     for attr in ("killed", "wounded"):

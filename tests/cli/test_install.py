@@ -93,8 +93,23 @@ def _third_party_imports(folders=PACKAGES) -> set[str]:
     return {n for n in names if n not in sys.stdlib_module_names and n not in ours}
 
 
+def _with_extras(requirements: list[Requirement]) -> set[str]:
+    """Names of the requirements and of what their extras bring (``dask[distributed]``)."""
+    env = default_environment()
+    names = {canonicalize_name(r.name) for r in requirements}
+    for req in requirements:
+        for extra in req.extras:
+            for text in metadata.requires(req.name) or []:
+                dep = Requirement(text)
+                if dep.marker is not None and dep.marker.evaluate(
+                    {**env, "extra": canonicalize_name(extra)}
+                ):
+                    names.add(canonicalize_name(dep.name))
+    return names
+
+
 def _assert_declared(modules: set[str], requirements: list[Requirement], who: str) -> None:
-    declared = {canonicalize_name(r.name) for r in requirements}
+    declared = _with_extras(requirements)
     owners = metadata.packages_distributions()
     for module in sorted(modules):
         dists = {canonicalize_name(d) for d in owners.get(module, [])}

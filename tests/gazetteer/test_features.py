@@ -90,6 +90,12 @@ def test_macro_regions_and_blocs(gazetteer):
     assert got["Eastern Ghouta"].members == ("SY-RD",)
 
 
+def test_the_eu_in_capitals_is_the_bloc(gazetteer):
+    text = "Fishermen from the EU protested after a Russian patrol seized their boat."
+    got = _places(gazetteer, text)
+    assert got.get("EU") is not None and got["EU"].id == "european-union"
+
+
 def test_macro_region_members_are_whole_countries():
     from gazetteer.sources import read_regions
 

@@ -39,6 +39,8 @@ def _counts(text: str) -> dict[str, int]:
         # the article "a" names the killer here, not one victim
         ("it was the worst flare-up since a war that killed thousands", {}),
         ("an attack killed two guards", {"killed": 2}),
+        ("shells landed in the town, killing a schoolgirl", {"killed": 1}),
+        ("a rights group said two were killed", {"killed": 2}),
         # no number of people
         ("the shelling caused dozens of casualties", {}),
         ("dozens of people were killed", {}),
@@ -116,3 +118,33 @@ def test_the_other_sides_own_toll_is_an_incident_of_its_own(gazetteer):
     incs = _physical(text, gazetteer)
     tolls = sorted((i.killed, i.wounded) for i in incs)
     assert tolls == [(1, None), (2, 9)]
+
+
+def test_a_toll_with_another_date_is_not_a_follow_up(gazetteer):
+    text = (
+        "Nine people were killed by strikes on the town of Shebekino early on Thursday. "
+        "The Tuesday attack on Kozinka killed two children and injured three women."
+    )
+    incs = sorted(_physical(text, gazetteer), key=lambda i: i.date.start)
+    assert [(i.killed, i.wounded) for i in incs] == [(2, 3), (9, None)]
+    assert incs[0].date.start == dt.date(2024, 9, 10)
+
+
+def test_a_dated_follow_up_dates_an_undated_incident(gazetteer):
+    text = (
+        "Artillery shelled the town of Shebekino, the governor said. "
+        "Two people died in the shelling on Tuesday."
+    )
+    (inc,) = _physical(text, gazetteer)
+    assert (inc.killed, inc.date.start, inc.date_inferred) == (2, dt.date(2024, 9, 10), False)
+
+
+def test_a_sentences_toll_goes_to_its_violent_event(gazetteer):
+    text = (
+        "Two guards were killed on Wednesday; border guards detained three smugglers near "
+        "Kozinka after artillery shelled their camp near Shebekino."
+    )
+    incs = _physical(text, gazetteer)
+    shelling = next(i for i in incs if i.event_type == "shelling")
+    assert shelling.killed == 2
+    assert all(i.killed is None for i in incs if i is not shelling)

@@ -44,6 +44,8 @@ PHRASINGS = [
     "displaced and fled their homes, forced to flee, evacuated; youths threw stones, stone-pelting,"
     " pelted a bus; sabotage, they blew up a bridge, a post was blown up, damaged the border fence."
     " Guards apprehended and handcuffed two men, took three men into custody.",
+    "Retaliatory STRIKES, military strikes and Pakistani strikes; strikes on a depot, a strike "
+    "against a base, strikes targeting camps, strikes inside Iran.",
     "On 2025-03-14, on 14 March 2025, on Sept. 3rd, 2024 and on the 3rd of May, and May 4.",
     "Early on Wednesday, late on Thursday night, on the night of Friday, last Sunday evening.",
     "Yesterday, today, tonight, this morning, last night, overnight, earlier today, this week.",

@@ -102,3 +102,59 @@ def test_since_marks_a_start():
     assert e.since
     (e,) = find_time_expressions("fighting on Monday")
     assert not e.since
+
+
+def test_a_day_earlier_is_the_day_before_the_last_date(gazetteer):
+    text = (
+        "Three guards were killed near Sumy on 9 May. "
+        "A day earlier, two farmers died when a shell hit a house near Kharkiv."
+    )
+    incs = sorted(_physical(text, gazetteer), key=lambda i: i.date.start)
+    assert [i.date.start for i in incs] == [dt.date(2024, 5, 8), dt.date(2024, 5, 9)]
+
+
+def test_an_undated_lead_takes_the_first_date_the_story_gives(gazetteer):
+    text = (
+        "Troops clashed with an armed group near Sumy, the ministry reported. "
+        "The clash began early on Tuesday when a patrol came under fire near Sumy."
+    )
+    incs = _physical(text, gazetteer)
+    assert incs and all(i.date.start == dt.date(2024, 5, 14) for i in incs)
+
+
+def test_the_story_date_comes_from_a_dated_sentence_without_an_incident(gazetteer):
+    text = (
+        "A guard who was shot during his patrol near Sumy yesterday is out of danger. "
+        "He was injured and evacuated to a hospital in Kharkiv, where he had surgery."
+    )
+    incs = _physical(text, gazetteer)
+    assert incs and all(i.date.start == dt.date(2024, 5, 15) for i in incs)
+
+
+def test_a_running_total_since_a_date_is_not_an_incident(gazetteer):
+    text = (
+        "Artillery shelled Sumy on Tuesday. "
+        "Cross-border fire has killed 27 soldiers and 60 civilians since 7 March."
+    )
+    incs = _physical(text, gazetteer)
+    assert [i.killed for i in incs] == [None]
+
+
+def test_the_reports_day_yields_to_the_events_own_date(gazetteer):
+    text = (
+        "Armenia accused Azerbaijan of a border incursion, officials in Yerevan said on "
+        "Wednesday. Azerbaijani troops crossed the border into Armenia's Syunik province "
+        "last week."
+    )
+    incursions = [i for i in _physical(text, gazetteer) if i.event_type == "incursion"]
+    assert len(incursions) == 1
+    assert (incursions[0].date.precision, incursions[0].date_inferred) == ("week", False)
+
+
+def test_a_report_from_last_week_stays_apart_from_this_weeks_event(gazetteer):
+    text = (
+        "Guards clashed with smugglers near Sumy on Tuesday, killing one of them. "
+        "The army said last week that its forces had killed three smugglers near Sumy."
+    )
+    incs = _physical(text, gazetteer)
+    assert sorted(i.killed for i in incs) == [1, 3]

@@ -1,0 +1,335 @@
+"""Run extraction over a corpus: in this process, on every local core, or on a Dask cluster.
+
+Engines (:class:`Engine`):
+
+* one worker: partitions are read here, one after the other;
+* ``workers=N``: a local pool of N processes (``spawn``), each loading the
+  gazetteer once;
+* ``scheduler="tcp://host:8786"``: a running ``dask.distributed`` cluster
+  (workers must see the input paths, e.g. on a shared file system);
+  ``scheduler="local"`` starts a Dask ``LocalCluster`` of ``workers`` processes.
+
+Every engine hands out :class:`~geo.corpus.partitions.Partition` descriptions
+(paths, byte ranges), never articles, and gives the results back in corpus
+order, so any number of workers yields the same incidents with the same ids.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.corpus.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions
+from geo.corpus.work import PartitionResult, Task, extract_partition
+from geo.extract.articles import ArticleError, RecordFields
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+    from geo.extract.record import Incident
+
+__all__ = ["CorpusError", "CorpusRun", "Engine", "default_workers", "extract_corpus"]
+
+#: How often Dask retries a partition whose worker died.
+RETRIES = 2
+
+
+class CorpusError(RuntimeError):
+    """A corpus run could not finish (for example every worker died); nothing was lost silently."""
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+class Engine:
+    """Where partitions run; a context manager that starts and stops its workers.
+
+    Parameters
+    ----------
+    workers : int, optional
+        Local worker processes. ``1`` runs in this process; ``None`` (automatic) uses
+        every core when the corpus is large enough to pay for starting them.
+    scheduler : str, optional
+        ``tcp://host:port`` of a Dask scheduler, or ``"local"`` for a Dask
+        ``LocalCluster`` of ``workers`` processes.
+    no_worker_timeout : float
+        With Dask: give up (:class:`CorpusError`) when the cluster has had no worker
+        for this many seconds.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        no_worker_timeout: float = 120.0,
+    ):
+        self.auto = workers is None
+        self.workers = workers or default_workers()
+        self.scheduler = scheduler
+        self.no_worker_timeout = no_worker_timeout
+        self._pool = None
+        self._client = None
+        self._cluster = None
+
+    @property
+    def kind(self) -> str:
+        """``"inline"``, ``"processes"`` or ``"dask"``."""
+        if self.scheduler:
+            return "dask"
+        return "inline" if self.workers <= 1 else "processes"
+
+    def __enter__(self) -> Engine:
+        if self.kind == "dask":
+            from distributed import Client, LocalCluster
+
+            if self.scheduler == "local":
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(self.scheduler, timeout="30s")
+        elif self.kind == "processes":
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def map(self, fn: Callable, items: list, *args) -> Iterator:
+        """``fn(item, *args)`` for every item, results in the order of ``items``."""
+        if self.kind == "inline":
+            for item in items:
+                yield fn(item, *args)
+        elif self.kind == "processes":
+            from concurrent.futures.process import BrokenProcessPool
+
+            futures = [self._pool.submit(fn, item, *args) for item in items]
+            for item, fut in zip(items, futures, strict=True):
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    raise CorpusError(
+                        f"{_describe(item)}: a worker process died (killed, or out of memory); "
+                        "the run stopped, nothing was written for it"
+                    ) from None
+        else:
+            futures = self._client.map(
+                fn, items, *[[a] * len(items) for a in args], retries=RETRIES, pure=False
+            )
+            try:
+                for item, fut in zip(items, futures, strict=True):
+                    yield self._dask_result(item, fut)
+                    fut.release()
+            finally:
+                self._client.cancel(futures)
+
+    def _dask_result(self, item, fut):
+        """The result of one Dask future; a clear :class:`CorpusError` if it cannot come."""
+        from distributed import KilledWorker
+        from distributed import TimeoutError as DaskTimeout
+
+        alone_since = None
+        while True:
+            try:
+                return fut.result(timeout=2)
+            except KilledWorker as exc:
+                raise CorpusError(
+                    f"{_describe(item)}: the workers running it died ({exc}); the run "
+                    "stopped, nothing was written for it"
+                ) from None
+            except (DaskTimeout, TimeoutError):
+                pass
+            if self._client.scheduler_info().get("workers"):
+                alone_since = None
+                continue
+            alone_since = alone_since or time.monotonic()
+            if time.monotonic() - alone_since > self.no_worker_timeout:
+                raise CorpusError(
+                    f"{_describe(item)}: no Dask worker left at {self.scheduler} for "
+                    f"{self.no_worker_timeout:g} s; the run stopped, nothing was written for it"
+                )
+
+
+def _describe(item) -> str:
+    return item.describe() if isinstance(item, Partition) else str(item)
+
+
+@dataclass
+class CorpusRun:
+    """Results of a corpus run, in corpus order."""
+
+    incidents: list[Incident] = field(default_factory=list)
+    articles: int = 0
+    known: int = 0
+    errors: list[ArticleError] = field(default_factory=list)
+    partitions: int = 0
+
+
+#: Below this much input, an automatic worker count (``workers=None``) reads in this
+#: process: starting worker processes (imports, the gazetteer) would cost more than it saves.
+AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
+
+
+def partition_results(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    task: Task,
+    engine: Engine,
+    gazetteer: Gazetteer | None = None,
+    partition_bytes: int | None = None,
+    progress: Callable[[int, str], None] | None = None,
+    errors: list[ArticleError] | None = None,
+) -> Iterator[tuple[Partition, PartitionResult]]:
+    """Each partition of ``inputs`` with its result, in corpus order.
+
+    Parameters
+    ----------
+    inputs
+        Files, directories and globs.
+    task
+        What every worker does.
+    engine
+        Where partitions run (entered).
+    gazetteer
+        For partitions read in this process.
+    partition_bytes
+        Input bytes per partition (default: several partitions per worker).
+    progress
+        Called with the number of articles read so far (including known ones) and
+        where: after each article in this process, after each partition elsewhere.
+    errors
+        Problems are appended here as they are met (then not in the results).
+    """
+    inline = engine.kind == "inline"
+    total = 0 if inline else _corpus_bytes(inputs)
+    if engine.auto and engine.kind == "processes" and total < AUTO_PARALLEL_BYTES:
+        inline = True
+    target = partition_bytes or (
+        DEFAULT_PARTITION_BYTES
+        if inline
+        else max(256 * 1024, min(DEFAULT_PARTITION_BYTES, total // (engine.workers * 4) + 1))
+    )
+    parts = plan_partitions(inputs, target)
+    if engine.kind == "processes" and len(parts) <= 1:
+        inline = True  # one partition: worker processes would only add their start-up time
+    read = 0
+    if inline:
+        for part in parts:
+            base = read
+
+            def on_article(k: int, where: str, base: int = base) -> None:
+                progress(base + k, where)
+
+            res = extract_partition(
+                part, task, gazetteer, errors=errors, on_article=on_article if progress else None
+            )
+            read += len(res.articles) + res.known
+            yield part, res
+        return
+    for part, res in zip(parts, engine.map(extract_partition, parts, task), strict=True):
+        if errors is not None:
+            for err in res.errors:
+                errors.append(err)  # one by one: an ErrorLog hears of each
+            res.errors = []
+        read += len(res.articles) + res.known
+        if progress is not None:
+            progress(read, part.describe())
+        yield part, res
+
+
+def _corpus_bytes(inputs) -> int:
+    from geo.extract.articles import iter_paths
+
+    total = 0
+    for p in iter_paths(inputs):
+        with contextlib.suppress(OSError):
+            total += p.stat().st_size
+    return total
+
+
+def extract_corpus(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    published: str | None = None,
+    fields: RecordFields | None = None,
+    gazetteer: Gazetteer | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    partition_bytes: int | None = None,
+    progress: Callable[[int, str], None] | None = None,
+    errors: list[ArticleError] | None = None,
+) -> CorpusRun:
+    """Extract the incidents of a corpus (not merged across articles).
+
+    Parameters
+    ----------
+    inputs
+        Files, directories and globs.
+    published
+        Publication date (ISO) for articles that give none.
+    fields
+        Record field names for JSON Lines and CSV.
+    gazetteer
+        Used by the in-process engine; workers load their own with its focus.
+    workers, scheduler
+        See :class:`Engine`.
+    partition_bytes
+        Input bytes per partition (default: several partitions per worker).
+    progress
+        Called after each partition with the number of articles read so far.
+    errors
+        Where problems go (e.g. an :class:`~geo.extract.articles.ErrorLog`); a new
+        list when omitted.
+
+    Returns
+    -------
+    CorpusRun
+    """
+    from geo.extract.dates import parse_date
+
+    fallback = parse_date(published) if published is not None else None
+    if published is not None and fallback is None:
+        raise ValueError(f"--published {published!r} is not a YYYY-MM-DD date")
+    focus = tuple(gazetteer.focus) if gazetteer is not None else ()
+    task = Task(
+        published=fallback.isoformat() if fallback else None,
+        fields=fields or RecordFields(),
+        focus=focus,
+    )
+    run = CorpusRun(errors=errors if errors is not None else [])
+    with Engine(workers, scheduler) as engine:
+        for _, res in partition_results(
+            inputs,
+            task=task,
+            engine=engine,
+            gazetteer=gazetteer,
+            partition_bytes=partition_bytes,
+            progress=progress,
+            errors=run.errors,
+        ):
+            run.incidents.extend(res.incidents)
+            run.articles += len(res.articles)
+            run.partitions += 1
+    return run

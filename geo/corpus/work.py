@@ -1,0 +1,153 @@
+"""What one worker does with one partition: read it, extract its incidents.
+
+Runs in worker processes (a local process pool or Dask workers). Each process
+loads the gazetteer once and keeps it for every partition it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+
+from geo.corpus.partitions import Partition
+from geo.extract.articles import ArticleError, RecordFields, read_file
+from geo.extract.record import Incident
+
+__all__ = ["PartitionResult", "Task", "extract_partition", "worker_gazetteer"]
+
+_GAZETTEERS: dict[tuple[str, ...], object] = {}
+_LOCK = threading.Lock()
+
+
+def worker_gazetteer(focus: tuple[str, ...] = ()):
+    """The gazetteer of this process (loaded on first use, then kept)."""
+    with _LOCK:
+        gaz = _GAZETTEERS.get(focus)
+        if gaz is None:
+            from gazetteer import Gazetteer
+
+            gaz = _GAZETTEERS[focus] = Gazetteer.load(focus=list(focus))
+        return gaz
+
+
+@dataclass(frozen=True)
+class Task:
+    """How to read and extract: the same for every partition of a run.
+
+    Attributes
+    ----------
+    published : str or None
+        Fallback publication date (ISO).
+    fields : RecordFields
+    focus : tuple of str
+        Gazetteer focus codes.
+    known_store : str or None
+        A store whose articles are skipped (opened read-only by the worker).
+    """
+
+    published: str | None = None
+    fields: RecordFields = field(default_factory=RecordFields)
+    focus: tuple[str, ...] = ()
+    known_store: str | None = None
+
+
+@dataclass
+class PartitionResult:
+    """What a partition gave.
+
+    Attributes
+    ----------
+    index : int
+        The partition's position in the corpus.
+    incidents : list of Incident
+        In article order, each article's incidents merged within the article.
+    articles : list of dict
+        Each article read: its :meth:`~geo.extract.articles.Article.source` record.
+    known : int
+        Articles skipped because ``known_store`` holds them.
+    errors : list of ArticleError
+    """
+
+    index: int
+    incidents: list[Incident] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
+    known: int = 0
+    errors: list[ArticleError] = field(default_factory=list)
+    article_incidents: list[int] = field(default_factory=list)
+
+
+def _known_ids(store: str | None):
+    if not store:
+        return None
+    from pathlib import Path
+
+    if not Path(store).exists():
+        return None
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=60)
+    try:
+        con.execute("SELECT 1 FROM articles LIMIT 1")
+    except sqlite3.Error:
+        con.close()
+        return None
+    return con
+
+
+def extract_partition(
+    part: Partition, task: Task, gazetteer=None, errors=None, on_article=None
+) -> PartitionResult:
+    """Read one partition and extract its incidents.
+
+    Parameters
+    ----------
+    part : Partition
+    task : Task
+    gazetteer : Gazetteer, optional
+        Used when given (in-process runs); else this process's own.
+    errors : list, optional
+        Where problems go as they are met (in-process runs); else ``result.errors``.
+    on_article : callable, optional
+        Called after each article with the number read in this partition and where.
+
+    Returns
+    -------
+    PartitionResult
+        ``article_incidents[k]`` is how many of ``incidents`` the k-th article gave.
+    """
+    from geo.extract.incidents import extract_incidents
+
+    gaz = gazetteer if gazetteer is not None else worker_gazetteer(task.focus)
+    published = dt.date.fromisoformat(task.published) if task.published else None
+    result = PartitionResult(part.index)
+    known = _known_ids(task.known_store)
+    try:
+        for path in part.paths:
+            for article in read_file(
+                path,
+                published=published,
+                fields=task.fields,
+                errors=errors if errors is not None else result.errors,
+                byte_range=part.byte_range,
+                first_record=part.first_record,
+            ):
+                if (
+                    known is not None
+                    and known.execute(
+                        "SELECT 1 FROM articles WHERE article_id = ?", (article.id,)
+                    ).fetchone()
+                ):
+                    result.known += 1
+                    if on_article is not None:
+                        on_article(len(result.articles) + result.known, article.where)
+                    continue
+                found = extract_incidents(article, gaz)
+                result.incidents.extend(found)
+                result.articles.append(article.source())
+                result.article_incidents.append(len(found))
+                if on_article is not None:
+                    on_article(len(result.articles) + result.known, article.where)
+    finally:
+        if known is not None:
+            known.close()
+    return result

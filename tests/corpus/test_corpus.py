@@ -1,0 +1,189 @@
+"""Corpus runs: partitions, every core, a real Dask cluster, blocked merging, datasets."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import json
+import random
+import signal
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from geo.corpus import (
+    CorpusError,
+    is_dataset,
+    merge_blocked,
+    plan_partitions,
+    read_dataset,
+    write_dataset,
+)
+from geo.corpus.partitions import Partition
+from geo.extract.articles import read_articles, read_file
+from geo.extract.dates import EventDate
+from geo.extract.merge import merge_incidents
+from geo.pipeline import extract
+
+from .conftest import CORPUS, write_corpus
+
+
+def _records(incidents) -> list[dict]:
+    return [json.loads(json.dumps(i.to_record(), default=str)) for i in incidents]
+
+
+def test_partitions_cover_the_corpus_once(tmp_path):
+    write_corpus(tmp_path / "docs", 30)
+    big = tmp_path / "big.jsonl"
+    with open(big, "w", encoding="utf-8") as fh:
+        for k in range(500):
+            fh.write(json.dumps({"text": f"Article number {k}. " + "Words. " * 30}) + "\n")
+    parts = plan_partitions([tmp_path / "docs", big], target_bytes=8 * 1024)
+    assert [p.index for p in parts] == list(range(len(parts)))
+    ranged = [p for p in parts if p.byte_range is not None]
+    assert len(ranged) > 3
+    records = [
+        a.record
+        for p in ranged
+        for a in read_file(p.paths[0], byte_range=p.byte_range, first_record=p.first_record)
+    ]
+    assert records == list(range(1, 501))
+    files = [f for p in parts if p.byte_range is None for f in p.paths]
+    assert files == [str(a.path) for a in read_articles([tmp_path / "docs"])]
+
+
+def _variants(incidents, n: int, seed: int = 7):
+    """Many re-reports of real incidents: other articles, dates a few days off, places moved."""
+    rng = random.Random(seed)
+    located = [i for i in incidents if i.location is not None and i.date.known]
+    out = []
+    for k in range(n):
+        inc = copy.deepcopy(rng.choice(located))
+        shift = dt.timedelta(days=rng.choice([0, 0, 1, 3, 40]))
+        inc.date = EventDate(inc.date.start + shift, inc.date.end + shift, inc.date.precision)
+        dx, dy = rng.choice([(0, 0), (0.02, 0.01), (0.08, 0.0), (0.5, 0.3)])
+        loc = inc.location
+        shift = np.array([dx, dy])
+        inc.location = dataclasses.replace(
+            loc,
+            geometry=shapely.transform(loc.geometry, lambda c, shift=shift: c + shift),
+            lon=loc.lon + dx,
+            lat=loc.lat + dy,
+            place_ids=(*loc.place_ids, f"moved{dx}") if dx else loc.place_ids,
+        )
+        aid = f"variant{k:05d}"
+        inc.sources = [{**s, "article_id": aid} for s in inc.sources]
+        out.append(inc)
+    return out
+
+
+def test_blocked_merge_gives_the_same_incidents(gazetteer):
+    base = extract([CORPUS], gazetteer=gazetteer, merge=False).incidents
+    incidents = base + _variants(base, 1500)
+    expected = merge_incidents(copy.deepcopy(incidents))
+    got = merge_blocked(copy.deepcopy(incidents))
+    assert len(got) < len(incidents) - 500  # many re-reports were merged
+    assert _records(got) == _records(expected)
+
+
+def test_two_workers_give_the_same_incidents_as_one(tmp_path, gazetteer):
+    docs = write_corpus(tmp_path / "docs", 60)
+    one = extract([docs], gazetteer=gazetteer, workers=1)
+    two = extract([docs], gazetteer=gazetteer, workers=2, partition_bytes=16 * 1024)
+    assert one.articles == two.articles == 60
+    assert len(one.incidents) > 10
+    assert _records(two.incidents) == _records(one.incidents)
+
+
+def test_partitioned_geoparquet_dataset(tmp_path, gazetteer):
+    result = extract([CORPUS], gazetteer=gazetteer)
+    out = write_dataset(result.incidents, tmp_path / "incidents.parquet", rows_per_part=4)
+    parts = sorted(p.name for p in out.glob("part-*.parquet"))
+    assert len(parts) == -(-len(result.incidents) // 4) and len(parts) > 2
+    assert (out / "_SUCCESS").exists() and is_dataset(out)
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert [p["file"] for p in manifest["parts"]] == parts
+    layer = gpd.read_parquet(out)  # the directory reads whole
+    assert list(layer["incident_id"]) == [i.id for i in result.incidents]
+    assert layer.crs.to_epsg() == 4326
+    back = read_dataset(out)
+    located = back.geometry.notna() & ~back.geometry.is_empty
+    assert located.sum() > 10 and back.loc[located, "footprint"].notna().all()
+    assert isinstance(back["sources"].iloc[0], list)
+    # a rewrite replaces the dataset whole, leaving nothing beside it
+    write_dataset(result.incidents[:3], out, rows_per_part=2)
+    assert len(gpd.read_parquet(out)) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["incidents.parquet"]
+    (tmp_path / "unfinished").mkdir()
+    with pytest.raises(ValueError, match="_SUCCESS"):
+        read_dataset(tmp_path / "unfinished")
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_gives_the_same_incidents(tmp_path, gazetteer, dask_cluster):
+    docs = write_corpus(tmp_path / "docs", 80)
+    one = extract([docs], gazetteer=gazetteer, workers=1)
+    remote = extract(
+        [docs], gazetteer=gazetteer, scheduler=dask_cluster.address, partition_bytes=16 * 1024
+    )
+    assert remote.articles == one.articles == 80
+    assert _records(remote.incidents) == _records(one.incidents)
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_no_article(tmp_path, gazetteer, dask_cluster):
+    docs = write_corpus(tmp_path / "docs", 400)
+    one = extract([docs], gazetteer=gazetteer, workers=1)
+    victim = dask_cluster.workers[0]
+    seen = []
+
+    def progress(n, where):
+        seen.append(n)
+        if len(seen) == 2:  # both workers are busy now: kill one mid-run
+            victim.send_signal(signal.SIGKILL)
+
+    remote = extract(
+        [docs],
+        gazetteer=gazetteer,
+        scheduler=dask_cluster.address,
+        partition_bytes=12 * 1024,
+        progress=progress,
+    )
+    assert victim.poll() is not None  # it really died
+    assert remote.articles == 400
+    assert _records(remote.incidents) == _records(one.incidents)
+
+
+@pytest.mark.slow
+def test_when_every_worker_dies_the_run_fails_clearly(tmp_path, gazetteer, dask_cluster):
+    from geo.corpus.run import Engine
+
+    def die(part):
+        import os
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with (
+        Engine(scheduler=dask_cluster.address, no_worker_timeout=3) as engine,
+        pytest.raises(CorpusError, match=r"died|no Dask worker left"),
+    ):
+        list(engine.map(die, [Partition(0, ("x.txt",))]))
+
+
+def test_a_dead_local_worker_is_a_clear_error():
+    from geo.corpus.run import Engine
+
+    with (
+        Engine(workers=2) as engine,
+        pytest.raises(CorpusError, match="worker process died"),
+    ):
+        list(engine.map(_die, [Partition(0, ("x.txt",)), Partition(1, ("y.txt",))]))
+
+
+def _die(part):
+    import os
+
+    os.kill(os.getpid(), signal.SIGKILL)

@@ -1,0 +1,62 @@
+"""Country, admin-1 and capital names beat namesake towns unless the article is about the town."""
+
+from __future__ import annotations
+
+
+def _ids(gazetteer, text):
+    return [(r.mention.surface, r.place.id if r.place else None) for r in gazetteer.resolve(text)]
+
+
+def test_a_state_name_is_the_state_not_a_city_that_bears_it_as_another_name(gazetteer):
+    text = "Heavy rain flooded roads in New York and New Jersey, and trains to Boston stopped."
+    assert _ids(gazetteer, text)[:2] == [("New York", "US-NY"), ("New Jersey", "US-NJ")]
+
+
+def test_a_list_of_countries_is_no_place_and_its_parent(gazetteer):
+    # "China, Japan" is two countries, not a town named China in Japan.
+    text = "Cases of the new strain were reported in Mexico, China, Japan and Brazil."
+    assert [i for _, i in _ids(gazetteer, text)] == ["MX", "CN", "JP", "BR"]
+
+
+def test_a_list_of_states_is_no_place_and_its_parent(gazetteer):
+    text = "Farmers in Iowa, Illinois, Missouri and Kansas lost their crops to hail."
+    assert [i for _, i in _ids(gazetteer, text)] == ["US-IA", "US-IL", "US-MO", "US-KS"]
+
+
+def test_a_country_is_meant_before_its_own_unit_of_that_name(gazetteer):
+    text = (
+        "Storms hit Acapulco, a port in Guerrero, on Sunday, and Mexico City closed schools. "
+        "Officials in Mexico said two fishermen were missing off the coast of Mexico."
+    )
+    assert dict(_ids(gazetteer, text))["Mexico"] == "MX"
+
+
+def test_a_country_in_an_article_about_countries_beats_a_us_state(gazetteer):
+    text = (
+        "Armenia and Azerbaijan traded fire overnight, and Russia called for calm. "
+        "Georgia offered to host the next round of talks."
+    )
+    assert dict(_ids(gazetteer, text))["Georgia"] == "GE"
+
+
+def test_the_us_state_in_an_article_about_its_towns(gazetteer):
+    text = "Storms damaged homes in Macon and Savannah, and the governor of Georgia toured them."
+    assert dict(_ids(gazetteer, text))["Georgia"] == "US-GA"
+
+
+def test_washington_as_government_and_washington_state(gazetteer):
+    gov = "Washington said on Friday it would send aid to Kyiv, and Moscow said it would not."
+    assert _ids(gazetteer, gov)[0][1] in ("4140963", "US-DC")
+    state = "Wildfires burned near Spokane, and an emergency was declared across Washington state."
+    assert dict(_ids(gazetteer, state))["Washington"] == "US-WA"
+
+
+def test_a_town_with_a_parent_keeps_its_country_namesake_away(gazetteer):
+    text = "The festival in Mexico, Missouri, drew crowds from Columbia and Fulton."
+    place = gazetteer.resolve(text)[0].place
+    assert (place.country, place.admin1_code) == ("US", "US-MO")
+
+
+def test_washington_in_a_list_of_states_is_the_state(gazetteer):
+    text = "Salmonella cases were found in Oregon, Idaho, Montana and Washington."
+    assert dict(_ids(gazetteer, text))["Washington"] == "US-WA"
