@@ -335,9 +335,10 @@ def _store_layer(args: argparse.Namespace):
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geo.layer import build_layer
+    from geo.layer import build_layer, located
     from geo.pipeline import extract
     from maps import incident_map, save_map, save_png
+    from maps.style import located_label
 
     if args.store:
         layer, errors = _store_layer(args), []
@@ -354,9 +355,9 @@ def cmd_map(args: argparse.Namespace) -> int:
             return 1
         layer, errors = build_layer(result.incidents), result.errors
     path = save_map(incident_map(layer, offline=args.offline, title=args.title), args.output)
-    located = int((layer.geometry.notna() & ~layer.geometry.is_empty).sum())
+    n = len(located(layer))
     print(
-        f"map of {count(len(layer), 'incident')} ({located:,} located): {path.resolve()}"
+        f"map of {located_label(n, len(layer) - n)}: {path.resolve()}"
         + (f"; {count(len(errors), 'input')} failed" if errors else "")
     )
     if args.png:

@@ -21,7 +21,7 @@ def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
     -------
     dict
         ``incidents`` (GeoJSON path), ``map`` (HTML path), ``articles``, ``count``
-        (incidents) and ``extraction``.
+        (incidents), ``layer`` (the incident layer) and ``extraction``.
     """
     from geo.export import write_incidents
     from geo.layer import build_layer
@@ -42,5 +42,6 @@ def run_demo(out_dir: str | Path = "bordermap-demo") -> dict:
         "map": result_map,
         "articles": result.articles,
         "count": len(frame),
+        "layer": frame,
         "extraction": result,
     }

@@ -39,6 +39,7 @@ __all__ = [
     "incidents_from_frame",
     "join_regions",
     "json_cell",
+    "located",
     "monthly_summary",
     "optional_int",
     "optional_str",
@@ -192,6 +193,16 @@ def join_regions(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def build_layer(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     """Incidents → the joined incident layer (:func:`incident_frame` + :func:`join_regions`)."""
     return join_regions(incident_frame(incidents))
+
+
+def located(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The incidents that have a point: the ones a map draws ("located incidents").
+
+    Statements and agreements with a point are included; maps, plots and the
+    command line count these same rows.
+    """
+    geoms = layer.geometry
+    return layer[geoms.notna() & ~geoms.is_empty]
 
 
 def _physical(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from maps.accessor import BordermapAccessor
 from maps.html import CLUSTER_THRESHOLD, incident_map, save_map
 from maps.offline import MissingAssetError, inline_assets
-from maps.static import plot_layer, save_png
+from maps.static import place_labels, plot_layer, save_png
 from maps.style import EVENT_STYLES, marker_radius
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "incident_map",
     "inline_assets",
     "marker_radius",
+    "place_labels",
     "plot_layer",
     "save_map",
     "save_png",

@@ -25,8 +25,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.layer import ensure_joined, json_cell, optional_int, optional_str
-from maps.style import EVENT_STYLES, marker_radius
+from geo.layer import ensure_joined, json_cell, located, optional_int, optional_str
+from maps.basemap import basemap_borders, basemap_countries, extent
+from maps.style import EVENT_STYLES, located_label, marker_radius
 
 if TYPE_CHECKING:
     import folium
@@ -86,7 +87,7 @@ def incident_data(layer: gpd.GeoDataFrame) -> dict:
             strings[v] = len(strings)
         return strings[v]
 
-    rows = layer[layer.geometry.notna() & ~layer.geometry.is_empty]
+    rows = located(layer)
     cols: dict[str, list] = {
         k: []
         for k in [
@@ -166,27 +167,29 @@ def _tolerance(layer: gpd.GeoDataFrame, fine: float) -> float:
     ``fine`` for a region, coarser as the extent grows (a world map needs no
     1 km detail).
     """
-    x0, y0, x1, y1 = _extent(layer, pad=0.0)
+    x0, y0, x1, y1 = extent(layer, pad=0.0)
     return max(fine, max(x1 - x0, y1 - y0) / 1000)
 
 
-def _extent(layer: gpd.GeoDataFrame, pad: float = 2.0) -> tuple[float, float, float, float]:
-    pts = layer.geometry[layer.geometry.notna() & ~layer.geometry.is_empty]
-    if pts.empty:
-        return (-180.0, -60.0, 180.0, 80.0)
-    x0, y0, x1, y1 = pts.total_bounds
-    return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+def _basemap(m: folium.Map, layer: gpd.GeoDataFrame, offline: bool) -> None:
+    """Countries and admin-1 units from the data pack: the offline basemap.
 
-
-def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
-    """Countries and admin-1 units from the data pack, labelled: the offline basemap."""
+    Offline it is the map's ground, labelled, with country tooltips. Online it
+    lies in a pane under the tiles (unlabelled: the tiles have labels), so a
+    page whose tiles cannot load still shows where its incidents are.
+    """
     import folium
+    from folium.map import CustomPane
 
-    from geo.regions import admin1, countries
+    from geo.regions import admin1
 
-    x0, y0, x1, y1 = _extent(layer, pad=8.0)
+    pane = {}
+    if not offline:
+        CustomPane("bm-basemap", z_index=150).add_to(m)  # Leaflet's tiles are at 200
+        pane = {"pane": "bm-basemap"}
+    x0, y0, x1, y1 = extent(layer, pad=8.0)
     box = shapely.box(x0, y0, x1, y1)
-    c = countries()
+    c = basemap_countries()
     c = c[c.intersects(box)]
     codes = set(layer["country"].dropna()) if "country" in layer else set()
     a = admin1()
@@ -194,8 +197,10 @@ def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     a = a[a["country"].isin(codes)] if len(codes) <= MAX_ADMIN1_COUNTRIES else a.iloc[:0]
     tol = _tolerance(layer, 0.01)
     group = folium.FeatureGroup(name="Basemap (Natural Earth)", control=True, show=True)
+    countries_json = _simplified(c[["country", "name", "geometry"]], max(tol, 0.02))
+    countries_json["name"] = countries_json["name"].map(lambda v: html.escape(str(v)))
     folium.GeoJson(
-        _simplified(c[["country", "name", "geometry"]], max(tol, 0.02)).to_json(),
+        countries_json.to_json(),
         name="countries",
         style_function=lambda f: {
             "fillColor": "#f2efe9",
@@ -203,17 +208,24 @@ def _basemap(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
             "weight": 0.8,
             "fillOpacity": 1.0,
         },
-        tooltip=folium.GeoJsonTooltip(["name"], labels=False),
+        tooltip=folium.GeoJsonTooltip(["name"], labels=False) if offline else None,
+        **pane,
     ).add_to(group)
     if len(a):
         folium.GeoJson(
-            _simplified(a[["iso_3166_2", "name", "geometry"]], tol).to_json(),
+            _simplified(a[["iso_3166_2", "geometry"]], tol).to_json(),
             name="admin-1",
             style_function=lambda f: {"fill": False, "color": "#bdbdbd", "weight": 0.6},
+            **pane,
         ).add_to(group)
+    if not offline:
+        group.add_to(m)
+        return
     from geo.measure import area_km2
 
-    big = c[area_km2(c.geometry.values) > 20_000]  # label countries a reader can see
+    # label the countries a reader can see at this scale: a world map labels few
+    span = max(x1 - x0, y1 - y0)
+    big = c[area_km2(c.geometry.values) > max(20_000, 8.0 * span**2)]
     for row in big.itertuples():
         p = row.geometry.representative_point()
         folium.Marker(
@@ -275,10 +287,8 @@ def _choropleth(m: folium.Map, layer: gpd.GeoDataFrame) -> list[tuple[str, str]]
 def _borders(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     import folium
 
-    from geo.regions import borders
-
-    x0, y0, x1, y1 = _extent(layer, pad=8.0)
-    b = borders()
+    x0, y0, x1, y1 = extent(layer, pad=8.0)
+    b = basemap_borders()
     b = b[b.intersects(shapely.box(x0, y0, x1, y1))].copy()
     hot = set(layer["border"].dropna()) if "border" in layer else set()
     b["incident_border"] = b["border"].isin(hot)
@@ -344,6 +354,9 @@ _CSS = """
 .bm-popup blockquote{margin:6px 0;padding-left:6px;border-left:3px solid #ccc;white-space:pre-wrap}
 .bm-time input[type=range]{width:220px}
 .bm-search input{width:170px}
+.bm-count{font-weight:bold;margin-bottom:4px}
+.bm-empty{position:absolute;top:45%;left:50%;transform:translate(-50%,-50%);z-index:1000;
+  font-size:15px;padding:10px 16px}
 </style>
 """
 
@@ -353,6 +366,7 @@ _SCRIPT = """
   var map = {{ this._parent.get_name() }};
   if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // no tiles offline to set it
   var D = {{ this.data_json }};
+  var COUNT = {{ this.count_json }};
   var S = D.strings, n = D.x.length;
   var renderer = L.canvas({padding: 0.5});
   var cluster = {{ 'true' if this.cluster else 'false' }};
@@ -473,12 +487,11 @@ _SCRIPT = """
     var lab = el('label', ' all dates'); lab.htmlFor = 'bm-all-dates';
     var slider = el('input'); slider.type = 'range'; slider.min = lo; slider.max = hi;
     slider.value = hi; slider.id = 'bm-time-slider';
-    var out = el('div',
-      'all ' + n + (n === 1 ? ' incident' : ' incidents') + ', dated and undated');
+    var out = el('div', 'all dates: ' + COUNT);
     function update() {
       var d = +slider.value;
       if (all.checked) {
-        apply(function () { return true; }); out.textContent = 'all dates'; return;
+        apply(function () { return true; }); out.textContent = 'all dates: ' + COUNT; return;
       }
       apply(function (i) { return D.d0[i] !== null && D.d0[i] <= d && D.d1[i] >= d - windowDays; });
       out.textContent = day(d - windowDays) + ' – ' + day(d);
@@ -517,6 +530,7 @@ _SCRIPT = """
   var legend = L.control({position: 'bottomright'});
   legend.onAdd = function () {
     var box = el('div', null, 'bm-box bm-legend');
+    box.appendChild(el('div', COUNT, 'bm-count'));
     box.appendChild(el('h4', 'Incident type'));
     D.types.forEach(function (t) {
       var line = el('div'), sw = el('span', null, 'bm-swatch');
@@ -536,8 +550,12 @@ _SCRIPT = """
     return box;
   };
   legend.addTo(map);
+  if (!n) {
+    map.getContainer().appendChild(el('div', {{ this.empty_json }}, 'bm-box bm-empty'));
+  }
 
   window.bordermap = {
+    map: map,
     incidents: n,
     markersShown: function () {
       var count = 0;
@@ -559,7 +577,9 @@ _SCRIPT = """
 """
 
 
-def _incident_layer_element(data: dict, legend: list, cluster: bool, control_name: str):
+def _incident_layer_element(
+    data: dict, legend: list, cluster: bool, control_name: str, unlocated: int
+):
     from branca.element import MacroElement
     from folium.elements import JSCSSMixin
     from jinja2 import Template
@@ -602,6 +622,9 @@ def _incident_layer_element(data: dict, legend: list, cluster: bool, control_nam
             self.cluster = cluster
             self.window_days = 30
             self.layer_control = control_name
+            self.count_json = _json_for_script(located_label(len(data["x"]), unlocated))
+            note = f" ({unlocated} without a location)" if unlocated else ""
+            self.empty_json = _json_for_script("No located incidents to show" + note)
 
     return IncidentMarkers()
 
@@ -620,14 +643,16 @@ def incident_map(
     layer : geopandas.GeoDataFrame
         The incident layer (:func:`geo.layer.build_layer`).
     offline : bool
-        No tiles: countries and admin-1 units from the data pack are the basemap,
-        and :func:`save_map` inlines every asset.
+        No tiles: countries and admin-1 units from the data pack are the
+        basemap. Online maps load OpenStreetMap tiles over the same basemap.
+        Either way every script and stylesheet is inlined, in saved files and
+        in notebooks (:func:`maps.offline.self_contained`).
     cluster : bool, optional
         Cluster markers; by default when there are more than
         :data:`CLUSTER_THRESHOLD` and at most :data:`CLUSTER_LIMIT` (larger layers
         are drawn on a canvas, which opens faster than clustering them).
     title : str, optional
-        Shown in the page's ``<title>``.
+        The page's ``<title>`` (escaped), by default "bordermap incidents".
 
     Returns
     -------
@@ -636,15 +661,16 @@ def incident_map(
     import folium
     from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
+    from maps.offline import self_contained
+
     layer = ensure_joined(layer)
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
+    self_contained(m, title="bordermap incidents" if title is None else title)
     # only Leaflet itself: no Bootstrap, jQuery or icon fonts a marker might depend on
     m.default_js = [js for js in m.default_js if js[0] == "leaflet"]
     m.default_css = [css for css in m.default_css if css[0] == "leaflet_css"]
-    m._bordermap_offline = offline
-    if offline:
-        _basemap(m, layer)
-    else:
+    _basemap(m, layer, offline)
+    if not offline:
         import xyzservices.providers as xyz
 
         osm = xyz.OpenStreetMap.Mapnik
@@ -660,35 +686,32 @@ def incident_map(
     n = len(data["x"])
     if cluster is None:
         cluster = CLUSTER_THRESHOLD < n <= CLUSTER_LIMIT
-    m.add_child(_incident_layer_element(data, legend, cluster, control.get_name()))
+    unlocated = len(layer) - n
+    m.add_child(_incident_layer_element(data, legend, cluster, control.get_name(), unlocated))
     Fullscreen().add_to(m)
     MeasureControl(primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
     if not offline:
         MiniMap(toggle_display=True).add_to(m)
     m.get_root().header.add_child(folium.Element(_CSS))
-    if title:
-        m.get_root().title = title
-    if n:
-        x0, y0, x1, y1 = _extent(layer, pad=0.3)
-        m.fit_bounds([[y0, x0], [y1, x1]])
+    x0, y0, x1, y1 = extent(layer, pad=0.3)
+    m.fit_bounds([[y0, x0], [y1, x1]])
     return m
 
 
-def save_map(m: folium.Map, path: str | os.PathLike, offline: bool | None = None) -> Path:
-    """Write a map to one HTML file, atomically; offline maps inline every asset.
+def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
+    """Write a map to one self-contained HTML file (every asset inlined), atomically.
 
     Raises
     ------
     maps.offline.MissingAssetError
-        For an offline map whose assets are not all available offline.
+        For a map whose assets are not all available offline.
     """
     from geo.export import atomic_path
     from maps.offline import inline_assets
 
-    if offline is None:
-        offline = getattr(m, "_bordermap_offline", False)
-    page = m.get_root().render()
-    if offline:
+    root = m.get_root()
+    page = root.render()
+    if not getattr(root, "inlines_assets", False):  # a map not made by incident_map
         page = inline_assets(page)
     path = Path(path)
     with atomic_path(path) as tmp:

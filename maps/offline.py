@@ -1,6 +1,9 @@
 """Make a folium HTML page self-contained: every script and stylesheet inlined.
 
-The assets come from the installed ``folium-offline`` package, whose resource
+Every bordermap page is self-contained, online or offline, in a saved file and
+in a notebook alike (:func:`self_contained` gives the map a figure that
+inlines whatever it renders); only an online map's tiles come from the
+network. The assets come from the installed ``folium-offline`` package, whose resource
 table maps folium 0.20's CDN URLs to the files' contents; bordermap ships no
 third-party JavaScript or CSS of its own. A URL the table lacks is an error,
 never a CDN link left behind.
@@ -8,9 +11,14 @@ never a CDN link left behind.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["MissingAssetError", "inline_assets"]
+if TYPE_CHECKING:
+    import folium
+
+__all__ = ["MissingAssetError", "inline_assets", "self_contained"]
 
 _SCRIPT = re.compile(r'<script\s+src="(?P<url>https?://[^"]+)"\s*>\s*</script>', re.I)
 _LINK = re.compile(r'<link\s+[^>]*href="(?P<url>https?://[^"]+)"[^>]*/?>', re.I)
@@ -68,3 +76,50 @@ def inline_assets(html: str) -> str:
         snippet = rest[left.start() : left.start() + 120]
         raise MissingAssetError(f"an online resource is still referenced: {snippet!r}")
     return _LINK.sub(link, _SCRIPT.sub(script, html))
+
+
+@functools.cache
+def _figure_class():
+    from branca.element import Figure
+    from jinja2 import Template
+
+    class SelfContainedFigure(Figure):
+        """A folium figure whose page inlines its assets and escapes its title."""
+
+        inlines_assets = True
+
+        _template = Template(
+            "<!DOCTYPE html>\n<html>\n<head>\n"
+            "{% if this.title %}<title>{{ this.title|e }}</title>{% endif %}\n"
+            "    {{this.header.render(**kwargs)}}\n</head>\n<body>\n"
+            "    {{this.html.render(**kwargs)}}\n</body>\n<script>\n"
+            "    {{this.script.render(**kwargs)}}\n</script>\n</html>\n"
+        )
+
+        def render(self, **kwargs) -> str:
+            return inline_assets(super().render(**kwargs))
+
+    return SelfContainedFigure
+
+
+def self_contained(m: folium.Map, title: str | None = None) -> folium.Map:
+    """Put a map in a figure whose every rendering is self-contained.
+
+    ``m.get_root().render()``, ``m.save()`` and the notebook's
+    ``m._repr_html_()`` then inline every script and stylesheet
+    (:func:`inline_assets`), and the page's ``<title>`` is HTML-escaped.
+
+    Parameters
+    ----------
+    m : folium.Map
+    title : str, optional
+        The page's ``<title>``.
+
+    Returns
+    -------
+    folium.Map
+        ``m`` itself.
+    """
+    figure = _figure_class()(title=title)
+    figure.add_child(m)
+    return m

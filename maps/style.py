@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EVENT_STYLES", "marker_radius"]
+__all__ = ["EVENT_STYLES", "located_label", "marker_radius"]
 
 #: event_type → (colour, legend label). Colour-blind-safe hues (Okabe–Ito / Tol).
 EVENT_STYLES: dict[str, tuple[str, str]] = {
@@ -23,3 +23,11 @@ def marker_radius(killed, wounded) -> float:
     """Marker radius in pixels: 5 with no casualties, growing with the square root."""
     n = (killed or 0) + (wounded or 0)
     return round(5.0 + 2.0 * n**0.5, 1)
+
+
+def located_label(located: int, unlocated: int = 0) -> str:
+    """How every output counts a map's incidents: "9 located incidents (2 without a location)"."""
+    text = f"{located} located incident{'' if located == 1 else 's'}"
+    if unlocated:
+        text += f" ({unlocated} without a location)"
+    return text

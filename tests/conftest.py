@@ -9,6 +9,8 @@ TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 SHARED = TESTS.parent.parent / "shared"
 
+pytest_plugins = ["tests.browser"]  # the `browser` fixture: headless Chromium
+
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:

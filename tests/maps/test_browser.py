@@ -1,64 +1,20 @@
-"""Maps opened in a real headless Chromium (Debian ``chromium``, driven by Playwright).
-
-Skipped, with the reason, when Playwright or ``/usr/bin/chromium`` is missing;
-``.ci/run`` installs both.
-"""
+"""Maps opened in a real headless Chromium with the network blocked (``tests/browser.py``)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from geo.layer import build_layer
+from geo.layer import build_layer, located
 from geo.pipeline import extract
 from maps import incident_map, save_map
+from tests.browser import Page, browser
+
+__all__ = ["Page", "browser"]  # other test modules import them from here too
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parents[1] / "data"
-CHROMIUM = os.environ.get("BORDERMAP_CHROMIUM", "/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium, or set BORDERMAP_CHROMIUM)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
-class Page:
-    """A page opened from file:// with every network request blocked."""
-
-    def __init__(self, browser, path: Path):
-        self.context = browser.new_context(viewport={"width": 1200, "height": 800})
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-
-        def route(r):
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                self.blocked.append(r.request.url)
-                r.abort()
-
-        self.context.route("**/*", route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.bordermap !== undefined", timeout=10_000)
-
-    def js(self, code: str):
-        return self.page.evaluate(code)
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -148,9 +104,87 @@ def test_demo_map_screenshot(browser, tmp_path):
     page = Page(browser, tmp_path / "incidents-map.html")
     try:
         assert page.errors == [] and page.blocked == []
+        assert page.js("document.title").startswith("bordermap demo")
         shot = tmp_path / "demo-map.png"
         page.page.screenshot(path=str(shot))
         assert shot.stat().st_size > 20_000
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        page.close()
+
+
+def _physical_located(layer) -> int:
+    pts = located(layer)
+    return int((pts["event_type"] != "agreement_or_statement").sum())
+
+
+def test_notebook_output_of_offline_explore_draws_markers_without_network(
+    browser, corpus_map, tmp_path
+):
+    # what Jupyter shows for `layer.bordermap.explore(offline=True)`: an <iframe srcdoc>
+    layer, _ = corpus_map
+    cell = tmp_path / "cell.html"
+    cell.write_text(layer.bordermap.explore(offline=True)._repr_html_(), encoding="utf-8")
+    page = Page(browser, cell, in_iframe=True)
+    try:
+        assert page.blocked == [] and page.errors == []
+        assert page.js("window.bordermap.markersShown()") == _physical_located(layer) > 0
+        assert page.js("document.querySelectorAll('canvas.leaflet-zoom-animated').length") >= 1
+    finally:
+        page.close()
+
+
+def _share_of_colour(png: bytes, rgb: tuple[int, int, int]) -> float:
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = img.getcolors(maxcolors=1 << 24)
+    return sum(n for n, c in colours if c == rgb) / (img.width * img.height)
+
+
+def test_online_map_draws_markers_and_basemap_when_tiles_cannot_load(browser, corpus_map, tmp_path):
+    layer, _ = corpus_map
+    path = save_map(incident_map(layer), tmp_path / "online.html")
+    page = Page(browser, path)
+    try:
+        assert page.script_errors() == []
+        assert all("tile.openstreetmap.org" in url for url in page.blocked)  # tiles only
+        assert page.js("window.bordermap.markersShown()") == _physical_located(layer) > 0
+        # the Natural Earth basemap shows where no tile came: not a white page
+        land = _share_of_colour(page.page.screenshot(), (0xF2, 0xEF, 0xE9))
+        assert land > 0.15
+    finally:
+        page.close()
+
+
+def test_title_option_is_text_not_markup(browser, tmp_path):
+    from bordermap.cli import main
+
+    title = "</title><script>window.__pwned = 'title'</script><b>x</b>"
+    html = tmp_path / "m.html"
+    article = str(DATA / "maps" / "safe_link.md")
+    assert main(["map", article, "-o", str(html), "--title", title]) == 0
+    page = Page(browser, html)
+    try:
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.js("document.title") == title
+        assert page.page.locator("b").count() == 0
+    finally:
+        page.close()
+
+
+def test_empty_map_fills_the_view_and_says_so(browser, corpus_map, tmp_path):
+    layer, _ = corpus_map
+    path = save_map(incident_map(layer.iloc[:0], offline=True), tmp_path / "empty.html")
+    page = Page(browser, path)
+    try:
+        assert page.errors == []
+        assert page.page.locator(".bm-empty").inner_text() == "No located incidents to show"
+        # the world fills the page (Leaflet's fallback view is a small tile at zoom 1) ...
+        assert page.js("window.bordermap.map.getZoom()") >= 2
+        # ... and is labelled sparingly, not covered in labels
+        assert 5 <= page.page.locator(".bm-label").count() <= 60
     finally:
         page.close()
