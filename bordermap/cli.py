@@ -566,19 +566,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum, frame):  # let atomic writes clean up, as on Ctrl-C
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    While it runs, SIGTERM interrupts like Ctrl-C (atomic writes clean up); the
+    caller's own handler is put back when it returns, so in-process callers (tests,
+    notebooks) keep theirs.
+    """
     import signal
 
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> int:
     from gazetteer import SourceError
     from geo.regions import UnknownUnitError
     from geo.store import StoreLockedError
     from maps.offline import MissingAssetError
-
-    def _terminate(signum, frame):  # let atomic writes clean up, as on Ctrl-C
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _terminate)
 
     parser = build_parser()
     args = parser.parse_args(argv)
