@@ -148,6 +148,7 @@ _STATE = Lexeme(
     (
         "troop",
         "soldier",
+        "patrol",
         "army",
         "armies",
         "armed forces",
@@ -182,7 +183,7 @@ _STATE = Lexeme(
         "cease-fire",
         "truce",
     ),
-    r"\b(?:troops?|soldiers?|army|armies|armed\s+forces|military|militaries|forces"
+    r"\b(?:troops?|soldiers?|patrols?|army|armies|armed\s+forces|military|militaries|forces"
     r"|servicem[ae]n|jawans?|guards|air\s+force|aircraft|warplanes?|fighter\s+jets|jets"
     r"|drones?|artillery|shell(?:s|ed|ing)|mortars?|rockets?|missiles?|air\s?strikes?"
     r"|drone\s+strikes?|bomb(?:s|ed|ing|ings|ardment|ardments|arded)"
@@ -236,7 +237,10 @@ _STORY_LINK = re.compile(
     re.I,
 )
 #: Reasons by event type: arrests, incursions and statements need border words (or the story).
-_SENTENCE_REASONS_NOT_STATE = frozenset({"arrest", "incursion", "agreement_or_statement", "other"})
+_SENTENCE_REASONS_NOT_STATE = frozenset({"arrest", "agreement_or_statement"})
+# Crossings and other actions (face-offs, closures) count beside neighbouring states only
+# when the sentence names their armed forces, not a police action or a truce.
+_MILITARY_ONLY = frozenset({"incursion", "other"})
 _CUES = LexemeSet({"border": _BORDER, "state": _STATE})
 _LEAD_CHARS = 400  # the headline and first sentence or two
 
@@ -485,6 +489,8 @@ def assign_relevance(
             if inc.event_type in _SENTENCE_REASONS_NOT_STATE:
                 continue
             state = _state_words(text, qs, qe)
+            if inc.event_type in _MILITARY_ONLY:
+                state = [e for e in state if not _NOT_MILITARY.search(e.text)]
             pair = _neighbour_pair(srefs, _countries(inc), pairs) if state else None
             if pair:
                 named = [next((r for r in srefs if r.country == c), None) for c in pair]

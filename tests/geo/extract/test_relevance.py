@@ -261,3 +261,15 @@ def test_a_retaliatory_strike_between_neighbours_qualifies(gazetteer):
     incidents = [i for i in extract_incidents(_article(text), gazetteer) if i.physical]
     _check_evidence(text, incidents)
     assert incidents[0].border_reason == "neighbour_states"
+
+
+def test_a_face_off_of_two_neighbouring_states_patrols_is_a_border_incident(gazetteer):
+    # no border word, no shot fired: the armed patrols of two neighbouring states qualify
+    text = (
+        "Kyrgyz and Tajik patrols faced off near Batken on Monday, with no shots fired, "
+        "officials said."
+    )
+    incs = extract_incidents(Article(text, published=dt.date(2025, 3, 5)), gazetteer)
+    (inc,) = [i for i in incs if i.physical]
+    assert inc.border_reason == "neighbour_states"
+    assert any(e["text"].lower() == "patrols" for e in inc.border_evidence)
