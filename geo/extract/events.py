@@ -112,7 +112,8 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted|apprehended"
         r"|handcuffed|(?:taken\s+|took\s+(?:\w+\s+){0,3}?)into\s+custody"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
-        r"|farmers?|villagers?|troops)",
+        r"|farmers?|villagers?|troops|individuals|people|persons|suspects?|smugglers?|migrants?"
+        r"|infiltrators?|militants?|fighters?|rebels?|gunmen|members)\b",
     ),
     (
         "incursion",
@@ -120,7 +121,7 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "incursion",
             "intrusion",
             "cross",
-            "advance",
+            "advanc",
             "pushed",
             "positions",
             "seized",
@@ -128,8 +129,30 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "violat",
             "transgress",
             "entered",
+            "build",
+            "built",
+            "erect",
+            "construct",
+            "set",
+            "fortif",
+            "reinforcement",
+            "mobili",
+            "deploy",
         ),
-        r"incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:border|frontier|line))"
+        # a post, a watchtower or trenches built on a contested line, and reinforcements
+        # moved to the border, are troop movements (of the incursion family)
+        r"(?:built|build(?:ing|s)?|erect(?:ed|ing|s)?|set(?:ting)?\s+up|construct(?:ed|ing|s)?)\s+"
+        r"(?:an?\s+|new\s+|the\s+|several\s+|two\s+)*[\"'‘“]?(?:[\w-]+\s+){0,2}?(?:posts?"
+        r"|observation\s+points?|outposts?|watch\s*towers?|bunkers?|trenches|checkpoints?"
+        r"|fortifications?)\b|fortification\s+works?"
+        r"|advanc(?:e|ed|es|ing)\s+(?:their|its|his|the)\s+positions?"
+        r"|reinforcements?\s+(?:\w+\s+){0,6}?(?:to|along|at|on|in)\s+(?:the\s+|all\s+|its\s+"
+        r"|their\s+)?(?:[\w-]+\s+){0,3}?(?:borders?|frontiers?|lines?|crossings?)\b"
+        r"|(?:mobili[sz](?:ed|ation\s+of)|deploy(?:ed|ment\s+of))\s+(?:\w+\s+){0,2}?troops\s+"
+        r"(?:\w+\s+){0,3}?(?:to|along|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:borders?|frontiers?)"
+        r"|deployments?\s+(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+)?(?:beefed|stepped)\s+up"
+        r"|incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:[\w-]+\s+){0,2}?(?:border"
+        r"|frontier|line))"
         r"|across\s+the\s+(?:border|frontier|line)|advanced\s+(?:\w+\s+){0,4}into"
         r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
         r"|seized\s+(?:\w+\s+){0,3}(?:heights?|hills?|positions?|territory|posts?)|encroach\w*"
@@ -160,9 +183,16 @@ _OTHER = (
         "blown",
         "damag",
         "fence",
+        "refuge",
+        "safe",
+        "stab",
+        "knif",
+        "warning",
     ),
     r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
     # border closures and reopenings
+    r"|close\s+(?:(?:the|its|their|all|both|main|two)\s+)*(?:[\w-]+\s+)?(?:borders?|frontiers?"
+    r"|crossings?|checkpoints?|gates?)\b"
     r"|(?:closed|closing|shut|sealed|re-?open(?:ed|ing|s)?)\s+(?:\w+\s+){0,3}?(?:border|frontier"
     r"|crossings?|checkpoints?|gates?)|(?:border|frontier|crossings?|checkpoints?|gates?)\s+"
     r"(?:\w+\s+){0,2}?(?:was|were|remains?|remained|has\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -170,7 +200,9 @@ _OTHER = (
     r"|crossings?|checkpoints?)"
     # displacement
     r"|displaced|displacement|fled\s+(?:their|his|her)\s+homes?|forced\s+to\s+flee"
-    r"|evacuated|evacuation"
+    r"|evacuat(?:ed|ing|ion)|took\s+refuge|taken\s+to\s+safer?\s+(?:locations?|places?|areas?)"
+    # a soldier stabbed across the barrier; warning shots fired at people crossing
+    r"|stabbed|stabbing|knifed|fired\s+(?:\w+\s+)?warning\s+shots|warning\s+shots\s+were\s+fired"
     # stone-throwing, sabotage
     r"|(?:threw|throwing|hurled|pelted\s+(?:\w+\s+){0,3}with)\s+stones|stone[-\s]?(?:pelting"
     r"|throwing)|pelted|sabotag\w*|blew\s+up|blown\s+up|damaged\s+(?:\w+\s+){0,2}fence",
@@ -684,6 +716,22 @@ _EVENT_STEMS = [
     "lost a ",
     "martyr",
     "no one",
+    "erect",
+    "built",
+    "build",
+    "construct",
+    "set up",
+    "setting up",
+    "fortif",
+    "advanc",
+    "reinforcement",
+    "mobili",
+    "deploy",
+    "close",
+    "took refuge",
+    "taken to safe",
+    "stab",
+    "knifed",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
 

@@ -457,6 +457,7 @@ class _Extractor:
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
+            told_again: list[Incident] = []  # earlier incidents this sentence tells again
             clauses = split_clauses(s)
             casualties = count_casualties(s)
             # each count is given to one incident only: counts of clauses with no event of
@@ -611,6 +612,7 @@ class _Extractor:
                             inc.notes.append("casualties reported jointly with another incident")
                         if retold is not None and k == 0:
                             absorb(retold, inc)
+                            told_again.append(retold)
                             continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
@@ -623,10 +625,12 @@ class _Extractor:
                 _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
-            for inc in new:
+            # the place of what this sentence tells, new or told again ("The shooting took
+            # place at the X section"), is where the story now is
+            for inc in told_again + new:
                 if inc.location is not None and inc.physical:
                     scene.set_location(inc.location)
-            if not new or all(i.location is None for i in new):
+            if all(i.location is None for i in told_again + new):
                 scene.add(s, srefs, marked=True, dated=False)
             dated = [i.date for i in new if i.date.known] or (
                 [sentence_date] if sentence_date.known else []

@@ -1,0 +1,62 @@
+"""Incidents real reports hold that extraction missed or doubled, on passages of our own.
+
+Each test is one class of reporting language (issue 12, incident-level recall and
+precision): troop movements and posts built on a contested line, closures, displacement
+and detentions in their common phrasings, places told in another sentence, and one event
+retold by a statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.articles import Article
+from geo.extract.incidents import extract_incidents
+
+DAY = dt.date(2025, 4, 9)  # a Wednesday
+
+
+def _incidents(gazetteer, text, published=DAY, keep="all"):
+    return extract_incidents(Article(text, published=published), gazetteer, keep=keep)
+
+
+def _physical_types(gazetteer, text):
+    return [i.event_type for i in _incidents(gazetteer, text) if i.physical]
+
+
+# ---------------------------------------------------------------------------
+# missing event types
+
+
+def test_posts_built_on_a_contested_line_and_reinforcements_are_troop_movements(gazetteer):
+    for text in (
+        "Tajik troops erected a new observation post on a disputed stretch of the border on Monday.",
+        'Guards said the other side had built a "forward post" on contested land on Monday.',
+        "Soldiers tried to stop them from advancing their positions on Monday.",
+        "Both armies rushed reinforcements to the border with Tajikistan on Monday.",
+        "The president ordered the mobilization of troops to the northern border on Monday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["incursion"], text
+
+
+def test_a_crossing_of_a_named_line_is_an_incursion(gazetteer):
+    text = "Soldiers from the North briefly crossed the military demarcation line on Tuesday."
+    assert _physical_types(gazetteer, text) == ["incursion"]
+
+
+def test_closures_evacuations_stabbings_and_warning_shots_are_physical_events(gazetteer):
+    for text in (
+        "The government ordered the army to close the border crossings near Kotli on Tuesday.",
+        "Residents started evacuating their homes near Kotli on Tuesday.",
+        "Families from the border villages were taken to safe locations on Tuesday.",
+        "A guard was stabbed by a man reaching through the fence on Tuesday.",
+        "Soldiers fired warning shots at a group near the fence on Tuesday.",
+    ):
+        assert _physical_types(gazetteer, text) == ["other"], text
+    # near a border is not a closure of it
+    assert _physical_types(gazetteer, "The farm lies close to the border with Iran.") == []
+
+
+def test_people_captured_by_troops_are_detained(gazetteer):
+    text = "Troops captured 14 individuals and seized weapons near the border on Tuesday."
+    assert _physical_types(gazetteer, text) == ["arrest"]
