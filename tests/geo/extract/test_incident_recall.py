@@ -30,7 +30,7 @@ def _physical_types(gazetteer, text):
 
 def test_posts_built_on_a_contested_line_and_reinforcements_are_troop_movements(gazetteer):
     for text in (
-        "Tajik troops erected a new observation post on a disputed stretch of the border on Monday.",
+        "Tajik troops erected a new observation post on a disputed part of the border on Monday.",
         'Guards said the other side had built a "forward post" on contested land on Monday.',
         "Soldiers tried to stop them from advancing their positions on Monday.",
         "Both armies rushed reinforcements to the border with Tajikistan on Monday.",
