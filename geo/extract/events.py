@@ -93,7 +93,11 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"|returned\s+fire|fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire"
         r"|fire\s*fights?|gun\s*fights?|gunfire|shoot-?outs?|skirmish(?:es)?"
         r"|fighting\s+(?:broke\s+out|erupted|flared)|attempt(?:ed)?\s+to\s+(?:capture|seize|storm)"
-        r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?)"
+        r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?"
+        r"|border\s+guards?)\b"
+        # "a border unit on patrol was attacked by Tajik border guards"
+        r"|(?:was|were)\s+(?:reportedly\s+|allegedly\s+)?attacked\s+by\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:troops|soldiers|forces|guards|militants|gunmen|fighters)\b"
         r"|ambush(?:ed)?",
     ),
     (

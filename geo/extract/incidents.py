@@ -658,6 +658,7 @@ class _Extractor:
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        _place_from_story(merged)
         return merged
 
     @staticmethod
@@ -1491,6 +1492,37 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
             inc.location = inc.context_location
             inc.notes.append("location from the preceding sentences")
     return out
+
+
+def _named(location: Location | None) -> bool:
+    """True for a location below country level, or one naming a place the gazetteer lacks."""
+    return location is not None and (not _unplaced(location) or bool(location.unresolved))
+
+
+def _place_from_story(incidents: list[Incident]) -> None:
+    """Place what the story tells only at country level where its other events of that day are.
+
+    Reporters name the place once ("The shoot-out occurred in the X district") and then
+    speak of "the border" or "Kyrgyz territory": an incident placed only at a country or
+    a border between countries, on a known day, happened at the place the article gives
+    its other incidents of that day, when they all name one place inside those countries.
+    """
+    for inc in incidents:
+        loc = inc.location
+        if not inc.physical or loc is None or _named(loc) or inc.date.precision != "day":
+            continue
+        places = {
+            (o.location.place_ids, o.location.unresolved): o.location
+            for o in incidents
+            if o is not inc
+            and o.physical
+            and _named(o.location)
+            and o.date == inc.date
+            and set(o.location.countries) <= set(loc.countries)
+        }
+        if len(places) == 1:
+            inc.location = next(iter(places.values()))
+            inc.notes.append("location from the story's other incidents of that day")
 
 
 def extract_incidents(

@@ -60,3 +60,45 @@ def test_closures_evacuations_stabbings_and_warning_shots_are_physical_events(ga
 def test_people_captured_by_troops_are_detained(gazetteer):
     text = "Troops captured 14 individuals and seized weapons near the border on Tuesday."
     assert _physical_types(gazetteer, text) == ["arrest"]
+
+
+# ---------------------------------------------------------------------------
+# places told once for the whole story
+
+
+def test_a_place_told_in_the_next_sentence_names_the_border_incident(gazetteer):
+    text = (
+        "A Kyrgyz border guard was wounded in an exchange of fire with Uzbek border guards "
+        "on Tuesday. The shoot-out took place on Tuesday in the district of Zarkol in "
+        "southern Kyrgyzstan."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.unresolved == "Zarkol"
+    # the footprint stays the border between the two countries
+    assert inc.location.kind == "border_section"
+
+
+def test_an_incident_placed_only_at_the_border_is_where_the_story_placed_that_day(gazetteer):
+    text = (
+        "A Kyrgyz border guard was wounded in an exchange of fire with Uzbek border guards "
+        "on Tuesday. The shoot-out took place on Tuesday in the district of Zarkol in "
+        "southern Kyrgyzstan. Kyrgyz officials said the two Uzbek guards had illegally "
+        "crossed the Kyrgyz-Uzbek border."
+    )
+    incs = {i.event_type: i for i in _incidents(gazetteer, text) if i.physical}
+    assert incs["incursion"].location.unresolved == "Zarkol"
+    # an event of another day keeps the border
+    text += (
+        " Earlier on Sunday, a Kyrgyz shepherd was shot dead by Uzbek guards on the "
+        "Kyrgyz-Uzbek border."
+    )
+    other_day = [i for i in _incidents(gazetteer, text) if i.date.start == dt.date(2025, 4, 6)]
+    assert other_day and all(i.location.unresolved is None for i in other_day)
+
+
+def test_a_patrol_attacked_by_guards_is_a_clash(gazetteer):
+    for text in (
+        "A border unit on patrol was reportedly attacked by Tajik border guards on Tuesday.",
+        "Smugglers crossed at dawn and attacked border guards on Tuesday.",
+    ):
+        assert "armed_clash" in _physical_types(gazetteer, text), text
