@@ -12,6 +12,7 @@ import datetime as dt
 
 from geo.extract.articles import Article
 from geo.extract.incidents import extract_incidents
+from geo.extract.sentences import split_sentences
 
 DAY = dt.date(2025, 4, 9)  # a Wednesday
 
@@ -102,3 +103,62 @@ def test_a_patrol_attacked_by_guards_is_a_clash(gazetteer):
         "Smugglers crossed at dawn and attacked border guards on Tuesday.",
     ):
         assert "armed_clash" in _physical_types(gazetteer, text), text
+
+
+# ---------------------------------------------------------------------------
+# one event told twice
+
+
+def test_an_event_told_again_in_a_statement_naming_only_the_country_is_one_incident(gazetteer):
+    text = (
+        "Indian and Chinese troops clashed near Tawang in Arunachal Pradesh on Friday. "
+        "The defence ministry stated in a press release on Monday that the face-off in the "
+        "north-east of India ended quickly. On Tuesday, the minister briefed parliament about "
+        "the clash in India's north-east."
+    )
+    incs = [i for i in _incidents(gazetteer, text, published=dt.date(2025, 4, 9)) if i.physical]
+    assert len(incs) == 1
+    assert incs[0].date.start == dt.date(2025, 4, 4)
+
+
+def test_the_detention_of_more_people_is_a_new_detention(gazetteer):
+    text = (
+        "Border guards detained three Georgian citizens near Znaurka on Monday. "
+        "Later on Tuesday, Georgian media reported on the detention of two more citizens of "
+        "Georgia."
+    )
+    arrests = [i for i in _incidents(gazetteer, text) if i.event_type == "arrest"]
+    assert len(arrests) == 2
+
+
+def test_rockets_intercepted_are_part_of_the_rocket_attack(gazetteer):
+    text = (
+        "Militants fired ten rockets at Kiryat Shmona on Tuesday. "
+        "The army said three of the rockets were intercepted."
+    )
+    assert _physical_types(gazetteer, text) == ["shelling"]
+    # an interception of its own is an incident
+    text = "Air defences intercepted two drones over Belgorod on Tuesday."
+    assert _physical_types(gazetteer, text) == ["weapons_intercepted"]
+
+
+def test_a_running_toll_of_the_violence_is_not_an_incident(gazetteer):
+    text = (
+        "Militants fired rockets at Kiryat Shmona on Tuesday. "
+        "The violence has killed at least 40 civilians in the south."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert [i.event_type for i in incs] == ["shelling"]
+    assert incs[0].killed is None
+
+
+def test_a_caption_credited_as_a_file_photo_is_not_news(gazetteer):
+    text = (
+        "Firing on the frontier\n\nA soldier and a civilian porter died in the firing by the "
+        "other side this morning in the sector, a spokesman said. PTI file photo\n\n"
+        "A soldier and a porter were killed when troops fired on posts near Kotli on Tuesday."
+    )
+    body = [s.text for s in split_sentences(text) if s.body]
+    assert body == [text.rsplit("\n", 1)[1]]
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert len(incs) == 1 and incs[0].date.start == dt.date(2025, 4, 8)
