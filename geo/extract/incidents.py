@@ -429,6 +429,7 @@ class _Extractor:
         ri = 0
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
+        headline: Location | None = None  # the border a heading says the story is on
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -440,6 +441,8 @@ class _Extractor:
                 srefs.append(_Ref(r.start - o, r.end - o, r.surface, r.country, r.place))
                 rj += 1
             if not sent.body:
+                if headline is None and srefs and _BORDER_WORD.search(sent.text):
+                    headline = self._headline_border(sent.text, srefs)
                 continue
             s = sent.text
             if not _EVENT_WORD.search(s):
@@ -655,6 +658,9 @@ class _Extractor:
             if inc.location is None and inc.physical and filed_near is not None:
                 inc.location = filed_near
                 inc.notes.append("location near the dateline's town (the story names no other)")
+            if inc.location is None and inc.physical and headline is not None:
+                inc.location = headline
+                inc.notes.append("location from the headline (the border the story is on)")
             if not inc.date.known and id(inc) in undated:
                 date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
                 if date.known:
@@ -707,6 +713,13 @@ class _Extractor:
             if inc.physical:
                 return None  # another incident came in between
         return None
+
+    def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
+        """The border section a headline puts the story on ("... killed on border with Syria")."""
+        refs = [self._mark(s, r) for r in srefs]
+        places = [r for r in refs if r.place is not None and not r.seat]
+        loc = self._border(s, places, refs, written_from=places)
+        return loc if loc is not None and loc.kind == "border_section" else None
 
     def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
         """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
@@ -958,6 +971,16 @@ class _Extractor:
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+        if len(sides) == 1:
+            # "Polish troops ... on the border with Belarus": the other side is the party's
+            (other,) = sides
+            if any(_BORDER_WITH.search(s, max(0, r.start - 30), r.start) for r in sides[other]):
+                for r in srefs:
+                    party = r.place is None or r.place.kind == "country"
+                    if party and r.country in _neighbours().get(other, ()):
+                        with contextlib.suppress(KeyError):
+                            sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+                            break
         if len(sides) < 2:
             return None
         order = sorted(sides, key=lambda c: min(r.start for r in sides[c]))
@@ -1342,6 +1365,12 @@ _DIPLOMATIC_ACT = re.compile(
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
 )
+_BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)
+_NON_STATE_CROSSERS = re.compile(
+    r"\b(?:smugglers?|migrants?|infiltrators?|refugees?|asylum[- ]seekers?|traffickers?"
+    r"|poachers?)\b",
+    re.I,
+)
 _REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
 
 
@@ -1397,6 +1426,10 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
         # Crossing or detaining and fighting are distinct actions ("crossed the border and
         # opened fire", "killed five smugglers and arrested 15"): one incident each.
         kinds = {t.event_type for t in physical}
+        if _NON_STATE_CROSSERS.search(clause):
+            # smugglers or migrants "crossed into the kingdom and attacked border guards":
+            # their crossing is how the fight began, not a state's incursion
+            kinds.discard("incursion")
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
                 frames.append(frame(next(t for t in physical if t.event_type == kind)))

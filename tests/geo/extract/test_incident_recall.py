@@ -162,3 +162,38 @@ def test_a_caption_credited_as_a_file_photo_is_not_news(gazetteer):
     assert body == [text.rsplit("\n", 1)[1]]
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
     assert len(incs) == 1 and incs[0].date.start == dt.date(2025, 4, 8)
+
+
+# ---------------------------------------------------------------------------
+# who crossed, and which border
+
+
+def test_smugglers_crossing_into_a_fight_is_the_fight_not_an_incursion(gazetteer):
+    text = (
+        "The army said it killed four smugglers and arrested nine in clashes with gangs of "
+        "smugglers trying to cross into Jordan from Syria on Tuesday."
+    )
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "arrest"]
+    # soldiers crossing and firing are two incidents
+    text = "Syrian soldiers crossed into Jordan and opened fire on a patrol on Tuesday."
+    assert sorted(_physical_types(gazetteer, text)) == ["armed_clash", "incursion"]
+
+
+def test_the_border_with_a_country_lies_between_it_and_the_partys_country(gazetteer):
+    text = (
+        "Two Polish soldiers were detained by military police in March for firing shots "
+        "on the border with Belarus."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.kind == "border_section"
+    assert set(inc.location.countries) == {"PL", "BY"}
+
+
+def test_an_incident_the_story_places_nowhere_is_on_the_border_of_its_headline(gazetteer):
+    text = (
+        "Jordanian guard killed by smugglers on border with Syria\n\n"
+        "Gunmen carrying drugs killed a Jordanian guard in a gunfight on Tuesday, the army said."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text, keep="border") if i.physical]
+    assert set(inc.location.countries) == {"JO", "SY"}
+    assert "headline" in " ".join(inc.notes)
