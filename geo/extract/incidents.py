@@ -402,8 +402,10 @@ class _Extractor:
             if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
         }
         named |= {c for c, ids in ids_by_country.items() if c and len(ids) >= 2}
-        # ... and a named country's neighbours are the other side of its borders
-        named |= {n for c in list(named) for n in _neighbours().get(c, ())}
+        # ... and a named country's neighbours are the other side of its borders, where a
+        # town must be told as a place ("in X", "the village of X"): "one Taliban fighter"
+        # is a group's name that a Turkish village happens to bear
+        across = {n for c in list(named) for n in _neighbours().get(c, ())} - named
         if named:
             out = [
                 r
@@ -412,6 +414,13 @@ class _Extractor:
                 or r.place.kind == "country"
                 or not r.country  # a sea, a river, a valley across a border
                 or r.country in named
+                or (
+                    r.country in across
+                    and (
+                        r.place.kind != "populated_place"
+                        or _PLACE_INTRO.search(text, max(0, r.start - 40), r.start)
+                    )
+                )
             ]
         return out
 
@@ -1365,6 +1374,12 @@ _DIPLOMATIC_ACT = re.compile(
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
 )
+_PLACE_INTRO = re.compile(
+    r"\b(?:in|at|near|of|from|to|into|outside|towards?|across|village|town|city|settlement"
+    r"|hamlet)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|border|nearby"
+    r"|neighbouring|neighboring)\s+)?$",
+    re.I,
+)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)
 _NON_STATE_CROSSERS = re.compile(
     r"\b(?:smugglers?|migrants?|infiltrators?|refugees?|asylum[- ]seekers?|traffickers?"
@@ -1590,7 +1605,15 @@ def _place_from_story(incidents: list[Incident]) -> None:
             and o.physical
             and _named(o.location)
             and o.date == inc.date
-            and set(o.location.countries) <= set(loc.countries)
+            and (
+                set(o.location.countries) <= set(loc.countries)
+                # a country's own account of a fight on its border section
+                or (
+                    loc.kind == "country"
+                    and o.location.kind == "border_section"
+                    and loc.countries[0] in o.location.countries
+                )
+            )
         }
         if len(places) == 1:
             inc.location = next(iter(places.values()))

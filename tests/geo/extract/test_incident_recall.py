@@ -197,3 +197,28 @@ def test_an_incident_the_story_places_nowhere_is_on_the_border_of_its_headline(g
     (inc,) = [i for i in _incidents(gazetteer, text, keep="border") if i.physical]
     assert set(inc.location.countries) == {"JO", "SY"}
     assert "headline" in " ".join(inc.notes)
+
+
+def test_a_groups_name_that_a_neighbours_village_bears_is_not_a_place(gazetteer):
+    # "Taliban" is also a village name in Turkey, a neighbour of Iran the story never names
+    text = (
+        "Several people were hurt in the clash on Tuesday. "
+        "The shooting came after Iran warned the Taliban this month not to block the Helmand "
+        "River to Iran, a charge Afghanistan's Taliban rulers denied."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert incs and all(i.location is None or "TR" not in i.location.countries for i in incs)
+
+
+def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_section(
+    gazetteer,
+):
+    text = (
+        "Today, in Nimroz province, Iranian border forces fired toward Afghanistan, an Afghan "
+        "spokesman said. He said one person had been killed on each side. However, Iran's news "
+        "agency later said two Iranian border guards had been killed and two Iranian civilians "
+        "injured."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert sorted(i.event_type for i in incs) == ["armed_clash", "attack_on_civilians"]
+    assert all("AF-NIM" in i.location.place_ids for i in incs), [i.location for i in incs]
