@@ -87,10 +87,21 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "armed_clash",
-        ("clash", "fire", "exchanged", "fight", "shoot", "skirmish", "attempt", "attack", "ambush"),
+        (
+            "clash",
+            "fire",
+            "firing",
+            "exchanged",
+            "fight",
+            "shoot",
+            "skirmish",
+            "attempt",
+            "attack",
+            "ambush",
+        ),
         r"clash(?:ed|es)?|exchanged?\s+(?:of\s+)?(?:heavy\s+)?(?:gun)?fire|exchanges?\s+of\s+"
         r"(?:gun)?fire|exchanged\s+shots|traded\s+(?:gun)?fire|open(?:ed|ing)\s+fire"
-        r"|returned\s+fire|fired\s+(?:on|at|upon|toward|towards|across\s+the\s+border)"
+        r"|returned\s+fire|(?:fired|firing)\s+(?:on|at|upon|toward|towards|across\s+the\s+border)"
         r"|came\s+under\s+fire|under\s+fire"
         r"|fire\s*fights?|gun\s*fights?|gunfire|shoot-?outs?|skirmish(?:es)?"
         r"|fighting\s+(?:broke\s+out|erupted|flared)|attempt(?:ed)?\s+to\s+(?:capture|seize|storm)"
@@ -737,6 +748,7 @@ _EVENT_STEMS = [
     "taken to safe",
     "stab",
     "knifed",
+    "firing",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
 

@@ -905,6 +905,11 @@ class _Extractor:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
         specific = self._specific(places)
+        beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
+        if beyond and len(beyond) < len(specific):
+            # "the X section of the Armenian border with Nakhichevan": the place after
+            # "border with" names the other side, not a second place of the event
+            specific = [r for r in specific if r not in beyond]
         if len({r.country for r in specific}) > 1:
             # "fired at positions in X from Y's Z province": areas on both sides of a border
             loc = self._border(s, places, [], written_from=places)

@@ -222,3 +222,24 @@ def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_s
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
     assert sorted(i.event_type for i in incs) == ["armed_clash", "attack_on_civilians"]
     assert all("AF-NIM" in i.location.place_ids for i in incs), [i.location for i in incs]
+
+
+def test_the_place_after_border_with_names_the_other_side_not_a_second_place(gazetteer):
+    text = (
+        "A soldier was wounded in a shootout on Monday at the Yeraskh section of the Armenian "
+        "border with the Nakhichevan Autonomous Republic. Troops opened fire after the "
+        "soldiers tried to stop them from advancing their positions."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert {i.event_type: i.location.written for i in incs} == {
+        "armed_clash": "Yeraskh",
+        "incursion": "Yeraskh",
+    }
+
+
+def test_sides_accusing_each_other_of_firing_report_a_clash(gazetteer):
+    text = (
+        "The two armies accused each other of firing upon each other's posts near the "
+        "border on Monday."
+    )
+    assert _physical_types(gazetteer, text) == ["armed_clash"]
