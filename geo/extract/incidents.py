@@ -629,6 +629,8 @@ class _Extractor:
                             told_again.append(retold)
                             continue
                         new.append(inc)
+            if not new:
+                new = self._similar_before(s, sent, exprs, published, incidents, source)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -722,6 +724,40 @@ class _Extractor:
             if inc.physical:
                 return None  # another incident came in between
         return None
+
+    @staticmethod
+    def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
+        """Earlier events a sentence lists by date ("two similar incidents on June 9 and 18").
+
+        One incident per date, of the kind and place of the event just told.
+        """
+        m = _SIMILAR.search(s)
+        physical = [i for i in before if i.physical]
+        if m is None or not physical:
+            return []
+        last = physical[-1]
+        where = next((i.location for i in reversed(physical) if i.location is not None), None)
+        out = []
+        for e in exprs:
+            if e.start < m.end() - 4 or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(last.date):
+                continue
+            inc = Incident(
+                event_type=last.event_type,
+                date=date,
+                location=where,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
+                trigger=m.group(0).strip(),
+            )
+            inc.notes.append("an earlier incident of the same kind, listed by its date")
+            _Where(s, sent.start, source["article_id"]).add(inc, "date", e.start, e.end)
+            out.append(inc)
+        return out
 
     def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
         """The border section a headline puts the story on ("... killed on border with Syria")."""
@@ -985,6 +1021,21 @@ class _Extractor:
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+        if not sides and _BORDER_WORD.search(s) and not _ANAPHORA.search(s):
+            # "South Korean soldiers fired warning shots as North Korean troops crossed the
+            # border": two neighbouring states' forces on a border are on theirs (unless the
+            # sentence points back to a place: "were killed there")
+            forces = {
+                r.country: r
+                for r in srefs
+                if r.place is None and _PARTY_NOUN.match(s[r.end :]) and r.country
+            }
+            if len(forces) == 2:
+                a, b = forces
+                if b in _neighbours().get(a, ()):
+                    for c, r in forces.items():
+                        with contextlib.suppress(KeyError):
+                            sides[c] = [r._replace(place=self.gaz.place(c))]
         if len(sides) == 1:
             # "Polish troops ... on the border with Belarus": the other side is the party's
             (other,) = sides
@@ -1383,6 +1434,12 @@ _PLACE_INTRO = re.compile(
     r"\b(?:in|at|near|of|from|to|into|outside|towards?|across|village|town|city|settlement"
     r"|hamlet)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|border|nearby"
     r"|neighbouring|neighboring)\s+)?$",
+    re.I,
+)
+# "following two similar incidents on June 9 and June 18", "after a similar incident on Monday"
+_SIMILAR = re.compile(
+    r"\b(?:similar|such|other|earlier|previous)\s+(?:incidents?|violations?|cases?|crossings?"
+    r"|intrusions?|incursions?)\s+(?:on|last|earlier)\b",
     re.I,
 )
 _BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)

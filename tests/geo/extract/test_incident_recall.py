@@ -243,3 +243,23 @@ def test_sides_accusing_each_other_of_firing_report_a_clash(gazetteer):
         "border on Monday."
     )
     assert _physical_types(gazetteer, text) == ["armed_clash"]
+
+
+def test_two_neighbouring_states_forces_on_a_border_are_on_theirs(gazetteer):
+    text = (
+        "Thai soldiers fired warning shots on Tuesday as Cambodian troops patrolling a "
+        "disputed temple area crossed the border."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert incs and all(set(i.location.countries) == {"TH", "KH"} for i in incs)
+
+
+def test_earlier_incidents_listed_by_date_are_incidents_of_the_same_kind(gazetteer):
+    text = (
+        "Thai soldiers fired warning shots on Tuesday as Cambodian troops patrolling a "
+        "disputed temple area crossed the border. It was the third such crossing this month, "
+        "following two similar incidents on April 2 and April 5."
+    )
+    incursions = [i for i in _incidents(gazetteer, text) if i.event_type == "incursion"]
+    assert sorted(i.date.start.day for i in incursions) == [2, 5, 8]
+    assert all(set(i.location.countries) == {"TH", "KH"} for i in incursions)
