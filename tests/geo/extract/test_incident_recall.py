@@ -263,3 +263,14 @@ def test_earlier_incidents_listed_by_date_are_incidents_of_the_same_kind(gazette
     incursions = [i for i in _incidents(gazetteer, text) if i.event_type == "incursion"]
     assert sorted(i.date.start.day for i in incursions) == [2, 5, 8]
     assert all(set(i.location.countries) == {"TH", "KH"} for i in incursions)
+
+
+def test_a_village_the_gazetteer_lacks_and_a_known_town_named_apart_are_two_strikes(gazetteer):
+    text = (
+        "Witnesses in Duhok province reported on Wednesday that a farmer was killed in an "
+        "air strike on the village of Zarkol. On Tuesday, an air strike hit targets in the "
+        "Al-Amadiyah district north of Duhok."
+    )
+    strikes = [i for i in _incidents(gazetteer, text) if i.event_type == "air_drone_strike"]
+    assert len(strikes) == 2
+    assert {s.location.unresolved for s in strikes} == {"Zarkol", None}
