@@ -422,7 +422,7 @@ class _Extractor:
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate | None, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str, int]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
@@ -440,11 +440,20 @@ class _Extractor:
             if not sent.body:
                 continue
             s = sent.text
+            story.advance()
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if story.wants_first():
+                    # "This Sunday we were woken by blasts": the day of the undated lead
+                    told = [
+                        resolve_time(e, published)
+                        for e in find_time_expressions(s)
+                        if not (e.speech or e.history or e.until or e.since)
+                    ]
+                    story.reached([d for d in told if d.known], first_only=True)
                 if pending:
                     self._place_from_next(s, srefs, pending)
                 pending = []
@@ -588,7 +597,7 @@ class _Extractor:
                             inc.notes.append(note)
                             inc.date_inferred = True
                         if inherit is not None:
-                            undated[id(inc)] = inherit
+                            undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
                         self._actors(
@@ -650,7 +659,9 @@ class _Extractor:
                 inc.location = filed_near
                 inc.notes.append("location near the dateline's town (the story names no other)")
             if not inc.date.known and id(inc) in undated:
-                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                date, note, at = undated[id(inc)]
+                if date is None:
+                    date, note = story.first(at)
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
@@ -1156,22 +1167,47 @@ class _StoryDate:
 
     #: A story date further back than this is background, not the news.
     RECENT = dt.timedelta(days=10)
+    #: The story's first date dates an undated event told at most this many sentences
+    #: before it (the lead and the sentences that go on about it); a date given further
+    #: on belongs to another part of the story.
+    LEAD_REACH = 2
 
     def __init__(self, published: dt.date | None):
         self._published = published
         self._date: EventDate | None = None
         self._first: EventDate | None = None
+        self._first_sentence = 0
+        self._waiting: int | None = None  #: the sentence of the first undated event
+        self.sentence = 0  #: the sentence being read
 
-    def reached(self, dates: list[EventDate]) -> None:
-        """Dates the story's physical events were given in a sentence."""
+    def advance(self) -> None:
+        """The next sentence of the story is being read."""
+        self.sentence += 1
+
+    def reached(self, dates: list[EventDate], first_only: bool = False) -> None:
+        """Dates the story's physical events were given in a sentence.
+
+        ``first_only``: the date of a sentence that tells of no event ("This Sunday we
+        were woken by blasts"), which may date the undated lead but not what follows.
+        """
         if self._published is None:
             return
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date = d
-                self._first = self._first or d
+                if self._first is None:
+                    self._first, self._first_sentence = d, self.sentence
+                if not first_only:
+                    self._date = d
                 return
+
+    def wants_first(self) -> bool:
+        """True while an undated event waits for a date the next sentences may give."""
+        return (
+            self._first is None
+            and self._waiting is not None
+            and self.sentence - self._waiting <= self.LEAD_REACH
+        )
 
     def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
         """The date and its reason for an undated clause.
@@ -1184,11 +1220,17 @@ class _StoryDate:
             return EventDate(self._published, self._published, "day"), "publication date"
         if self._date is not None:
             return self._date, "date of the story so far"
+        if physical and self._waiting is None:
+            self._waiting = self.sentence
         return None, ""
 
-    def first(self) -> tuple[EventDate, str]:
-        """The story's date for its undated lead: its first recent date, else the report's."""
-        if self._first is not None:
+    def first(self, sentence: int) -> tuple[EventDate, str]:
+        """The date of an undated event told in ``sentence`` before the story dated any.
+
+        The story's first recent date when it is given within :attr:`LEAD_REACH`
+        sentences, else the report's day.
+        """
+        if self._first is not None and self._first_sentence - sentence <= self.LEAD_REACH:
             return self._first, "the story's first date"
         if self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
