@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
+from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
     EVENT_WORD as _EVENT_WORD,
 )
@@ -531,16 +531,23 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # time words of an aside or of what came before ("followed … on
+                    # Wednesday") do not date this trigger
+                    fexprs = dating(exprs, s, tpos)
+                    fcexprs = [e for e in cexprs if e in fexprs]
+                    f_date, f_speech = sentence_date, speech_date
+                    if len(fexprs) < len(exprs):
+                        f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
-                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        self._retold(s, tpos, event_type, fcexprs, crefs, incidents + new)
                         if is_physical
                         else None
                     )
-                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                    date = own if own.known else sentence_date
+                    own = self._best_date(fcexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else f_date
                     if not date.known and not is_physical:
-                        date = speech_date
+                        date = f_speech
                     note = None
                     if (
                         not is_physical
@@ -555,9 +562,9 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known and speech_date.known:
+                    if not date.known and f_speech.known:
                         # "…, the ministry said on Tuesday": the day it was reported
-                        date = speech_date
+                        date = f_speech
                         note = (
                             "date inferred: date of the statement that reports it "
                             "(no time words of its own)"
@@ -608,7 +615,7 @@ class _Extractor:
                         own_counts = [c for c in clause_casualties if id(c) not in spent]
                         where = _Where(s, sent.start, source["article_id"])
                         where.add(inc, "trigger", *trigger_span)
-                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                        for e in _date_words(date, fcexprs or fexprs, fexprs, published):
                             where.add(inc, "date", e.start, e.end)
                         self._place_words(inc, where, crefs, srefs)
                         if k == 0 and is_physical and not counted:
