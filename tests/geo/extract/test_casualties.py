@@ -48,6 +48,26 @@ def _counts(text: str) -> dict[str, int]:
         ("dozens of goats were also killed", {}),
         # none is a count: 0, not missing
         ("no one was injured", {"killed": 0, "wounded": 0}),
+        # dead of their wounds: killed, not wounded
+        ("a herder was fatally wounded by the blast", {"killed": 1}),
+        ("two smugglers were fatally shot at the fence", {"killed": 2}),
+        ("a conscript was mortally wounded", {"killed": 1}),
+        ("the guards fatally shot two smugglers", {"killed": 2}),
+        ("the guards fired, shooting two smugglers", {}),
+        # the count after "as many as", "more than"
+        ("as many as 14 farmers were hurt", {"wounded": 14}),
+        ("more than 30 soldiers were killed", {"killed": 30}),
+        # a list between the count and its verb
+        (
+            "eleven residents of hamlets in the Alpha, Bravo, Delta and Echo sectors were "
+            "injured in the barrage",
+            {"wounded": 11},
+        ),
+        (
+            "at least eight people, including herders, teachers and a guard (a sergeant), "
+            "were killed and 20 injured",
+            {"killed": 8, "wounded": 20},
+        ),
     ],
 )
 def test_counts(text, expected):
