@@ -120,6 +120,13 @@ _BACK_REF = re.compile(
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
     re.I,
 )
+# a toll for a whole area or the day ("Across the region, 13 people were wounded"): the
+# sum of what the story told, not the count of its latest incident
+_AGGREGATE = re.compile(
+    r"\b(?:across|throughout)\s+the\s+(?:region|province|country|area|border|district|state"
+    r"|oblast|frontier)\b|\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of)\b",
+    re.I,
+)
 _VIOLENT = frozenset(
     {
         "armed_clash",
@@ -1098,6 +1105,9 @@ class _Extractor:
         # shelling"), else the latest violent one (a toll rarely follows a detention)
         family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
         physical = [i for i in reversed(before) if i.physical]
+        if not back and _AGGREGATE.search(clause):
+            # an area's toll completes an incident told without a place, never one village's
+            physical = [i for i in physical if _unplaced(i.location)]
         prev = next((i for i in physical if i.event_type in family), None)
         prev = prev or next(iter(physical), None)
         if prev is None:
