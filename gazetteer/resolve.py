@@ -61,7 +61,7 @@ class _Candidates:
             rows = np.array([row], np.int32) if row is not None else rows
             quality = np.zeros(len(rows), np.uint8)
         elif len(rows) == 0 and len(key) >= 5:
-            rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
+            rows = index.skeleton_rows(skeleton_key(key))
             quality = np.ones(len(rows), np.uint8)
             self.skeleton = True
         a = index.arrays
@@ -75,12 +75,12 @@ class _Candidates:
         self.xyz = np.column_stack(
             [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
         )
-        feat = index.strings["feature"]
+        feat = a["feature"][self.rows]
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
         #: capitals of their country under their own name
-        self.capital = self._capitals(index)
+        self.capital = self._capitals(index, feat)
         s += np.where(self.capital, 1.5, 0.0)
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
         # The name of a country, region or admin-1 unit is theirs before it is another
@@ -111,28 +111,28 @@ class _Candidates:
         if self.skeleton:
             s -= 1.0
         self.base = s
-        self.admin_city = is_place | np.array(
-            [feat[r] in ("City", "Municipality") for r in self.rows], bool
+        code = index.feature_code
+        self.admin_city = is_place | _in_codes(
+            feat, frozenset(code.get(f, -1) for f in ("City", "Municipality"))
         )
         #: second-level units (US counties): named with the same words as admin-1 units
-        self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
+        self.adm2 = feat == code.get("ADM2", -1)
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
 
-    def _capitals(self, index: GazetteerIndex) -> np.ndarray:
+    def _capitals(self, index: GazetteerIndex, feat: np.ndarray) -> np.ndarray:
         """Candidates that are their country's capital under their own name.
 
         Only the most populous ``PPLC`` of a country counts: some sources mark
         every town of a capital's name as one (twenty US towns named Washington).
         """
-        feat, pop = index.strings["feature"], index.arrays["population"]
+        pop, pplc = index.arrays["population"], index.feature_code.get("PPLC", -1)
         out = np.zeros(len(self.rows), bool)
         best: dict[int, int] = {}
-        for k, (r, q) in enumerate(zip(self.rows, self.quality, strict=True)):
-            if feat[r] == "PPLC" and q == 0:
-                c = int(self.country[k])
-                if c not in best or pop[r] > pop[self.rows[best[c]]]:
-                    best[c] = k
+        for k in np.flatnonzero((feat == pplc) & (self.quality == 0)):
+            r, c = self.rows[k], int(self.country[k])
+            if c not in best or pop[r] > pop[self.rows[best[c]]]:
+                best[c] = k
         out[list(best.values())] = True
         return out
 
