@@ -292,11 +292,13 @@ class PackedStrings(Sequence):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:
-        if not -len(self) <= i < len(self):
+        offsets = self._offsets
+        n = len(offsets) - 1
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
             raise IndexError(i)
-        i %= len(self)
-        a, b = self._offsets[i], self._offsets[i + 1]
-        return self._data[a:b].decode("utf-8", "surrogatepass")
+        return self._data[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
 
     def find(self, key: str) -> int:
         """Position of a string, or -1 when it is not there (needs the hash table)."""
@@ -320,7 +322,10 @@ class PackedStrings(Sequence):
         return pos
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.find(key) >= 0
+        pos = self._memo.get(key)
+        if pos is None:
+            pos = self.find(key) if isinstance(key, str) else -1
+        return pos >= 0
 
     def get(self, key: str, default: int | None = None) -> int | None:
         """Position of a string, like ``dict.get`` on a string → position map."""

@@ -91,15 +91,17 @@ class _Candidates:
         # unless a feature word says otherwise ("Mexico state").
         is_country = (self.kind == K_COUNTRY) & (self.quality == 0)
         if is_country.any():
-            own = (self.kind == K_ADMIN1) & np.isin(self.country, self.country[is_country])
+            own = (self.kind == K_ADMIN1) & _in_codes(
+                self.country, _codes(self.country[is_country])
+            )
             s -= np.where(own, _ALIAS_PENALTY, 0.0)
         # A city that gives its name to the admin-1 unit it lies in ("Kandahar") is
         # meant unless a feature word says otherwise.
         is_unit = self.kind == K_ADMIN1
         if is_unit.any():
             # (GeoNames leaves some capitals without an admin-1 code: Dushanbe)
-            in_unit = np.isin(self.admin1, self.admin1[is_unit]) | (
-                (self.admin1 == 0) & np.isin(self.country, self.country[is_unit])
+            in_unit = _in_codes(self.admin1, _codes(self.admin1[is_unit])) | (
+                (self.admin1 == 0) & _in_codes(self.country, _codes(self.country[is_unit]))
             )
             namesake = is_place & (self.quality == 0) & in_unit
             namesake &= a["population"][self.rows] >= _NAMESAKE_CITY
@@ -176,6 +178,11 @@ def _near_border(m: Mention, border_spans: tuple[list[int], list[int]]) -> bool:
     starts, ends = border_spans
     k = bisect.bisect_left(starts, max(0, m.start - 80))  # the first word starting in reach
     return k < len(starts) and ends[k] <= m.end + 80
+
+
+def _codes(values: np.ndarray) -> frozenset[int]:
+    """The distinct codes in an array, for :func:`_in_codes`."""
+    return frozenset(values.tolist())
 
 
 def _in_codes(codes: np.ndarray, wanted: frozenset[int]) -> np.ndarray:
