@@ -510,14 +510,15 @@ class _Article:
         support = evidence[self.country] - np.where(
             self.country == best_country[group], own_vote, 0.0
         )
-        total = evidence.sum() - own_vote
+        total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
         w = p * self.in_unit * self.n[group]
         votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
-        if votes.sum() > 0:
+        votes_sum = np.add.reduce(votes)
+        if votes_sum > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
-            unit_total = votes.sum() - np.add.reduceat(w, starts)[group]
+            unit_total = votes_sum - np.add.reduceat(w, starts)[group]
             # A country holds all its units: their votes are its too ("Acapulco" and
             # "Guerrero" make "Mexico" the country, not the Federal District).
             c = self.is_country
@@ -531,12 +532,12 @@ class _Article:
         # Siblings: other names whose best candidate is a country (for countries) or an
         # admin-1 unit of the same country (for admin-1 units).
         best_kind = self.kind[best]
-        n_countries = float((best_kind == K_COUNTRY).sum())
+        n_countries = float(np.count_nonzero(best_kind == K_COUNTRY))
         own_country = (best_kind == K_COUNTRY)[group]
-        is_country = self.kind == K_COUNTRY
+        is_country = self.is_country
         # (two other countries at least: "Jordan" and "the United States" are no list)
-        bonus[is_country] += _SIBLING_BONUS * np.clip(
-            n_countries - own_country[is_country] - 1.0, 0.0, 2.0
+        bonus[is_country] += _SIBLING_BONUS * np.minimum(
+            np.maximum(n_countries - own_country[is_country] - 1.0, 0.0), 2.0
         )
         unit_best = best_kind == K_ADMIN1
         units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
@@ -552,9 +553,9 @@ class _Article:
         if len(picks):
             cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
             cos[group[:, None] == group[picks][None, :]] = -1.0  # a name is not near itself
-            nearest = cos.max(axis=1)
+            nearest = np.maximum.reduce(cos, axis=1)
             # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-            bonus += 0.5 * (nearest[:, None] > _NEAR_COS).sum(axis=1)
+            bonus += 0.5 * np.count_nonzero(nearest[:, None] > _NEAR_COS, axis=1)
         return self.scores_local + bonus, support, total
 
     def run(self, rounds: int) -> None:
