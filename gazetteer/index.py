@@ -422,12 +422,13 @@ def build_arrays() -> dict[str, np.ndarray]:
             if " " in k
         }
     )
+    ptr = np.cumsum(ptr)
     arrays = {
         **_packed_arrays("skel_keys", skel_keys, hashed=True),
         "skel_ptr": np.cumsum([0] + [len(r) for r in skel_rows]).astype(np.int64),
         "skel_rows": np.array([r for rs in skel_rows for r in rs], dtype=np.int32),
         **_packed_arrays("keys", keys, hashed=True),
-        "ptr": np.cumsum(ptr),
+        "ptr": ptr,
         "rows": np.array([r for (_, r), _ in entries], dtype=np.int32),
         "quality": np.array([q for _, q in entries], dtype=np.uint8),
         "kind": np.array([KINDS.index(k) for k in places["kind"]], dtype=np.uint8),
@@ -438,6 +439,17 @@ def build_arrays() -> dict[str, np.ndarray]:
         **_packed_arrays("first_words", first_words, hashed=True),
         "context_countries": _pack([c for _, c in context]),
     }
+    # What resolution reads per name or place, computed here rather than for every key met:
+    # the smallest kind and the largest population among a name's places, and each
+    # place's unit vector (the cosine of the angle between two places is their dot product).
+    arrays["name_min_kind"] = np.minimum.reduceat(arrays["kind"][arrays["rows"]], ptr[:-1])
+    arrays["name_max_population"] = np.maximum.reduceat(
+        arrays["population"][arrays["rows"]], ptr[:-1]
+    )
+    lat, lon = np.radians(arrays["lat"]), np.radians(arrays["lon"])
+    arrays["xyz"] = np.column_stack(
+        [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+    )
     for col in _CODED_COLUMNS:
         codes, vocab = _codes(places[col] if col != "feature" else places[col].astype(str))
         arrays[col] = codes
@@ -497,7 +509,8 @@ def _read_cache(path: Path) -> dict[str, np.ndarray] | None:
 #: Arrays every cache must hold (the build writes them all).
 _REQUIRED = frozenset(
     {"keys", "keys_off", "keys_hash", "ptr", "rows", "quality", "kind", "lat", "lon"}
-    | {"population", "context_keys", "context_countries", "skel_ptr", "skel_rows"}
+    | {"population", "context_keys", "context_countries", "skel_ptr", "skel_rows", "xyz"}
+    | {"name_min_kind", "name_max_population"}
     | {f"{c}{s}" for c in ("first_words", "skel_keys") for s in ("", "_off", "_hash")}
     | {f"{c}{s}" for c in _CODED_COLUMNS for s in ("", "_vocab")}
     | {f"{c}{s}" for c in _STR_COLUMNS for s in ("", "_off")}

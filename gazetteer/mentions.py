@@ -344,12 +344,8 @@ def _drop_common_names(
 
 def _max_population(key: str, index: GazetteerIndex) -> int:
     """The largest population among a name's places."""
-    cache = index.memo("mentions.max_population")
-    pop = cache.get(key)
-    if pop is None:
-        rows, _ = index.candidates(key)
-        pop = cache[key] = int(index.arrays["population"][rows].max()) if len(rows) else 0
-    return pop
+    s = index.slot(key)
+    return 0 if s is None else int(index.arrays["name_max_population"][s])
 
 
 def _drop_surnames(
@@ -418,12 +414,8 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
 
     ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
     """
-    cache = index.memo(f"mentions.big.{kinds}")
-    big = cache.get(key)
-    if big is None:
-        rows, _ = index.candidates(key)
-        big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
-    return big
+    s = index.slot(key)
+    return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
 
 
 def _may_speak(key: str, index: GazetteerIndex) -> bool:

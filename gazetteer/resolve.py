@@ -70,11 +70,8 @@ class _Candidates:
         self.kind = a["kind"][self.rows]
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
-        lat, lon = np.radians(a["lat"][self.rows]), np.radians(a["lon"][self.rows])
         #: unit vectors: the cosine of the angle between two places is their dot product
-        self.xyz = np.column_stack(
-            [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
-        )
+        self.xyz = a["xyz"][self.rows]
         feat = a["feature"][self.rows]
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
