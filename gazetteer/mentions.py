@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
@@ -69,14 +70,16 @@ class Tokens:
         self.starts = bounds[0:-1:2]
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() for w in self.words]
+        # (map and compress loop in C: an article has about a thousand words)
+        self.cap = list(map(str.isupper, map(itemgetter(0), self.words)))
         #: gaps[k]: what lies between words k and k+1
-        self.gaps = parts[2:-1:2]
+        self.gaps = gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
-        self.adjacent = [
-            g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(self.gaps, self.lower, strict=False)
-        ]
+        self.adjacent = list(map(_JOINING_GAPS.__contains__, gaps))
+        for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
+            g = gaps[k]
+            if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
 
     def __len__(self) -> int:
         return len(self.words)
@@ -115,9 +118,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
     adjacent = toks.adjacent
     n = len(toks)
-    lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
+    lowercase_words = set(itertools.compress(lower, map(not_, cap)))
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
+    joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
     spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
