@@ -426,6 +426,11 @@ _COUNTRY_VOTE = np.ones(len(KINDS))
 _COUNTRY_VOTE[K_COUNTRY], _COUNTRY_VOTE[K_CONTINENT] = 2.0, 0.0
 #: Cosines of the angles that 500, 200 and 50 km span on the Earth (R = 6371 km).
 _NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
+#: A town and a second-level unit (US county) named in one article are linked when the
+#: town lies within this distance of the unit's point, in the same admin-1 unit; both
+#: gain (a county is ~25 km across the middle: half of them are under 1,640 km²).
+_COUNTY_REACH_KM = 35.0
+_COUNTY_LINK_BONUS = 2.0
 #: Evidence below this is rounding noise (a name's own vote taken back out of a total).
 _EPS = 1e-9
 
@@ -477,6 +482,32 @@ class _Article:
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
         self.context = context
         self.context_units = context_units
+        # (places named by their own name: "Richmond" alone is a city before it is
+        # Richmond County, and "Youngstown" a city before an old name of another town)
+        own_name = cat([g.cands.quality == 0 for g in named])
+        adm2 = cat([g.cands.adm2 for g in named]) & own_name
+        if adm2.any():
+            links = self._county_links(adm2, own_name)
+            self.scores_local = self.scores_local + _COUNTY_LINK_BONUS * links
+
+    def _county_links(self, adm2: np.ndarray, own_name: np.ndarray) -> np.ndarray:
+        """1.0 for a town that lies in a second-level unit another name may mean, and
+        for the unit that holds a town another name may mean ("Paris" and "Lamar
+        County": Paris, Texas, and Lamar County, Texas), else 0.0.
+        """
+        units = np.flatnonzero(adm2)
+        towns = (self.kind == K_PLACE) & own_name & np.isin(self.admin1, self.admin1[units])
+        towns = np.flatnonzero(towns)
+        linked = np.zeros(len(self.kind))
+        if not len(towns):
+            return linked
+        cos = self.xyz[units] @ self.xyz[towns].T
+        near = cos > np.cos(_COUNTY_REACH_KM / 6371.0)
+        near &= self.admin1[units][:, None] == self.admin1[towns][None, :]
+        near &= self.group[units][:, None] != self.group[towns][None, :]
+        linked[units[near.any(axis=1)]] = 1.0
+        linked[towns[near.any(axis=0)]] = 1.0
+        return linked
 
     def round(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Scores after one round of article evidence, and each candidate's country support.
