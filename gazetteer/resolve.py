@@ -491,9 +491,11 @@ class _Article:
             self.scores_local = self.scores_local + _COUNTY_LINK_BONUS * links
 
     def _county_links(self, adm2: np.ndarray, own_name: np.ndarray) -> np.ndarray:
-        """1.0 for a town that lies in a second-level unit another name may mean, and
-        for the unit that holds a town another name may mean ("Paris" and "Lamar
-        County": Paris, Texas, and Lamar County, Texas), else 0.0.
+        """Which candidates a town-in-county link supports (1.0) and which not (0.0).
+
+        A town is linked when it lies in a second-level unit that another name may
+        mean, and a unit when it holds a town that another name may mean ("Paris"
+        and "Lamar County": Paris, Texas, and Lamar County, Texas).
         """
         units = np.flatnonzero(adm2)
         towns = (self.kind == K_PLACE) & own_name & np.isin(self.admin1, self.admin1[units])
