@@ -94,6 +94,9 @@ ORGANISATION_WORDS = {
     "command", "troops", "military", "navy", "church", "federation", "association",
     "union", "league", "court", "commission", "administration", "television", "radio",
     "railways", "security", "intelligence", "prosecutor", "prosecutor's", "academy",
+    # local institutions named for the town they serve ("the Springfield Public Library")
+    "school", "schools", "hospital", "library", "museum", "college", "fire", "utilities",
+    "chamber", "airport", "zoo", "symphony", "orchestra",
 }  # fmt: skip
 
 #: Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina").

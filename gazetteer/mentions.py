@@ -223,7 +223,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = k + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
-            # ("Alexander Lapshin", "Aerostar company").
+            # ("Alexander Lapshin", "Aerostar company"), unless an organisation or a
+            # title follows a name that is no common word or given name ("the Dover
+            # Public Library", "Dover Mayor Ann Smith"; not "the Commerce Committee").
             if (
                 not big
                 and nxt is not None
@@ -231,6 +233,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
                 and _key(words[nxt]) not in names
+                and not (
+                    (lower[nxt] in TITLES or _org_after(toks, nxt))
+                    and lower[i] not in common_words()
+                    and lower[i] not in first_names()
+                )
             ):
                 i = j + 2
                 continue
@@ -317,16 +324,18 @@ def _drop_common_names(
     "Council", "Main", "Hall", "Paul": a single capitalised word that is a common
     word of English (or a given name not after a place preposition) stands for
     a small place only with a feature word or a parent next to it; towns of
-    100,000 people or more ("Mobile", "Buffalo") are meant anyway.
+    100,000 people or more ("Mobile", "Buffalo") are meant anyway. The same holds
+    inside an organisation's name ("the Chamber of Commerce").
     """
     lower = toks.lower
     common, given = common_words(), first_names()
+    demonyms = index.context_names
     by_start = {toks.starts[i]: (i, j, big) for i, j, big in spans}
     out = []
     for m in mentions:
         i, j, big = by_start.get(m.start, (0, 1, True))
         if (
-            m.role == "toponym"
+            (m.role == "toponym" or m.key not in demonyms)
             and i == j
             and not big
             and m.feature_word is None
@@ -440,6 +449,16 @@ def _may_speak(key: str, index: GazetteerIndex) -> bool:
     return speaks
 
 
+def _org_after(toks: Tokens, k: int) -> bool:
+    """True when the capitalised words from ``k`` on (up to four) name an organisation."""
+    for x in range(k, min(len(toks), k + 4)):
+        if toks.lower[x] in ORGANISATION_WORDS:
+            return True
+        if not (toks.cap[x] and x + 1 < len(toks) and toks.adjacent[x]):
+            return False
+    return False
+
+
 def _org_before(toks: Tokens, k: int) -> bool:
     """True when the capitalised words before ``of`` at ``k`` name an organisation."""
     for x in range(k - 1, max(-1, k - 6), -1):
@@ -479,7 +498,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             p = out[k - 1]
             gap = text[p.end : m.start]
             if _POSSESSIVE_GAP.fullmatch(gap) or (
-                p.role == "context" and _DEMONYM_GAP.fullmatch(gap)
+                p.role == "context" and p.key in index.context_names and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):
