@@ -190,7 +190,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         nxt = j + 1 if j + 1 < n else None
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
-        context_country = context_names.get(key)
+        context_country = _demonym_country(key, index) if role == "context" else None
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
             if not big and lower[i] in lowercase_words:
@@ -433,6 +433,19 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
         rows, _ = index.candidates(key)
         big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
     return big
+
+
+def _demonym_country(key: str, index: GazetteerIndex) -> str | None:
+    """The country a demonym points to ("Ohioans": US; "European": none, a bloc)."""
+    place_id = index.context_names.get(key)
+    if place_id is None or place_id in index.country_code:
+        return place_id
+    cache = index.memo("mentions.demonym_country")
+    if key not in cache:
+        row = index.id_to_row.get(place_id)
+        country = "" if row is None else index.vocab["country"][index.arrays["country"][row]]
+        cache[key] = country or None
+    return cache[key]
 
 
 def _may_speak(key: str, index: GazetteerIndex) -> bool:

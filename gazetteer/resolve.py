@@ -374,6 +374,9 @@ def resolve_mentions(
             units = _admin1_units(m.key, index)
             if len(units):
                 context_units[units] += 1.0 / len(units)
+            row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
+            if row is not None and index.arrays["admin1_code"][row] > 0:
+                context_units[index.arrays["admin1_code"][row]] += 1.0
     for g in scored:
         g.local = g.scores
     named = [g for g in groups.values() if len(g.rows)]
@@ -409,8 +412,8 @@ def resolve_mentions(
     for m in mentions:
         if m.key in ranked:
             out.append(ResolvedMention(m, *ranked[m.key]))
-        elif m.context_country in index.country_code:  # a demonym: its country
-            row = index.id_to_row.get(m.context_country)
+        elif m.key in demonyms:  # a demonym: its country, admin-1 unit or region
+            row = index.id_to_row.get(demonyms[m.key])
             place = None if row is None else index.place(row)
             out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
