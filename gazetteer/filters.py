@@ -9,6 +9,7 @@ from gazetteer.data.words import read_word_list
 __all__ = [
     "ABBREVIATIONS",
     "ADMIN_WORDS",
+    "DISEASE_WORDS",
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
     "NOT_PLACES",
@@ -136,6 +137,13 @@ ABBREVIATIONS = {
     "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
     "nebr", "nev", "okla", "ore", "oreg", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
     "wis", "wisc", "wyo", "alta", "ont", "que", "sask", "man", "nfld",
+}  # fmt: skip
+
+#: Words after a place name that make it a disease's name ("West Nile virus", "Marburg
+#: haemorrhagic fever", "Spanish flu", "Lyme disease"), not a place.
+DISEASE_WORDS = {
+    "virus", "viruses", "fever", "flu", "influenza", "encephalitis", "hemorrhagic",
+    "haemorrhagic", "disease",
 }  # fmt: skip
 
 #: Buildings that news names for the government in them ("the White House said"):

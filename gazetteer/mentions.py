@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
     ABBREVIATIONS,
+    DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
     NOT_PLACES,
@@ -188,6 +189,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i = j + 1
             continue
         nxt = j + 1 if j + 1 < n else None
+        if nxt is not None and adjacent[j] and lower[nxt] in DISEASE_WORDS:
+            i = j + 2  # "West Nile virus", "Spanish flu": a disease's name
+            continue
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
         context_country = _demonym_country(key, index) if role == "context" else None

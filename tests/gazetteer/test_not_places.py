@@ -131,3 +131,12 @@ def test_common_words_inside_an_organisation_name_are_no_places(gazetteer):
     ]:
         found = {r.mention.surface for r in gazetteer.resolve(text)}
         assert not found & {"Chamber", "Commerce", "Energy"}, text
+
+
+def test_a_place_in_a_disease_name_is_no_place(gazetteer):
+    text = (
+        "Health officials confirmed two cases of West Nile virus this week, and a traveller "
+        "back from Kampala was treated for Marburg haemorrhagic fever. Older readers still "
+        "remember the Spanish flu."
+    )
+    assert _toponyms(gazetteer, text) == ["Kampala"]
