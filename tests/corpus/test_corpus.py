@@ -131,6 +131,50 @@ def test_a_dask_cluster_gives_the_same_incidents(tmp_path, gazetteer, dask_clust
     )
     assert remote.articles == one.articles == 80
     assert _records(remote.incidents) == _records(one.incidents)
+    # the worker plugin readied every worker (gazetteer, geometry packs) as it joined
+    from distributed import Client
+
+    with Client(dask_cluster.address, timeout="10s") as client:
+        assert set(client.run(_readiness).values()) == {(True, True)}
+
+
+def _readiness() -> tuple[bool, bool]:
+    """Whether this process holds a gazetteer and the admin-1 pack, without extracting."""
+    from geo import regions
+    from geo.corpus import work
+
+    return bool(work._GAZETTEERS), regions._admin1.cache_info().currsize == 1
+
+
+def _readiness_of(_part) -> tuple[bool, bool]:
+    return _readiness()
+
+
+def test_local_workers_are_ready_before_their_first_partition(gazetteer):
+    from geo.corpus.run import Engine
+
+    with Engine(workers=2, gazetteer=gazetteer) as engine:
+        states = list(engine.map(_readiness_of, [Partition(0, ("a",)), Partition(1, ("b",))]))
+    assert states == [(True, True), (True, True)]
+
+
+@pytest.mark.slow
+def test_with_another_thread_running_workers_come_from_a_fork_server_and_get_ready():
+    import threading
+
+    from geo.corpus.run import Engine, start_method
+
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait)
+    busy.start()
+    try:
+        assert start_method() == "forkserver"
+        with Engine(workers=2) as engine:
+            states = list(engine.map(_readiness_of, [Partition(k, ("a",)) for k in range(4)]))
+    finally:
+        stop.set()
+        busy.join()
+    assert set(states) == {(True, True)}
 
 
 @pytest.mark.slow
