@@ -267,6 +267,9 @@ AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
 PARTITIONS_PER_WORKER = 16
 #: ...but no partition smaller than this (a task costs a few milliseconds to hand out).
 MIN_PARTITION_BYTES = 256 * 1024
+#: From this many incidents on, merging runs as a second stage on the workers (fewer
+#: cost less to merge in the client than to send).
+STAGE_MERGE_INCIDENTS = 2000
 
 
 def partition_results(
@@ -375,8 +378,9 @@ def extract_corpus(
     progress: Callable[[int, str], None] | None = None,
     errors: list[ArticleError] | None = None,
     keep: str = "border",
+    merge: bool = False,
 ) -> CorpusRun:
-    """Extract the incidents of a corpus (not merged across articles).
+    """Extract the incidents of a corpus, and merge them across articles on request.
 
     Parameters
     ----------
@@ -399,6 +403,11 @@ def extract_corpus(
         list when omitted.
     keep
         Which events to keep: ``"border"``, ``"violent"`` or ``"all"``.
+    merge
+        Merge the same incident reported by several articles
+        (:func:`~geo.corpus.merge.merge_blocked`); with worker processes or Dask, as a
+        second stage on the same workers (:func:`~geo.corpus.merge.merge_stage`) once
+        there are :data:`STAGE_MERGE_INCIDENTS` incidents to merge.
 
     Returns
     -------
@@ -430,4 +439,11 @@ def extract_corpus(
             run.incidents.extend(res.incidents)
             run.articles += len(res.articles)
             run.partitions += 1
+        if merge:
+            from geo.corpus.merge import merge_blocked, merge_stage
+
+            if engine.kind == "inline" or len(run.incidents) < STAGE_MERGE_INCIDENTS:
+                run.incidents = merge_blocked(run.incidents)
+            else:
+                run.incidents = merge_stage(run.incidents, engine)
     return run
