@@ -201,6 +201,11 @@ def test_a_dask_cluster_gives_the_same_incidents(tmp_path, gazetteer, dask_clust
     )
     assert remote.articles == one.articles == 80
     assert _records(remote.incidents) == _records(one.incidents)
+    # merging as a second stage on the cluster
+    unmerged = extract([docs], gazetteer=gazetteer, merge=False).incidents
+    with Engine(scheduler=dask_cluster.address) as engine:
+        staged = merge_stage(unmerged, engine, shards=8)
+    assert _records(staged) == _records(one.incidents)
     # the worker plugin readied every worker (gazetteer, geometry packs) as it joined
     from distributed import Client
 
