@@ -264,7 +264,7 @@ class CorpusRun:
 AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
 #: With several workers, a corpus is cut into about this many partitions per worker, so
 #: that the last partitions, when some workers are already idle, are short.
-PARTITIONS_PER_WORKER = 16
+PARTITIONS_PER_WORKER = 32
 #: ...but no partition smaller than this (a task costs a few milliseconds to hand out).
 MIN_PARTITION_BYTES = 256 * 1024
 #: From this many incidents on, merging runs as a second stage on the workers (fewer
