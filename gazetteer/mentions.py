@@ -6,10 +6,12 @@ import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
     ABBREVIATIONS,
+    DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
     NOT_PLACES,
@@ -69,14 +71,16 @@ class Tokens:
         self.starts = bounds[0:-1:2]
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() for w in self.words]
+        # (map and compress loop in C: an article has about a thousand words)
+        self.cap = list(map(str.isupper, map(itemgetter(0), self.words)))
         #: gaps[k]: what lies between words k and k+1
-        self.gaps = parts[2:-1:2]
+        self.gaps = gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
-        self.adjacent = [
-            g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(self.gaps, self.lower, strict=False)
-        ]
+        self.adjacent = list(map(_JOINING_GAPS.__contains__, gaps))
+        for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
+            g = gaps[k]
+            if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
 
     def __len__(self) -> int:
         return len(self.words)
@@ -115,9 +119,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
     adjacent = toks.adjacent
     n = len(toks)
-    lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
+    lowercase_words = set(itertools.compress(lower, map(not_, cap)))
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
+    joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
     spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
@@ -188,9 +192,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i = j + 1
             continue
         nxt = j + 1 if j + 1 < n else None
+        if nxt is not None and adjacent[j] and lower[nxt] in DISEASE_WORDS:
+            i = j + 2  # "West Nile virus", "Spanish flu": a disease's name
+            continue
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
-        context_country = context_names.get(key)
+        context_country = _demonym_country(key, index) if role == "context" else None
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
             if not big and lower[i] in lowercase_words:
@@ -223,7 +230,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = k + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
-            # ("Alexander Lapshin", "Aerostar company").
+            # ("Alexander Lapshin", "Aerostar company"), unless an organisation or a
+            # title follows a name that is no common word or given name ("the Dover
+            # Public Library", "Dover Mayor Ann Smith"; not "the Commerce Committee").
             if (
                 not big
                 and nxt is not None
@@ -231,6 +240,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
                 and _key(words[nxt]) not in names
+                and not (
+                    (lower[nxt] in TITLES or _org_after(toks, nxt))
+                    and lower[i] not in common_words()
+                    and lower[i] not in first_names()
+                )
             ):
                 i = j + 2
                 continue
@@ -317,16 +331,18 @@ def _drop_common_names(
     "Council", "Main", "Hall", "Paul": a single capitalised word that is a common
     word of English (or a given name not after a place preposition) stands for
     a small place only with a feature word or a parent next to it; towns of
-    100,000 people or more ("Mobile", "Buffalo") are meant anyway.
+    100,000 people or more ("Mobile", "Buffalo") are meant anyway. The same holds
+    inside an organisation's name ("the Chamber of Commerce").
     """
     lower = toks.lower
     common, given = common_words(), first_names()
+    demonyms = index.context_names
     by_start = {toks.starts[i]: (i, j, big) for i, j, big in spans}
     out = []
     for m in mentions:
         i, j, big = by_start.get(m.start, (0, 1, True))
         if (
-            m.role == "toponym"
+            (m.role == "toponym" or m.key not in demonyms)
             and i == j
             and not big
             and m.feature_word is None
@@ -344,12 +360,8 @@ def _drop_common_names(
 
 def _max_population(key: str, index: GazetteerIndex) -> int:
     """The largest population among a name's places."""
-    cache = index.memo("mentions.max_population")
-    pop = cache.get(key)
-    if pop is None:
-        rows, _ = index.candidates(key)
-        pop = cache[key] = int(index.arrays["population"][rows].max()) if len(rows) else 0
-    return pop
+    s = index.slot(key)
+    return 0 if s is None else int(index.arrays["name_max_population"][s])
 
 
 def _drop_surnames(
@@ -418,12 +430,21 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
 
     ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
     """
-    cache = index.memo(f"mentions.big.{kinds}")
-    big = cache.get(key)
-    if big is None:
-        rows, _ = index.candidates(key)
-        big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
-    return big
+    s = index.slot(key)
+    return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
+
+
+def _demonym_country(key: str, index: GazetteerIndex) -> str | None:
+    """The country a demonym points to ("Ohioans": US; "European": none, a bloc)."""
+    place_id = index.context_names.get(key)
+    if place_id is None or place_id in index.country_code:
+        return place_id
+    cache = index.memo("mentions.demonym_country")
+    if key not in cache:
+        row = index.id_to_row.get(place_id)
+        country = "" if row is None else index.vocab["country"][index.arrays["country"][row]]
+        cache[key] = country or None
+    return cache[key]
 
 
 def _may_speak(key: str, index: GazetteerIndex) -> bool:
@@ -438,6 +459,16 @@ def _may_speak(key: str, index: GazetteerIndex) -> bool:
             or any(feature[r] == "PPLC" for r in rows)
         )
     return speaks
+
+
+def _org_after(toks: Tokens, k: int) -> bool:
+    """True when the capitalised words from ``k`` on (up to four) name an organisation."""
+    for x in range(k, min(len(toks), k + 4)):
+        if toks.lower[x] in ORGANISATION_WORDS:
+            return True
+        if not (toks.cap[x] and x + 1 < len(toks) and toks.adjacent[x]):
+            return False
+    return False
 
 
 def _org_before(toks: Tokens, k: int) -> bool:
@@ -479,7 +510,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             p = out[k - 1]
             gap = text[p.end : m.start]
             if _POSSESSIVE_GAP.fullmatch(gap) or (
-                p.role == "context" and _DEMONYM_GAP.fullmatch(gap)
+                p.role == "context" and p.key in index.context_names and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):

@@ -478,20 +478,23 @@ def number_value(words: str) -> int | None:
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"
+    # "fatally shot", "mortally wounded": dead of it, not wounded
+    r"|(?:fatally|mortally)\s+(?:shot|wounded|injured|hurt|stabbed|hit)"
 )
 _WOUNDED = (
     r"wounded|injured|hurt|lost\s+(?:his|her|their|an?|both)\s+(?:\w+\s+)?"
     r"(?:legs?|arms?|eyes?|hands?|feet|foot|limbs?|fingers?)"
 )
 _ADVERB = (
-    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly|fatally|mortally"
+    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly"
     r"|also|later|allegedly|gravely|grievously)\s+)*"
 )
 # ", including four of a family," between a count and its verb
 _APPOSITIVE = (
     r"(?:(?P<app>[\w'’-]+),\s+(?:including|among\s+them|mostly|most\s+of\s+them"
     r"|all\s+of\s+them|all)\b"
-    r"[^,;.]{0,60},\s+)?"
+    # a list of its own may follow ("including women, children and a guard,")
+    r"[^;.]{0,90}?,\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
 _COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
@@ -501,31 +504,49 @@ _WHO = (
     rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
 )
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
+# "at least", "as many as", "more than": the count stated is the count kept
+_ABOUT = (
+    r"(?:(?:at\s+least|as\s+many\s+as|more\s+than|up\s+to|nearly|almost|about|around"
+    r"|over|some)\s+)?"
+)
+# where the people counted come from: "residents of villages in A, B and C sectors"
+_FROM_LIST = (
+    r"(?:of|from|in)\s+(?:(?!(?:were|was|are|is|have|has|had|said|says|who|which|that)\b)"
+    r"[\w'’()-]+,?\s+){1,14}?"
+)
 _CASUALTY_PATTERNS = [
     # "three Armenian soldiers were killed", "four others wounded", "2 killed",
     # "a man and a woman died"
     re.compile(
-        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})"
-        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>{_WHO})"
+        rf"(?:and\s+{_ABOUT}(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
         rf"{_BE}{_ADVERB}(?P<what>{_KILLED}|{_WOUNDED})\b",
+        re.I,
+    ),
+    # "22 residents of villages in A, B and C were injured": the verb after a list
+    re.compile(
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
+        rf"{_FROM_LIST}(?:were|was|have\s+been|had\s+been|had)\s+{_ADVERB}"
+        rf"(?P<what>{_KILLED}|{_WOUNDED})\b",
         re.I,
     ),
     # "killing three soldiers", "wounding two", "killed three Tajik and one Kyrgyz officer"
     re.compile(
-        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+"
-        rf"(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
-        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\b"
+        rf"\b(?P<what>(?:fatally\s+|mortally\s+)?(?:killing|wounding|injuring|shooting)"
+        rf"|killed|wounded|injured|shot\s+dead|(?:fatally|mortally)\s+(?:shot|wounded))\s+"
+        rf"{_ABOUT}(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
+        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+{_ABOUT}(?P<n2>{_NUM})\b"
         rf"(?P<who2>{_OBJ_WHO})?)?",
         re.I,
     ),
     # "left two dead", "left three soldiers wounded"
     re.compile(
-        rf"\bleft\s+(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
+        rf"\bleft\s+{_ABOUT}(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
         re.I,
     ),
     # "the deaths of five civilians", "the death of a soldier"
     re.compile(
-        rf"\b(?P<what>deaths?)\s+of\s+(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
+        rf"\b(?P<what>deaths?)\s+of\s+{_ABOUT}(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
         re.I,
     ),
 ]
@@ -554,10 +575,10 @@ _NONE_HURT = re.compile(
 _HURT_WORD = Lexeme(
     (
         "kill", "dead", "died", "slain", "lives", "life", "lost", "perish", "wound", "injur",
-        "hurt", "casualt", "death", "fatalit", "martyr",
+        "hurt", "casualt", "death", "fatal", "martyr", "mortally",
     ),
-    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatalit"
-    r"|martyr)",
+    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatal"
+    r"|martyr|mortally)",
 )  # fmt: skip
 
 
@@ -814,6 +835,8 @@ def _casualty(m: re.Match) -> Casualty | None:
         who_parts.append(who)
     what = m.group("what").lower()
     wounded = re.match(_WOUNDED + r"|wounding|injuring", what)
+    if what.startswith("shooting"):
+        return None  # "shooting two" says nothing of their fate
     kind = "wounded" if wounded else "killed"
     who = " and ".join(w for w in who_parts if w)
     return Casualty(

@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
+from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
     EVENT_WORD as _EVENT_WORD,
 )
@@ -118,6 +118,13 @@ _BACK_REF = re.compile(
     r"|strikes?|incidents?|clash(?:es)?|fighting|blasts?|explosions?|firing|exchanges?"
     r"|shoot-?outs?|skirmish(?:es)?|raids?|assaults?|violence|bombardment|ambush|operation"
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
+    re.I,
+)
+# a toll for a whole area or the day ("Across the region, 13 people were wounded"): the
+# sum of what the story told, not the count of its latest incident
+_AGGREGATE = re.compile(
+    r"\b(?:across|throughout)\s+the\s+(?:region|province|country|area|border|district|state"
+    r"|oblast|frontier)\b|\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of)\b",
     re.I,
 )
 _VIOLENT = frozenset(
@@ -433,7 +440,7 @@ class _Extractor:
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate | None, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str, int]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
@@ -454,11 +461,20 @@ class _Extractor:
                     headline = self._headline_border(sent.text, srefs)
                 continue
             s = sent.text
+            story.advance()
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if story.wants_first():
+                    # "This Sunday we were woken by blasts": the day of the undated lead
+                    told = [
+                        resolve_time(e, published)
+                        for e in find_time_expressions(s)
+                        if not (e.speech or e.history or e.until or e.since)
+                    ]
+                    story.reached([d for d in told if d.known], first_only=True)
                 if pending:
                     self._place_from_next(s, srefs, pending)
                 pending = []
@@ -537,16 +553,23 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # time words of an aside or of what came before ("followed … on
+                    # Wednesday") do not date this trigger
+                    fexprs = dating(exprs, s, tpos)
+                    fcexprs = [e for e in cexprs if e in fexprs]
+                    f_date, f_speech = sentence_date, speech_date
+                    if len(fexprs) < len(exprs):
+                        f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
-                        self._retold(s, tpos, tend, event_type, cexprs, crefs, incidents + new)
+                        self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
                         if is_physical
                         else None
                     )
-                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                    date = own if own.known else sentence_date
+                    own = self._best_date(fcexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else f_date
                     if not date.known and not is_physical:
-                        date = speech_date
+                        date = f_speech
                     note = None
                     if (
                         not is_physical
@@ -561,9 +584,9 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known and speech_date.known:
+                    if not date.known and f_speech.known:
                         # "…, the ministry said on Tuesday": the day it was reported
-                        date = speech_date
+                        date = f_speech
                         note = (
                             "date inferred: date of the statement that reports it "
                             "(no time words of its own)"
@@ -603,7 +626,7 @@ class _Extractor:
                             inc.notes.append(note)
                             inc.date_inferred = True
                         if inherit is not None:
-                            undated[id(inc)] = inherit
+                            undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
                         self._actors(
@@ -614,7 +637,7 @@ class _Extractor:
                         own_counts = [c for c in clause_casualties if id(c) not in spent]
                         where = _Where(s, sent.start, source["article_id"])
                         where.add(inc, "trigger", *trigger_span)
-                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                        for e in _date_words(date, fcexprs or fexprs, fexprs, published):
                             where.add(inc, "date", e.start, e.end)
                         self._place_words(inc, where, crefs, srefs)
                         if k == 0 and is_physical and not counted:
@@ -673,7 +696,9 @@ class _Extractor:
                 inc.location = headline
                 inc.notes.append("location from the headline (the border the story is on)")
             if not inc.date.known and id(inc) in undated:
-                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                date, note, at = undated[id(inc)]
+                if date is None:
+                    date, note = story.first(at)
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
@@ -1195,6 +1220,9 @@ class _Extractor:
         # shelling"), else the latest violent one (a toll rarely follows a detention)
         family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
         physical = [i for i in reversed(before) if i.physical]
+        if not back and _AGGREGATE.search(clause):
+            # an area's toll completes an incident told without a place, never one village's
+            physical = [i for i in physical if _unplaced(i.location)]
         prev = next((i for i in physical if i.event_type in family), None)
         prev = prev or next(iter(physical), None)
         if prev is None:
@@ -1271,22 +1299,47 @@ class _StoryDate:
 
     #: A story date further back than this is background, not the news.
     RECENT = dt.timedelta(days=10)
+    #: The story's first date dates an undated event told at most this many sentences
+    #: before it (the lead and the sentences that go on about it); a date given further
+    #: on belongs to another part of the story.
+    LEAD_REACH = 2
 
     def __init__(self, published: dt.date | None):
         self._published = published
         self._date: EventDate | None = None
         self._first: EventDate | None = None
+        self._first_sentence = 0
+        self._waiting: int | None = None  #: the sentence of the first undated event
+        self.sentence = 0  #: the sentence being read
 
-    def reached(self, dates: list[EventDate]) -> None:
-        """Dates the story's physical events were given in a sentence."""
+    def advance(self) -> None:
+        """The next sentence of the story is being read."""
+        self.sentence += 1
+
+    def reached(self, dates: list[EventDate], first_only: bool = False) -> None:
+        """Dates the story's physical events were given in a sentence.
+
+        ``first_only``: the date of a sentence that tells of no event ("This Sunday we
+        were woken by blasts"), which may date the undated lead but not what follows.
+        """
         if self._published is None:
             return
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date = d
-                self._first = self._first or d
+                if self._first is None:
+                    self._first, self._first_sentence = d, self.sentence
+                if not first_only:
+                    self._date = d
                 return
+
+    def wants_first(self) -> bool:
+        """True while an undated event waits for a date the next sentences may give."""
+        return (
+            self._first is None
+            and self._waiting is not None
+            and self.sentence - self._waiting <= self.LEAD_REACH
+        )
 
     def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
         """The date and its reason for an undated clause.
@@ -1299,11 +1352,17 @@ class _StoryDate:
             return EventDate(self._published, self._published, "day"), "publication date"
         if self._date is not None:
             return self._date, "date of the story so far"
+        if physical and self._waiting is None:
+            self._waiting = self.sentence
         return None, ""
 
-    def first(self) -> tuple[EventDate, str]:
-        """The story's date for its undated lead: its first recent date, else the report's."""
-        if self._first is not None:
+    def first(self, sentence: int) -> tuple[EventDate, str]:
+        """The date of an undated event told in ``sentence`` before the story dated any.
+
+        The story's first recent date when it is given within :attr:`LEAD_REACH`
+        sentences, else the report's day.
+        """
+        if self._first is not None and self._first_sentence - sentence <= self.LEAD_REACH:
             return self._first, "the story's first date"
         if self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
