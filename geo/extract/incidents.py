@@ -654,6 +654,7 @@ class _Extractor:
                         new.append(inc)
             if not new:
                 new = self._similar_before(s, sent, exprs, published, incidents, source)
+            new += self._continued(s, sent, exprs, published, told_again + new)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -749,6 +750,43 @@ class _Extractor:
             if inc.physical:
                 return None  # another incident came in between
         return None
+
+    @staticmethod
+    def _continued(s, sent, exprs, published, told) -> list[Incident]:
+        """The next day of an event that "began on Sunday night and continued on Monday".
+
+        One incident per day: the day it went on to is an incident of its own, of the
+        same kind and place.
+        """
+        m = _CONTINUED.search(s)
+        first = next((i for i in told if i.physical and i.date.precision == "day"), None)
+        if m is None or first is None:
+            return []
+        for e in exprs:
+            if e.start < m.end() or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(first.date):
+                continue
+            inc = Incident(
+                event_type=first.event_type,
+                date=date,
+                location=first.location,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[
+                    {
+                        **first.sources[0],
+                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                    }
+                ],
+                trigger=m.group(0),
+            )
+            inc.notes.append("the same event on the next day it went on")
+            _Where(s, sent.start, first.sources[0]["article_id"]).add(inc, "date", e.start, e.end)
+            return [inc]
+        return []
 
     @staticmethod
     def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
@@ -1495,6 +1533,7 @@ _PLACE_INTRO = re.compile(
     r"|neighbouring|neighboring)\s+)?$",
     re.I,
 )
+_CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
 # "following two similar incidents on June 9 and June 18", "after a similar incident on Monday"
 _SIMILAR = re.compile(
     r"\b(?:similar|such|other|earlier|previous)\s+(?:incidents?|violations?|cases?|crossings?"

@@ -274,3 +274,12 @@ def test_a_village_the_gazetteer_lacks_and_a_known_town_named_apart_are_two_stri
     strikes = [i for i in _incidents(gazetteer, text) if i.event_type == "air_drone_strike"]
     assert len(strikes) == 2
     assert {s.location.unresolved for s in strikes} == {"Zarkol", None}
+
+
+def test_an_event_that_went_on_into_the_next_day_is_an_incident_each_day(gazetteer):
+    text = (
+        "Mortar shells hit border villages near Kotli on Sunday night. The shelling began on "
+        "Sunday night and continued all day on Monday."
+    )
+    shelling = [i for i in _incidents(gazetteer, text) if i.event_type == "shelling"]
+    assert sorted(i.date.start for i in shelling) == [dt.date(2025, 4, 6), dt.date(2025, 4, 7)]
