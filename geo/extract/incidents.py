@@ -1053,6 +1053,9 @@ class _Extractor:
         for r in specific:
             if r.place.id in seen:
                 continue
+            # a province named beside a town of its country is the town's setting ("the
+            # village of X, in the Aqra district of Duhok governorate"), even where the
+            # gazetteer files the town under a neighbouring province
             contained = any(
                 o is not r
                 and o.place.kind == "populated_place"
@@ -1060,6 +1063,11 @@ class _Extractor:
                 and (
                     o.place.admin1_code == r.place.admin1_code
                     or o.place.admin1_code in r.place.members
+                    # ... but not two named together ("the Belgorod and Kursk regions")
+                    or (
+                        o.place.country == r.place.country
+                        and max(o.start - r.end, r.start - o.end) > 6
+                    )
                 )
                 for o in specific
             )

@@ -283,3 +283,12 @@ def test_an_event_that_went_on_into_the_next_day_is_an_incident_each_day(gazette
     )
     shelling = [i for i in _incidents(gazetteer, text) if i.event_type == "shelling"]
     assert sorted(i.date.start for i in shelling) == [dt.date(2025, 4, 6), dt.date(2025, 4, 7)]
+
+
+def test_a_province_named_apart_from_a_town_of_its_country_is_the_towns_setting(gazetteer):
+    text = (
+        "Witnesses in Duhok governorate said on Tuesday that an air strike hit a farm in the "
+        "Aqra district east of the governorate."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.kind == "place" and "Aqra" in inc.location.written
