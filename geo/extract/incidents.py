@@ -895,6 +895,14 @@ class _Extractor:
             return
         r = places[0]
         loc = place_location(r.place, r.surface, near=r.near)
+        # "in the Killi X and Killi Y villages of Chaman": the village the gazetteer lacks
+        unknown = _UNKNOWN_PLACE.search(s)
+        if unknown:
+            name = unknown["a"] or unknown["b"]
+            if name.split()[0].lower() not in _NOT_A_NAME | _NAME_NEIGHBOURS and not any(
+                name in x.surface or x.surface in name for x in refs
+            ):
+                loc = unresolved_location(name, loc)
         for inc in pending:
             if inc.location is None or refines(loc, inc.location):
                 inc.location = loc
@@ -1616,6 +1624,7 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
                 frames.append(frame(next(t for t in physical if t.event_type == kind)))
+
         if first.event_type in ("incursion", "arrest") and any(
             c.count and c.kind == "killed" for c in clause_casualties
         ):
@@ -1666,7 +1675,7 @@ def _is_past(exprs, published) -> bool:
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|outpost|post|area|sector|pass|district|checkpoint"
     r"|crossing|locality|hill|valley|camp)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
-    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:village|area|sector|post|pass"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:villages?|area|sector|post|pass"
     r"|checkpoint|crossing|district|outpost|border\s+(?:post|outpost|area|crossing))\b"
 )
 _NOT_A_NAME = frozenset(
@@ -1716,6 +1725,13 @@ def _same_statement(a: Incident, b: Incident) -> bool:
     )
 
 
+_RETURN_FIRE = re.compile(r"\breturn(?:ed)?\s+(?:the\s+)?fire|retaliat", re.I)
+
+
+def _counted(inc: Incident) -> bool:
+    return bool(inc.killed or inc.wounded)
+
+
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     """Fold follow-up sentences into the incident they continue.
 
@@ -1735,7 +1751,10 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)
                 reach = MAX_DISTANCE_KM if inc.date.known else FOLLOW_UP_DISTANCE_KM
-                if compatible(prev, inc, same_article=True, max_km=reach):
+                if compatible(prev, inc, same_article=True, max_km=reach) and not (
+                    _RETURN_FIRE.search(inc.trigger) and _counted(inc) and _counted(prev)
+                ):
+                    # (fire returned with a toll of its own is the other side's incident)
                     target = prev
                 break
         if target is not None:

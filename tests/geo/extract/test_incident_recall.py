@@ -292,3 +292,22 @@ def test_a_province_named_apart_from_a_town_of_its_country_is_the_towns_setting(
     )
     (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert inc.location.kind == "place" and "Aqra" in inc.location.written
+
+
+def test_fire_returned_with_a_toll_of_its_own_is_the_other_sides_incident(gazetteer):
+    text = (
+        "At least four people, including a soldier, were killed and nine injured after Afghan "
+        "border forces fired at Pakistani troops near Chaman on Friday. Pakistani troops in "
+        "Chaman returned fire and injured three Afghan policemen."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert sorted((i.killed or 0, i.wounded) for i in incs) == [(0, 3), (4, 9)]
+
+
+def test_unknown_villages_named_in_the_next_sentence_name_the_incident(gazetteer):
+    text = (
+        "Ten people were killed when border forces opened fire on Friday. "
+        "The incident occurred in the Killi Zarif and Killi Abad villages of Chaman."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.unresolved in ("Killi Zarif", "Killi Abad")
