@@ -494,6 +494,15 @@ class _Extractor:
             # their own go to the sentence's first physical incident, never to two
             spent: set[int] = set()
             triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
+            for n in range(1, len(clauses)):
+                # "two men were shot dead while trying to cross the border": the crossing is
+                # what the victims were doing, not an incursion
+                if _WHILE_CROSSING.match(s, clauses[n][0]) and any(
+                    c.count for c in casualties if clauses[n - 1][0] <= c.start < clauses[n][0]
+                ):
+                    physical, statements, denial = triggers[n]
+                    physical = [t for t in physical if t.event_type != "incursion"]
+                    triggers[n] = (physical, statements, denial)
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)
@@ -1725,6 +1734,10 @@ def _same_statement(a: Incident, b: Incident) -> bool:
     )
 
 
+_WHILE_CROSSING = re.compile(
+    r"(?:while|as|when)\s+(?:they\s+were\s+|he\s+was\s+|she\s+was\s+)?(?:trying|attempting)\s+to\s+cross",
+    re.I,
+)
 _RETURN_FIRE = re.compile(r"\breturn(?:ed)?\s+(?:the\s+)?fire|retaliat", re.I)
 
 

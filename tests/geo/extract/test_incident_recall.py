@@ -311,3 +311,9 @@ def test_unknown_villages_named_in_the_next_sentence_name_the_incident(gazetteer
     )
     (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert inc.location.unresolved in ("Killi Zarif", "Killi Abad")
+
+
+def test_people_shot_while_trying_to_cross_is_a_shooting_not_an_incursion(gazetteer):
+    text = "Two migrants were shot dead while trying to cross the border near Edirne on Tuesday."
+    assert "incursion" not in _physical_types(gazetteer, text)
+    assert _physical_types(gazetteer, text)
