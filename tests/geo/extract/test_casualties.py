@@ -54,6 +54,20 @@ def _counts(text: str) -> dict[str, int]:
         ("a conscript was mortally wounded", {"killed": 1}),
         ("the guards fatally shot two smugglers", {"killed": 2}),
         ("the guards fired, shooting two smugglers", {}),
+        # injuries sustained or suffered
+        ("one guard sustained injuries in the exchange", {"wounded": 1}),
+        ("two porters suffered serious wounds", {"wounded": 2}),
+        ("a ranger suffered fatal injuries", {"killed": 1}),
+        # the main verb after a relative clause
+        ("a guard who was shot at the fence last week has died", {"killed": 1}),
+        # an age or a name in the words for the person
+        ("a 31-year-old border guard Alan Example was killed", {"killed": 1}),
+        # the toll of the cause told with the event is the earlier event's
+        (
+            "militants fired rockets at the town in retaliation for the deaths of three "
+            "fighters in an air strike",
+            {},
+        ),
         # the count after "as many as", "more than"
         ("as many as 14 farmers were hurt", {"wounded": 14}),
         ("more than 30 soldiers were killed", {"killed": 30}),
