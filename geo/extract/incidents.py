@@ -26,6 +26,7 @@ careful coder would:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -472,6 +473,10 @@ class _Extractor:
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
+            head = _dateline_end(s)
+            if head > 0 and any(e.end <= head for e in exprs):
+                # "CITY, Jan 16 (AFP) -": the day the report was filed, like "said on Friday"
+                exprs = [dataclasses.replace(e, speech=True) if e.end <= head else e for e in exprs]
             # the story's date and place so far matter only to "days after", "there", …
             anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN

@@ -214,3 +214,13 @@ def test_dating_keeps_an_asides_words_for_the_aside():
     exprs = find_time_expressions(s)
     assert dating(exprs, s, s.index("raid")) == exprs
     assert dating(exprs, s, s.index("sent")) == []
+
+
+def test_the_datelines_day_is_when_the_report_was_filed(gazetteer):
+    text = (
+        "Kharkiv, Ukraine, May 16 (Agency) - Ukraine said three of its guards had been "
+        "killed in a clash near Sumy. The clash broke out on Tuesday when a patrol came "
+        "under fire near Sumy."
+    )
+    incs = [i for i in _physical(text, gazetteer) if i.event_type == "armed_clash"]
+    assert [(i.date.start, i.killed) for i in incs] == [(dt.date(2024, 5, 14), 3)]
