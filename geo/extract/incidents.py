@@ -438,6 +438,7 @@ class _Extractor:
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
         headline: Location | None = None  # the border a heading says the story is on
+        previous = ""  # the sentence before
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -454,6 +455,7 @@ class _Extractor:
                 continue
             s = sent.text
             story.advance()
+            told_before, previous = previous, s
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
@@ -556,6 +558,16 @@ class _Extractor:
                     f_date, f_speech = sentence_date, speech_date
                     if len(fexprs) < len(exprs):
                         f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
+                    if (
+                        is_physical
+                        and not fcexprs
+                        and tpos <= 30
+                        and _DEFINITE_BEFORE.search(s[:tpos])
+                        and _long_ago(told_before, published)
+                    ):
+                        # "… invaded the district in 2018. The invasion displaced thousands":
+                        # history told on, not an event of the story's day
+                        continue
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
                         self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
@@ -1521,6 +1533,12 @@ _DATELINE = re.compile(
 def _dateline_end(s: str) -> int:
     m = _DATELINE.match(s)
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
+
+
+def _long_ago(sentence: str, published) -> bool:
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    exprs = find_time_expressions(sentence) if sentence else []
+    return any(e.history for e in exprs) or _is_past(exprs, published)
 
 
 def _is_past(exprs, published) -> bool:

@@ -224,3 +224,13 @@ def test_the_datelines_day_is_when_the_report_was_filed(gazetteer):
     )
     incs = [i for i in _physical(text, gazetteer) if i.event_type == "armed_clash"]
     assert [(i.date.start, i.killed) for i in incs] == [(dt.date(2024, 5, 14), 3)]
+
+
+def test_an_undated_sentence_going_on_about_history_is_not_an_incident(gazetteer):
+    text = (
+        "A drone strike hit a checkpoint near Sumy on Tuesday. "
+        "Troops of the neighbouring state had invaded the district in 2014. "
+        "The invasion displaced thousands of farmers."
+    )
+    incs = _physical(text, gazetteer)
+    assert [i.event_type for i in incs] == ["air_drone_strike"]
