@@ -301,8 +301,12 @@ def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
     for inc in incidents:
         sh = _shingles(inc.quote)
         target = None
+        checked: set[int] = set()  # a report sharing many 3-grams is looked at once
         for key in sh:
             for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
+                if id(prev) in checked:
+                    continue
+                checked.add(id(prev))
                 if (
                     prev.event_type == inc.event_type
                     and inc.sources[0]["article_id"] not in _articles(prev)
