@@ -1148,7 +1148,7 @@ class _Extractor:
         side = None
         by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
-            refs = [r for r in srefs if c.start <= r.start < c.end]
+            refs = _side_refs(c, srefs)
             if refs:
                 side = refs[0].country
             elif not re.search(r"\bothers?\b", c.who, re.I):
@@ -1190,7 +1190,7 @@ class _Extractor:
             prev.date = date  # "the attack on Monday" dates the attack
             for e in _date_words(date, cexprs, [], self._published):
                 where.add(prev, "date", e.start, e.end)
-        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
             return False  # the other side's own toll: an incident of its own
@@ -1533,6 +1533,28 @@ _DATELINE = re.compile(
 def _dateline_end(s: str) -> int:
     m = _DATELINE.match(s)
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
+    """The places that name the side a count is of.
+
+    Those in the count's words ("two Indian soldiers"), else, for "two of its guards",
+    the state that speaks before it ("Ukraine said two of its guards were killed").
+    """
+    refs = [r for r in srefs if c.start <= r.start < c.end]
+    if refs or not _POSSESSIVE.search(c.who):
+        return refs
+    speakers = [
+        r
+        for r in srefs
+        if r.end <= c.start
+        and r.country
+        and (r.seat or r.place is None or r.place.kind == "country" or r.place.feature == "PPLC")
+    ]
+    return speakers[-1:]
 
 
 def _long_ago(sentence: str, published) -> bool:

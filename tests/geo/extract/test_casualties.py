@@ -200,3 +200,20 @@ def test_an_areas_toll_is_not_the_latest_villages(gazetteer):
     drone = next(i for i in incs if i.event_type == "air_drone_strike")
     assert (drone.killed, drone.wounded) == (1, None)
     assert sum(i.wounded or 0 for i in incs) == 13
+
+
+def test_each_side_speaking_of_its_own_dead_is_an_incident_of_its_own(gazetteer):
+    text = (
+        "Guards of both states clashed near Sumy on Tuesday. "
+        "Ukraine said two of its guards were killed and nine wounded. "
+        "Russia said one of its soldiers was killed."
+    )
+    incs = [
+        i
+        for i in extract_incidents(Article(text, published=DAY), gazetteer, keep="all")
+        if i.physical
+    ]
+    tolls = sorted((c["country"], c["killed"], c["wounded"]) for i in incs for c in i.casualties)
+    assert tolls == [("RU", 1, None), ("UA", 2, 9)]
+    assert sorted((i.killed, i.wounded) for i in incs) == [(1, None), (2, 9)]
+    assert not any("reports differ" in n for i in incs for n in i.notes)
