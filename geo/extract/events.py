@@ -463,6 +463,11 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
+_WEEKDAYS_AND_MONTHS = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"
@@ -847,6 +852,14 @@ def _casualty(m: re.Match) -> Casualty | None:
     )
 
 
+_NAME_WORD = rf"(?!(?:{'|'.join(_WEEKDAYS_AND_MONTHS)})\b)[A-Z][a-z'’-]+"
+# "killed Raul Reyes, one of the rebels' leaders": one person, named
+_NAMED_VICTIM = re.compile(
+    rf"\b(?P<what>killed|killing|shot\s+dead|assassinated)\s+(?P<who>{_NAME_WORD}"
+    rf"(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:an?|one\s+of|the|who|whose)\b"
+)
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -875,4 +888,7 @@ def count_casualties(clause: str) -> list[Casualty]:
                 continue
             taken.append(m.span())
             out.append(found)
+    for m in _NAMED_VICTIM.finditer(clause):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            out.append(Casualty("killed", 1, m.start(), m.end(), m.group("who"), False, False))
     return out

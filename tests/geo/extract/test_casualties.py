@@ -217,3 +217,17 @@ def test_each_side_speaking_of_its_own_dead_is_an_incident_of_its_own(gazetteer)
     assert tolls == [("RU", 1, None), ("UA", 2, 9)]
     assert sorted((i.killed, i.wounded) for i in incs) == [(1, None), (2, 9)]
     assert not any("reports differ" in n for i in incs for n in i.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the raid killed Alan Example, one of the group's founders", {"killed": 1}),
+        ("a sniper shot dead Private Sam Example, a father of two", {"killed": 1}),
+        # a day, or people named by a group's name, are no named victim
+        ("two guards were killed Monday, the ministry said", {"killed": 2}),
+        ("the army killed Example Front fighters, the ministry said", {}),
+    ],
+)
+def test_a_named_victim_is_one(text, expected):
+    assert _counts(text) == expected
