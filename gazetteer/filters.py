@@ -9,6 +9,7 @@ from gazetteer.data.words import read_word_list
 __all__ = [
     "ABBREVIATIONS",
     "ADMIN_WORDS",
+    "DISEASE_WORDS",
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
     "NOT_PLACES",
@@ -94,6 +95,9 @@ ORGANISATION_WORDS = {
     "command", "troops", "military", "navy", "church", "federation", "association",
     "union", "league", "court", "commission", "administration", "television", "radio",
     "railways", "security", "intelligence", "prosecutor", "prosecutor's", "academy",
+    # local institutions named for the town they serve ("the Springfield Public Library")
+    "school", "schools", "hospital", "library", "museum", "college", "fire", "utilities",
+    "chamber", "airport", "zoo", "symphony", "orchestra",
 }  # fmt: skip
 
 #: Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina").
@@ -133,6 +137,13 @@ ABBREVIATIONS = {
     "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
     "nebr", "nev", "okla", "ore", "oreg", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
     "wis", "wisc", "wyo", "alta", "ont", "que", "sask", "man", "nfld",
+}  # fmt: skip
+
+#: Words after a place name that make it a disease's name ("West Nile virus", "Marburg
+#: haemorrhagic fever", "Spanish flu", "Lyme disease"), not a place.
+DISEASE_WORDS = {
+    "virus", "viruses", "fever", "flu", "influenza", "encephalitis", "hemorrhagic",
+    "haemorrhagic", "disease",
 }  # fmt: skip
 
 #: Buildings that news names for the government in them ("the White House said"):

@@ -211,6 +211,7 @@ def _signature() -> str:
         "countries_extra.csv",
         "regions.csv",
         "admin1_aliases.csv",
+        "demonyms.csv",
         "us_counties.parquet",
         "features.parquet",
     ):
@@ -363,6 +364,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_admin1,
         read_continents,
         read_countries,
+        read_demonyms,
         read_features,
         read_geonames_cities,
         read_regions,
@@ -378,6 +380,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_us_counties(),
         read_features(),
         read_geonames_cities(admin1),
+        read_demonyms(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]
     frames, names, context, offset = [], [], [], 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
     ABBREVIATIONS,
+    DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
     NOT_PLACES,
@@ -191,9 +192,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i = j + 1
             continue
         nxt = j + 1 if j + 1 < n else None
+        if nxt is not None and adjacent[j] and lower[nxt] in DISEASE_WORDS:
+            i = j + 2  # "West Nile virus", "Spanish flu": a disease's name
+            continue
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
-        context_country = context_names.get(key)
+        context_country = _demonym_country(key, index) if role == "context" else None
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
             if not big and lower[i] in lowercase_words:
@@ -226,7 +230,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = k + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
-            # ("Alexander Lapshin", "Aerostar company").
+            # ("Alexander Lapshin", "Aerostar company"), unless an organisation or a
+            # title follows a name that is no common word or given name ("the Dover
+            # Public Library", "Dover Mayor Ann Smith"; not "the Commerce Committee").
             if (
                 not big
                 and nxt is not None
@@ -234,6 +240,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
                 and _key(words[nxt]) not in names
+                and not (
+                    (lower[nxt] in TITLES or _org_after(toks, nxt))
+                    and lower[i] not in common_words()
+                    and lower[i] not in first_names()
+                )
             ):
                 i = j + 2
                 continue
@@ -320,16 +331,18 @@ def _drop_common_names(
     "Council", "Main", "Hall", "Paul": a single capitalised word that is a common
     word of English (or a given name not after a place preposition) stands for
     a small place only with a feature word or a parent next to it; towns of
-    100,000 people or more ("Mobile", "Buffalo") are meant anyway.
+    100,000 people or more ("Mobile", "Buffalo") are meant anyway. The same holds
+    inside an organisation's name ("the Chamber of Commerce").
     """
     lower = toks.lower
     common, given = common_words(), first_names()
+    demonyms = index.context_names
     by_start = {toks.starts[i]: (i, j, big) for i, j, big in spans}
     out = []
     for m in mentions:
         i, j, big = by_start.get(m.start, (0, 1, True))
         if (
-            m.role == "toponym"
+            (m.role == "toponym" or m.key not in demonyms)
             and i == j
             and not big
             and m.feature_word is None
@@ -421,6 +434,19 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
     return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
 
 
+def _demonym_country(key: str, index: GazetteerIndex) -> str | None:
+    """The country a demonym points to ("Ohioans": US; "European": none, a bloc)."""
+    place_id = index.context_names.get(key)
+    if place_id is None or place_id in index.country_code:
+        return place_id
+    cache = index.memo("mentions.demonym_country")
+    if key not in cache:
+        row = index.id_to_row.get(place_id)
+        country = "" if row is None else index.vocab["country"][index.arrays["country"][row]]
+        cache[key] = country or None
+    return cache[key]
+
+
 def _may_speak(key: str, index: GazetteerIndex) -> bool:
     """True when a name may stand for a government: a country, a region or a capital."""
     cache = index.memo("mentions.may_speak")
@@ -433,6 +459,16 @@ def _may_speak(key: str, index: GazetteerIndex) -> bool:
             or any(feature[r] == "PPLC" for r in rows)
         )
     return speaks
+
+
+def _org_after(toks: Tokens, k: int) -> bool:
+    """True when the capitalised words from ``k`` on (up to four) name an organisation."""
+    for x in range(k, min(len(toks), k + 4)):
+        if toks.lower[x] in ORGANISATION_WORDS:
+            return True
+        if not (toks.cap[x] and x + 1 < len(toks) and toks.adjacent[x]):
+            return False
+    return False
 
 
 def _org_before(toks: Tokens, k: int) -> bool:
@@ -474,7 +510,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             p = out[k - 1]
             gap = text[p.end : m.start]
             if _POSSESSIVE_GAP.fullmatch(gap) or (
-                p.role == "context" and _DEMONYM_GAP.fullmatch(gap)
+                p.role == "context" and p.key in index.context_names and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):

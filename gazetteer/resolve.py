@@ -378,6 +378,9 @@ def resolve_mentions(
             units = _admin1_units(m.key, index)
             if len(units):
                 context_units[units] += 1.0 / len(units)
+            row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
+            if row is not None and index.arrays["admin1_code"][row] > 0:
+                context_units[index.arrays["admin1_code"][row]] += 1.0
     for g in scored:
         g.local = g.scores
     named = [g for g in groups.values() if len(g.rows)]
@@ -413,8 +416,8 @@ def resolve_mentions(
     for m in mentions:
         if m.key in ranked:
             out.append(ResolvedMention(m, *ranked[m.key]))
-        elif m.context_country in index.country_code:  # a demonym: its country
-            row = index.id_to_row.get(m.context_country)
+        elif m.key in demonyms:  # a demonym: its country, admin-1 unit or region
+            row = index.id_to_row.get(demonyms[m.key])
             place = None if row is None else index.place(row)
             out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
@@ -430,6 +433,11 @@ _COUNTRY_VOTE = np.ones(len(KINDS))
 _COUNTRY_VOTE[K_COUNTRY], _COUNTRY_VOTE[K_CONTINENT] = 2.0, 0.0
 #: Cosines of the angles that 500, 200 and 50 km span on the Earth (R = 6371 km).
 _NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
+#: A town and a second-level unit (US county) named in one article are linked when the
+#: town lies within this distance of the unit's point, in the same admin-1 unit; both
+#: gain (a county is ~25 km across the middle: half of them are under 1,640 km²).
+_COUNTY_REACH_KM = 35.0
+_COUNTY_LINK_BONUS = 2.0
 #: Evidence below this is rounding noise (a name's own vote taken back out of a total).
 _EPS = 1e-9
 
@@ -491,6 +499,34 @@ class _Article:
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
         self.context = context
         self.context_units = context_units
+        # (places named by their own name: "Richmond" alone is a city before it is
+        # Richmond County, and "Youngstown" a city before an old name of another town)
+        own_name = cat([g.cands.quality == 0 for g in named])
+        adm2 = cat([g.cands.adm2 for g in named]) & own_name
+        if adm2.any():
+            links = self._county_links(adm2, own_name)
+            self.scores_local = self.scores_local + _COUNTY_LINK_BONUS * links
+
+    def _county_links(self, adm2: np.ndarray, own_name: np.ndarray) -> np.ndarray:
+        """Which candidates a town-in-county link supports (1.0) and which not (0.0).
+
+        A town is linked when it lies in a second-level unit that another name may
+        mean, and a unit when it holds a town that another name may mean ("Paris"
+        and "Lamar County": Paris, Texas, and Lamar County, Texas).
+        """
+        units = np.flatnonzero(adm2)
+        towns = (self.kind == K_PLACE) & own_name & np.isin(self.admin1, self.admin1[units])
+        towns = np.flatnonzero(towns)
+        linked = np.zeros(len(self.kind))
+        if not len(towns):
+            return linked
+        cos = self.xyz[units] @ self.xyz[towns].T
+        near = cos > np.cos(_COUNTY_REACH_KM / 6371.0)
+        near &= self.admin1[units][:, None] == self.admin1[towns][None, :]
+        near &= self.group[units][:, None] != self.group[towns][None, :]
+        linked[units[near.any(axis=1)]] = 1.0
+        linked[towns[near.any(axis=0)]] = 1.0
+        return linked
 
     def round(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Scores after one round of article evidence, and each candidate's country support.

@@ -110,3 +110,33 @@ def test_an_unresolved_mention_says_why(gazetteer):
     unknown = gazetteer.resolve_span(text, text.index("Zzyzxqor"), text.index("Zzyzxqor") + 8)
     assert unknown.place is None and unknown.reason == "unknown"
     assert got["Gyumri"].to_dict()["reason"] == ""
+
+
+def test_a_town_before_a_local_institution_or_a_title_is_a_place_reference(gazetteer):
+    # A town glued to a capitalised word is usually part of a person's or a firm's
+    # name, but not when an institution or a title follows it.
+    for text, town in [
+        ("Parents crowded into the Waxahachie High School gym on Tuesday.", "Waxahachie"),
+        ("The Kalamazoo Public Library will close early on Friday.", "Kalamazoo"),
+        ("The Zanesville Fire Department put out the blaze.", "Zanesville"),
+        ("Tuscaloosa Mayor Jane Doe signed the order.", "Tuscaloosa"),
+    ]:
+        assert [r.mention.surface for r in gazetteer.resolve(text)] == [town], text
+
+
+def test_common_words_inside_an_organisation_name_are_no_places(gazetteer):
+    for text in [
+        "He joined the Arlington Chamber of Commerce last year.",
+        "The senator chairs the Energy and Commerce Committee.",
+    ]:
+        found = {r.mention.surface for r in gazetteer.resolve(text)}
+        assert not found & {"Chamber", "Commerce", "Energy"}, text
+
+
+def test_a_place_in_a_disease_name_is_no_place(gazetteer):
+    text = (
+        "Health officials confirmed two cases of West Nile virus this week, and a traveller "
+        "back from Kampala was treated for Marburg haemorrhagic fever. Older readers still "
+        "remember the Spanish flu."
+    )
+    assert _toponyms(gazetteer, text) == ["Kampala"]

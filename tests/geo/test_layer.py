@@ -35,6 +35,8 @@ def test_seed_incidents_of_article_000(shared_layer):
     row = clash.iloc[0]
     assert row["admin1_code"] == "AM-GR" and row["border_sides"] == "AM-GR|AZ-KAL"
     assert row["border"] == "AM-AZ" and row["border_distance_km"] < 10
+    assert (row["killed"], row["wounded"]) == (3, 4)
+    assert row["date_precision"] == "day"
     fire = phys[(phys["event_type"] == "armed_clash") & (phys["event_date"] == "2021-07-30")]
     assert list(fire["border"]) == ["AM-AZ"]
 
