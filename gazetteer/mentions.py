@@ -129,8 +129,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     person_until = -1
     while i < n:
         if not cap[i]:
-            i += 1
-            continue
+            try:
+                i = cap.index(True, i)  # the next capitalised word (a loop in C)
+            except ValueError:
+                break
         start = starts[i]
         if lower[i].rstrip(".") in TITLES:
             # Capitalised words after a title are a person's name ("Dr. James Cherry").
