@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from gazetteer.data.words import read_word_list
@@ -12,6 +13,7 @@ __all__ = [
     "DISEASE_WORDS",
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
+    "LIST_GAP",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -99,6 +101,9 @@ ORGANISATION_WORDS = {
     "school", "schools", "hospital", "library", "museum", "college", "fire", "utilities",
     "chamber", "airport", "zoo", "symphony", "orchestra",
 }  # fmt: skip
+
+#: What stands between the items of a list of names ("Iowa, Illinois and Missouri").
+LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 #: Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina").
 PARTICLES = {"of", "and", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el",

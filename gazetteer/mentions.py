@@ -13,6 +13,7 @@ from gazetteer.filters import (
     DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
+    LIST_GAP,
     NOT_PLACES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -486,7 +487,6 @@ def _org_before(toks: Tokens, k: int) -> bool:
     return False
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # "Armenia's Gegharkunik"
 _DEMONYM_GAP = re.compile(r"\s+(?:\w+\s+of\s+)?")  # "the Armenian village of Sotk"
 _COMMA_GAP = re.compile(r",\s*")  # "Sotk, Armenia"
@@ -503,7 +503,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             and a.feature_word is None
             and b.feature_word
             and b.feature_word.endswith("s")
-            and _LIST_GAP.fullmatch(text[a.end : b.start])
+            and LIST_GAP.fullmatch(text[a.end : b.start])
         ):
             out[k] = _replace(a, feature_word=b.feature_word)
     # Parents: "Armenia's Gegharkunik", "the Armenian village of Sotk", "Sotk, Armenia".
