@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
@@ -71,14 +72,16 @@ class Tokens:
         self.starts = bounds[0:-1:2]
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() for w in self.words]
+        # (map and compress loop in C: an article has about a thousand words)
+        self.cap = list(map(str.isupper, map(itemgetter(0), self.words)))
         #: gaps[k]: what lies between words k and k+1
-        self.gaps = parts[2:-1:2]
+        self.gaps = gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
-        self.adjacent = [
-            g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(self.gaps, self.lower, strict=False)
-        ]
+        self.adjacent = list(map(_JOINING_GAPS.__contains__, gaps))
+        for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
+            g = gaps[k]
+            if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
 
     def __len__(self) -> int:
         return len(self.words)
@@ -117,9 +120,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
     adjacent = toks.adjacent
     n = len(toks)
-    lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
+    lowercase_words = set(itertools.compress(lower, map(not_, cap)))
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
+    joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
     spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
@@ -358,12 +361,8 @@ def _drop_common_names(
 
 def _max_population(key: str, index: GazetteerIndex) -> int:
     """The largest population among a name's places."""
-    cache = index.memo("mentions.max_population")
-    pop = cache.get(key)
-    if pop is None:
-        rows, _ = index.candidates(key)
-        pop = cache[key] = int(index.arrays["population"][rows].max()) if len(rows) else 0
-    return pop
+    s = index.slot(key)
+    return 0 if s is None else int(index.arrays["name_max_population"][s])
 
 
 def _drop_surnames(
@@ -432,12 +431,8 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
 
     ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
     """
-    cache = index.memo(f"mentions.big.{kinds}")
-    big = cache.get(key)
-    if big is None:
-        rows, _ = index.candidates(key)
-        big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
-    return big
+    s = index.slot(key)
+    return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
 
 
 def _demonym_country(key: str, index: GazetteerIndex) -> str | None:

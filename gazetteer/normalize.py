@@ -62,10 +62,14 @@ def name_key(name: str) -> str:
     >>> name_key("Naxçıvan")
     'naxcivan'
     """
-    s = unicodedata.normalize("NFKC", name).translate(_SPECIAL)
-    s = _APOSTROPHES.sub("", s)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if name.isascii():
+        # (ASCII is its own NFKC and NFKD form, with no special letters or combining marks)
+        s = _APOSTROPHES.sub("", name)
+    else:
+        s = unicodedata.normalize("NFKC", name).translate(_SPECIAL)
+        s = _APOSTROPHES.sub("", s)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _SEPARATORS.sub(" ", s.casefold())
     s = _NON_WORD.sub("", s).strip()
     for a, b in _PAIRS:

@@ -71,7 +71,7 @@ class _Candidates:
             rows = np.array([row], np.int32) if row is not None else rows
             quality = np.zeros(len(rows), np.uint8)
         elif len(rows) == 0 and len(key) >= 5:
-            rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
+            rows = index.skeleton_rows(skeleton_key(key))
             quality = np.ones(len(rows), np.uint8)
             self.skeleton = True
         a = index.arrays
@@ -80,17 +80,14 @@ class _Candidates:
         self.kind = a["kind"][self.rows]
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
-        lat, lon = np.radians(a["lat"][self.rows]), np.radians(a["lon"][self.rows])
         #: unit vectors: the cosine of the angle between two places is their dot product
-        self.xyz = np.column_stack(
-            [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
-        )
-        feat = index.strings["feature"]
+        self.xyz = a["xyz"][self.rows]
+        feat = a["feature"][self.rows]
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
         #: capitals of their country under their own name
-        self.capital = self._capitals(index)
+        self.capital = self._capitals(index, feat)
         s += np.where(self.capital, 1.5, 0.0)
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
         # The name of a country, region or admin-1 unit is theirs before it is another
@@ -101,15 +98,17 @@ class _Candidates:
         # unless a feature word says otherwise ("Mexico state").
         is_country = (self.kind == K_COUNTRY) & (self.quality == 0)
         if is_country.any():
-            own = (self.kind == K_ADMIN1) & np.isin(self.country, self.country[is_country])
+            own = (self.kind == K_ADMIN1) & _in_codes(
+                self.country, _codes(self.country[is_country])
+            )
             s -= np.where(own, _ALIAS_PENALTY, 0.0)
         # A city that gives its name to the admin-1 unit it lies in ("Kandahar") is
         # meant unless a feature word says otherwise.
         is_unit = self.kind == K_ADMIN1
         if is_unit.any():
             # (GeoNames leaves some capitals without an admin-1 code: Dushanbe)
-            in_unit = np.isin(self.admin1, self.admin1[is_unit]) | (
-                (self.admin1 == 0) & np.isin(self.country, self.country[is_unit])
+            in_unit = _in_codes(self.admin1, _codes(self.admin1[is_unit])) | (
+                (self.admin1 == 0) & _in_codes(self.country, _codes(self.country[is_unit]))
             )
             namesake = is_place & (self.quality == 0) & in_unit
             namesake &= a["population"][self.rows] >= _NAMESAKE_CITY
@@ -121,28 +120,28 @@ class _Candidates:
         if self.skeleton:
             s -= 1.0
         self.base = s
-        self.admin_city = is_place | np.array(
-            [feat[r] in ("City", "Municipality") for r in self.rows], bool
+        code = index.feature_code
+        self.admin_city = is_place | _in_codes(
+            feat, frozenset(code.get(f, -1) for f in ("City", "Municipality"))
         )
         #: second-level units (US counties): named with the same words as admin-1 units
-        self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
+        self.adm2 = feat == code.get("ADM2", -1)
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
 
-    def _capitals(self, index: GazetteerIndex) -> np.ndarray:
+    def _capitals(self, index: GazetteerIndex, feat: np.ndarray) -> np.ndarray:
         """Candidates that are their country's capital under their own name.
 
         Only the most populous ``PPLC`` of a country counts: some sources mark
         every town of a capital's name as one (twenty US towns named Washington).
         """
-        feat, pop = index.strings["feature"], index.arrays["population"]
+        pop, pplc = index.arrays["population"], index.feature_code.get("PPLC", -1)
         out = np.zeros(len(self.rows), bool)
         best: dict[int, int] = {}
-        for k, (r, q) in enumerate(zip(self.rows, self.quality, strict=True)):
-            if feat[r] == "PPLC" and q == 0:
-                c = int(self.country[k])
-                if c not in best or pop[r] > pop[self.rows[best[c]]]:
-                    best[c] = k
+        for k in ((feat == pplc) & (self.quality == 0)).nonzero()[0]:
+            r, c = self.rows[k], int(self.country[k])
+            if c not in best or pop[r] > pop[self.rows[best[c]]]:
+                best[c] = k
         out[list(best.values())] = True
         return out
 
@@ -186,6 +185,11 @@ def _near_border(m: Mention, border_spans: tuple[list[int], list[int]]) -> bool:
     starts, ends = border_spans
     k = bisect.bisect_left(starts, max(0, m.start - 80))  # the first word starting in reach
     return k < len(starts) and ends[k] <= m.end + 80
+
+
+def _codes(values: np.ndarray) -> frozenset[int]:
+    """The distinct codes in an array, for :func:`_in_codes`."""
+    return frozenset(values.tolist())
 
 
 def _in_codes(codes: np.ndarray, wanted: frozenset[int]) -> np.ndarray:
@@ -496,8 +500,22 @@ def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
     if units is None:
         rows, _ = index.candidates(key)
         rows = rows[index.arrays["kind"][rows] == K_ADMIN1]
-        units = cache[key] = np.unique(index.arrays["admin1_code"][rows])
+        # sorted distinct codes; not np.unique, which imports numpy.ma (0.1 s) on first use
+        codes = index.arrays["admin1_code"][rows]
+        units = cache[key] = np.array(sorted(set(codes.tolist())), dtype=codes.dtype)
     return units
+
+
+def _dense_ids(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values (``np.unique``'s inverse, made leaner)."""
+    order = values.argsort()
+    ranked = values[order]
+    new = np.empty(len(values), np.intp)
+    new[:1] = 1
+    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
+    ids = np.empty(len(values), np.intp)
+    ids[order] = np.cumsum(new) - 1
+    return ids
 
 
 class _Article:
@@ -524,13 +542,9 @@ class _Article:
         self.n = np.array([len(g.mentions) for g in named], float)
         self.scores_local = cat([g.local for g in named])
         # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
-        self.own_unit = np.unique(
-            self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1, return_inverse=True
-        )[1]
+        self.own_unit = _dense_ids(self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1)
         # one id per (name, country): a name's own unit votes are left out of its country's
-        self.own_country = np.unique(
-            self.group * (len(index.vocab["country"]) + 1) + self.country, return_inverse=True
-        )[1]
+        self.own_country = _dense_ids(self.group * (len(index.vocab["country"]) + 1) + self.country)
         self.is_country = self.kind == K_COUNTRY
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
@@ -588,14 +602,15 @@ class _Article:
         support = evidence[self.country] - np.where(
             self.country == best_country[group], own_vote, 0.0
         )
-        total = evidence.sum() - own_vote
+        total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
         w = p * self.in_unit * self.n[group]
         votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
-        if votes.sum() > 0:
+        votes_sum = np.add.reduce(votes)
+        if votes_sum > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
-            unit_total = votes.sum() - np.add.reduceat(w, starts)[group]
+            unit_total = votes_sum - np.add.reduceat(w, starts)[group]
             # A country holds all its units: their votes are its too ("Acapulco" and
             # "Guerrero" make "Mexico" the country, not the Federal District).
             c = self.is_country
@@ -609,12 +624,12 @@ class _Article:
         # Siblings: other names whose best candidate is a country (for countries) or an
         # admin-1 unit of the same country (for admin-1 units).
         best_kind = self.kind[best]
-        n_countries = float((best_kind == K_COUNTRY).sum())
+        n_countries = float(np.count_nonzero(best_kind == K_COUNTRY))
         own_country = (best_kind == K_COUNTRY)[group]
-        is_country = self.kind == K_COUNTRY
+        is_country = self.is_country
         # (two other countries at least: "Jordan" and "the United States" are no list)
-        bonus[is_country] += _SIBLING_BONUS * np.clip(
-            n_countries - own_country[is_country] - 1.0, 0.0, 2.0
+        bonus[is_country] += _SIBLING_BONUS * np.minimum(
+            np.maximum(n_countries - own_country[is_country] - 1.0, 0.0), 2.0
         )
         unit_best = best_kind == K_ADMIN1
         units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
@@ -630,9 +645,9 @@ class _Article:
         if len(picks):
             cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
             cos[group[:, None] == group[picks][None, :]] = -1.0  # a name is not near itself
-            nearest = cos.max(axis=1)
+            nearest = np.maximum.reduce(cos, axis=1)
             # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-            bonus += 0.5 * (nearest[:, None] > _NEAR_COS).sum(axis=1)
+            bonus += 0.5 * np.add.reduce(nearest[:, None] > _NEAR_COS, axis=1)
         return self.scores_local + bonus, support, total
 
     def run(self, rounds: int) -> None:

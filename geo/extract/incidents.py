@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
+from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
     EVENT_WORD as _EVENT_WORD,
 )
@@ -120,6 +120,13 @@ _BACK_REF = re.compile(
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
     re.I,
 )
+# a toll for a whole area or the day ("Across the region, 13 people were wounded"): the
+# sum of what the story told, not the count of its latest incident
+_AGGREGATE = re.compile(
+    r"\b(?:across|throughout)\s+the\s+(?:region|province|country|area|border|district|state"
+    r"|oblast|frontier)\b|\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of)\b",
+    re.I,
+)
 _VIOLENT = frozenset(
     {
         "armed_clash",
@@ -167,6 +174,8 @@ _BACKGROUND = re.compile(
     r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
     r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
     r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?i:the|this)\s+(?:violence|fighting|conflict|hostilities|war|unrest)\s+(?:has|have)\s+"
+    r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)"
     r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
     r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
@@ -422,11 +431,12 @@ class _Extractor:
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate | None, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str, int]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
+        headline: Location | None = None  # the border a heading says the story is on
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -438,13 +448,24 @@ class _Extractor:
                 srefs.append(_Ref(r.start - o, r.end - o, r.surface, r.country, r.place))
                 rj += 1
             if not sent.body:
+                if headline is None and srefs and _BORDER_WORD.search(sent.text):
+                    headline = self._headline_border(sent.text, srefs)
                 continue
             s = sent.text
+            story.advance()
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if story.wants_first():
+                    # "This Sunday we were woken by blasts": the day of the undated lead
+                    told = [
+                        resolve_time(e, published)
+                        for e in find_time_expressions(s)
+                        if not (e.speech or e.history or e.until or e.since)
+                    ]
+                    story.reached([d for d in told if d.known], first_only=True)
                 if pending:
                     self._place_from_next(s, srefs, pending)
                 pending = []
@@ -457,6 +478,7 @@ class _Extractor:
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
+            told_again: list[Incident] = []  # earlier incidents this sentence tells again
             clauses = split_clauses(s)
             casualties = count_casualties(s)
             # each count is given to one incident only: counts of clauses with no event of
@@ -522,16 +544,23 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # time words of an aside or of what came before ("followed … on
+                    # Wednesday") do not date this trigger
+                    fexprs = dating(exprs, s, tpos)
+                    fcexprs = [e for e in cexprs if e in fexprs]
+                    f_date, f_speech = sentence_date, speech_date
+                    if len(fexprs) < len(exprs):
+                        f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
-                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
                         if is_physical
                         else None
                     )
-                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                    date = own if own.known else sentence_date
+                    own = self._best_date(fcexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else f_date
                     if not date.known and not is_physical:
-                        date = speech_date
+                        date = f_speech
                     note = None
                     if (
                         not is_physical
@@ -546,9 +575,9 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known and speech_date.known:
+                    if not date.known and f_speech.known:
                         # "…, the ministry said on Tuesday": the day it was reported
-                        date = speech_date
+                        date = f_speech
                         note = (
                             "date inferred: date of the statement that reports it "
                             "(no time words of its own)"
@@ -588,7 +617,7 @@ class _Extractor:
                             inc.notes.append(note)
                             inc.date_inferred = True
                         if inherit is not None:
-                            undated[id(inc)] = inherit
+                            undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
                         self._actors(
@@ -599,7 +628,7 @@ class _Extractor:
                         own_counts = [c for c in clause_casualties if id(c) not in spent]
                         where = _Where(s, sent.start, source["article_id"])
                         where.add(inc, "trigger", *trigger_span)
-                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                        for e in _date_words(date, fcexprs or fexprs, fexprs, published):
                             where.add(inc, "date", e.start, e.end)
                         self._place_words(inc, where, crefs, srefs)
                         if k == 0 and is_physical and not counted:
@@ -611,6 +640,7 @@ class _Extractor:
                             inc.notes.append("casualties reported jointly with another incident")
                         if retold is not None and k == 0:
                             absorb(retold, inc)
+                            told_again.append(retold)
                             continue
                         new.append(inc)
             left = [c for c in casualties if id(c) not in spent]
@@ -623,10 +653,12 @@ class _Extractor:
                 _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
-            for inc in new:
+            # the place of what this sentence tells, new or told again ("The shooting took
+            # place at the X section"), is where the story now is
+            for inc in told_again + new:
                 if inc.location is not None and inc.physical:
                     scene.set_location(inc.location)
-            if not new or all(i.location is None for i in new):
+            if all(i.location is None for i in told_again + new):
                 scene.add(s, srefs, marked=True, dated=False)
             dated = [i.date for i in new if i.date.known] or (
                 [sentence_date] if sentence_date.known else []
@@ -649,15 +681,21 @@ class _Extractor:
             if inc.location is None and inc.physical and filed_near is not None:
                 inc.location = filed_near
                 inc.notes.append("location near the dateline's town (the story names no other)")
+            if inc.location is None and inc.physical and headline is not None:
+                inc.location = headline
+                inc.notes.append("location from the headline (the border the story is on)")
             if not inc.date.known and id(inc) in undated:
-                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                date, note, at = undated[id(inc)]
+                if date is None:
+                    date, note = story.first(at)
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        _place_from_story(merged)
         return merged
 
     @staticmethod
-    def _retold(s, pos, event_type, cexprs, crefs, before) -> Incident | None:
+    def _retold(s, pos, end, event_type, cexprs, crefs, before) -> Incident | None:
         """The incident a clause tells again ("briefed parliament about the clash").
 
         A trigger with a definite article, in a clause with no place of its own and no
@@ -667,19 +705,46 @@ class _Extractor:
         before_trigger = s[max(0, pos - 40) : pos]
         if not _DEFINITE_BEFORE.search(before_trigger):
             return None
-        if any(r.place is not None and not r.seat for r in crefs):
+        if _OF_PEOPLE.match(s, end):
+            return None  # "the detention of two more citizens": new people, a new event
+        # a town or a district makes it another event; a country ("the face-off in the
+        # north-east of India") places it no more finely than the story has, when the
+        # event told lies in it
+        if any(r.place is not None and not r.seat and r.place.kind != "country" for r in crefs):
             return None
-        told_about = bool(_TOLD_ABOUT.search(before_trigger))
+        countries = {
+            r.country
+            for r in crefs
+            if r.place is not None and not r.seat and r.place.kind == "country"
+        }
+        told_about = bool(
+            _TOLD_ABOUT.search(before_trigger) or _TOLD_THAT.search(s, max(0, pos - 100), pos)
+        )
         if not told_about and any(not e.speech for e in cexprs):
             return None
+        # "three of the launches were intercepted": the interception is part of the attack
+        intercepted = event_type == "weapons_intercepted" and _OF_THE_LAUNCHES.search(
+            before_trigger
+        )
         for inc in reversed(before):
-            if inc.event_type == event_type or (
-                event_type == "other" and inc.event_type == "armed_clash"
+            if countries and (inc.location is None or not countries <= set(inc.location.countries)):
+                return None
+            if (
+                inc.event_type == event_type
+                or (event_type == "other" and inc.event_type == "armed_clash")
+                or (intercepted and inc.event_type in ("shelling", "air_drone_strike"))
             ):
                 return inc
             if inc.physical:
                 return None  # another incident came in between
         return None
+
+    def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
+        """The border section a headline puts the story on ("... killed on border with Syria")."""
+        refs = [self._mark(s, r) for r in srefs]
+        places = [r for r in refs if r.place is not None and not r.seat]
+        loc = self._border(s, places, refs, written_from=places)
+        return loc if loc is not None and loc.kind == "border_section" else None
 
     def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
         """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
@@ -931,6 +996,16 @@ class _Extractor:
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+        if len(sides) == 1:
+            # "Polish troops ... on the border with Belarus": the other side is the party's
+            (other,) = sides
+            if any(_BORDER_WITH.search(s, max(0, r.start - 30), r.start) for r in sides[other]):
+                for r in srefs:
+                    party = r.place is None or r.place.kind == "country"
+                    if party and r.country in _neighbours().get(other, ()):
+                        with contextlib.suppress(KeyError):
+                            sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+                            break
         if len(sides) < 2:
             return None
         order = sorted(sides, key=lambda c: min(r.start for r in sides[c]))
@@ -1080,6 +1155,9 @@ class _Extractor:
         # shelling"), else the latest violent one (a toll rarely follows a detention)
         family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
         physical = [i for i in reversed(before) if i.physical]
+        if not back and _AGGREGATE.search(clause):
+            # an area's toll completes an incident told without a place, never one village's
+            physical = [i for i in physical if _unplaced(i.location)]
         prev = next((i for i in physical if i.event_type in family), None)
         prev = prev or next(iter(physical), None)
         if prev is None:
@@ -1156,22 +1234,47 @@ class _StoryDate:
 
     #: A story date further back than this is background, not the news.
     RECENT = dt.timedelta(days=10)
+    #: The story's first date dates an undated event told at most this many sentences
+    #: before it (the lead and the sentences that go on about it); a date given further
+    #: on belongs to another part of the story.
+    LEAD_REACH = 2
 
     def __init__(self, published: dt.date | None):
         self._published = published
         self._date: EventDate | None = None
         self._first: EventDate | None = None
+        self._first_sentence = 0
+        self._waiting: int | None = None  #: the sentence of the first undated event
+        self.sentence = 0  #: the sentence being read
 
-    def reached(self, dates: list[EventDate]) -> None:
-        """Dates the story's physical events were given in a sentence."""
+    def advance(self) -> None:
+        """The next sentence of the story is being read."""
+        self.sentence += 1
+
+    def reached(self, dates: list[EventDate], first_only: bool = False) -> None:
+        """Dates the story's physical events were given in a sentence.
+
+        ``first_only``: the date of a sentence that tells of no event ("This Sunday we
+        were woken by blasts"), which may date the undated lead but not what follows.
+        """
         if self._published is None:
             return
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date = d
-                self._first = self._first or d
+                if self._first is None:
+                    self._first, self._first_sentence = d, self.sentence
+                if not first_only:
+                    self._date = d
                 return
+
+    def wants_first(self) -> bool:
+        """True while an undated event waits for a date the next sentences may give."""
+        return (
+            self._first is None
+            and self._waiting is not None
+            and self.sentence - self._waiting <= self.LEAD_REACH
+        )
 
     def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
         """The date and its reason for an undated clause.
@@ -1184,11 +1287,17 @@ class _StoryDate:
             return EventDate(self._published, self._published, "day"), "publication date"
         if self._date is not None:
             return self._date, "date of the story so far"
+        if physical and self._waiting is None:
+            self._waiting = self.sentence
         return None, ""
 
-    def first(self) -> tuple[EventDate, str]:
-        """The story's date for its undated lead: its first recent date, else the report's."""
-        if self._first is not None:
+    def first(self, sentence: int) -> tuple[EventDate, str]:
+        """The date of an undated event told in ``sentence`` before the story dated any.
+
+        The story's first recent date when it is given within :attr:`LEAD_REACH`
+        sentences, else the report's day.
+        """
+        if self._first is not None and self._first_sentence - sentence <= self.LEAD_REACH:
             return self._first, "the story's first date"
         if self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
@@ -1315,6 +1424,12 @@ _DIPLOMATIC_ACT = re.compile(
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
 )
+_BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)
+_NON_STATE_CROSSERS = re.compile(
+    r"\b(?:smugglers?|migrants?|infiltrators?|refugees?|asylum[- ]seekers?|traffickers?"
+    r"|poachers?)\b",
+    re.I,
+)
 _REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
 
 
@@ -1370,6 +1485,10 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
         # Crossing or detaining and fighting are distinct actions ("crossed the border and
         # opened fire", "killed five smugglers and arrested 15"): one incident each.
         kinds = {t.event_type for t in physical}
+        if _NON_STATE_CROSSERS.search(clause):
+            # smugglers or migrants "crossed into the kingdom and attacked border guards":
+            # their crossing is how the fight began, not a state's incursion
+            kinds.discard("incursion")
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
                 frames.append(frame(next(t for t in physical if t.event_type == kind)))
@@ -1436,6 +1555,23 @@ _TOLD_ABOUT = re.compile(
     r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "the ministry stated in a press release on December 12 that the face-off ...": the date
+# is the statement's
+_TOLD_THAT = re.compile(
+    r"\b(?:stated|said|says|announced|confirmed|reported|added|explained)\b[^.;]{0,60}?\bthat\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|a|an"
+    r"|another)\b",
+    re.I,
+)
+_OF_THE_LAUNCHES = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:launches|rockets|missiles|projectiles|drones|shells)"
+    r"\s+(?:were|was|had\s+been|have\s+been)\s+$",
+    re.I,
+)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HAPPENED = re.compile(r"\b(?:took\s+place|occurred|happened|unfolded)\b", re.I)
 
@@ -1487,6 +1623,37 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
             inc.location = inc.context_location
             inc.notes.append("location from the preceding sentences")
     return out
+
+
+def _named(location: Location | None) -> bool:
+    """True for a location below country level, or one naming a place the gazetteer lacks."""
+    return location is not None and (not _unplaced(location) or bool(location.unresolved))
+
+
+def _place_from_story(incidents: list[Incident]) -> None:
+    """Place what the story tells only at country level where its other events of that day are.
+
+    Reporters name the place once ("The shoot-out occurred in the X district") and then
+    speak of "the border" or "Kyrgyz territory": an incident placed only at a country or
+    a border between countries, on a known day, happened at the place the article gives
+    its other incidents of that day, when they all name one place inside those countries.
+    """
+    for inc in incidents:
+        loc = inc.location
+        if not inc.physical or loc is None or _named(loc) or inc.date.precision != "day":
+            continue
+        places = {
+            (o.location.place_ids, o.location.unresolved): o.location
+            for o in incidents
+            if o is not inc
+            and o.physical
+            and _named(o.location)
+            and o.date == inc.date
+            and set(o.location.countries) <= set(loc.countries)
+        }
+        if len(places) == 1:
+            inc.location = next(iter(places.values()))
+            inc.notes.append("location from the story's other incidents of that day")
 
 
 def extract_incidents(

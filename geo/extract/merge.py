@@ -14,7 +14,7 @@ import math
 import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
-from geo.extract.locations import Location
+from geo.extract.locations import Location, unresolved_location
 from geo.extract.record import Incident
 from geo.measure import distance_km
 
@@ -188,6 +188,17 @@ def absorb(into: Incident, other: Incident) -> None:
         )
     ):
         into.location = other.location
+    elif (
+        other.location is not None
+        and other.location.unresolved
+        and into.location.kind == "border_section"
+        and not into.location.unresolved
+        and other.location.kind == "country"
+        and set(other.location.countries) <= set(into.location.countries)
+    ):
+        # "The shoot-out occurred in the district of X in southern Kyrgyzstan": the border
+        # stays the footprint, with the name of the place on it
+        into.location = unresolved_location(other.location.unresolved, into.location)
     for attr in ("killed", "wounded"):
         mine, theirs = getattr(into, attr), getattr(other, attr)
         if mine is None:
@@ -290,8 +301,12 @@ def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
     for inc in incidents:
         sh = _shingles(inc.quote)
         target = None
+        checked: set[int] = set()  # a report sharing many 3-grams is looked at once
         for key in sh:
             for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
+                if id(prev) in checked:
+                    continue
+                checked.add(id(prev))
                 if (
                     prev.event_type == inc.event_type
                     and inc.sources[0]["article_id"] not in _articles(prev)

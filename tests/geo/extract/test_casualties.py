@@ -48,6 +48,26 @@ def _counts(text: str) -> dict[str, int]:
         ("dozens of goats were also killed", {}),
         # none is a count: 0, not missing
         ("no one was injured", {"killed": 0, "wounded": 0}),
+        # dead of their wounds: killed, not wounded
+        ("a herder was fatally wounded by the blast", {"killed": 1}),
+        ("two smugglers were fatally shot at the fence", {"killed": 2}),
+        ("a conscript was mortally wounded", {"killed": 1}),
+        ("the guards fatally shot two smugglers", {"killed": 2}),
+        ("the guards fired, shooting two smugglers", {}),
+        # the count after "as many as", "more than"
+        ("as many as 14 farmers were hurt", {"wounded": 14}),
+        ("more than 30 soldiers were killed", {"killed": 30}),
+        # a list between the count and its verb
+        (
+            "eleven residents of hamlets in the Alpha, Bravo, Delta and Echo sectors were "
+            "injured in the barrage",
+            {"wounded": 11},
+        ),
+        (
+            "at least eight people, including herders, teachers and a guard (a sergeant), "
+            "were killed and 20 injured",
+            {"killed": 8, "wounded": 20},
+        ),
     ],
 )
 def test_counts(text, expected):
@@ -150,3 +170,19 @@ def test_a_sentences_toll_goes_to_its_violent_event(gazetteer):
     shelling = next(i for i in incs if i.event_type == "shelling")
     assert shelling.killed == 2
     assert all(i.killed is None for i in incs if i is not shelling)
+
+
+def test_an_areas_toll_is_not_the_latest_villages(gazetteer):
+    text = (
+        "Two civilians were killed in cross-border shelling on Tuesday, the governor said. "
+        "A drone hit a car near Sumy on Tuesday, killing a driver. "
+        "Across the region, 13 people were wounded, he said."
+    )
+    incs = [
+        i
+        for i in extract_incidents(Article(text, published=DAY), gazetteer, keep="all")
+        if i.physical
+    ]
+    drone = next(i for i in incs if i.event_type == "air_drone_strike")
+    assert (drone.killed, drone.wounded) == (1, None)
+    assert sum(i.wounded or 0 for i in incs) == 13
