@@ -45,8 +45,9 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into"
 #: "I've", "they'll", "isn't": never a place.
 _CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
-#: "U.S", "W.Va": a name written with inner full stops (its final one belongs to it too).
-_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
+#: "U.S", "W.Va", "W. Va": a name written with inner full stops (its final one belongs to it
+#: too).
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\. ?)+[^\W\d_]{1,3}$")
 #: Initials written in capitals ("FDA", "IRS"): an agency or a party unless a big place.
 _ACRONYM_MAX = 4
 #: A place named like a common word or a given name is meant only from this population on.
@@ -81,6 +82,11 @@ class Tokens:
         for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
             g = gaps[k]
             if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
+        # Initials of a short abbreviation written with spaces: "W. Va.", "D. C.", "N. Y."
+        words = self.words
+        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps)):
+            if len(words[k]) == 1 and self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
                 self.adjacent[k] = True
 
     def __len__(self) -> int:
@@ -299,7 +305,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
             feature = lower[prev]
         if text[end : end + 1] == "." and (
-            _DOTTED.match(text[starts[j] : end]) or (key in ABBREVIATIONS and j == i)
+            _DOTTED.match(text[start:end]) or (key in ABBREVIATIONS and j == i)
         ):
             end += 1  # "U.S.", "D.C.", "Ky.": the final full stop is part of the name
         spans.append((i, j, big))

@@ -140,3 +140,14 @@ def test_a_place_in_a_disease_name_is_no_place(gazetteer):
         "remember the Spanish flu."
     )
     assert _toponyms(gazetteer, text) == ["Kampala"]
+
+
+def test_state_abbreviations_written_with_spaces(gazetteer):
+    text = "Volunteers from Wood County, W. Va., rebuilt the bridge over the weekend."
+    got = [(r.mention.surface, r.place.admin1_code) for r in gazetteer.resolve(text)]
+    assert got == [("Wood County", "US-WV"), ("W. Va.", "US-WV")]
+    # an initial in a person's name is no abbreviation
+    assert _toponyms(gazetteer, "President George W. Bush spoke in Austin, Texas.") == [
+        "Austin",
+        "Texas",
+    ]
