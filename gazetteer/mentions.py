@@ -302,7 +302,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             and adjacent[i - 1]
         ):
             feature = before[0]
-        elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
+        elif (
+            prev is not None
+            and lower[prev] in SETTLEMENT_WORDS
+            and adjacent[prev]
+            and not cap[prev]  # "Dublin City Council" gives "Council" no feature word
+        ):
             feature = lower[prev]
         if text[end : end + 1] == "." and (
             _DOTTED.match(text[start:end]) or (key in ABBREVIATIONS and j == i)
@@ -380,7 +385,7 @@ def _drop_surnames(
     neither a big place nor a common word ("Mahmoud Abbas", "Krishna Ghati"),
     before a second capitalised word with one space between makes the second a
     surname or the tail of a longer unknown name ("Logan-Rogersville", "Metro
-    Nashville" name none);
+    Nashville" name none), and so does a middle initial ("Boyd J. Jones");
     every single-word mention of it then stands for the person, unless a
     feature word or a parent says it is a place.
     """
@@ -410,6 +415,21 @@ def _drop_surnames(
         and lower[k] not in NOT_PLACES
         and lower[k] not in FEATURE_WORDS
         and lower[k] not in PARTICLES
+    }
+    # "Boyd J. Jones", "Marsha J. Moore": a middle initial between two capitalised words
+    gaps, words_ = toks.gaps, toks.words
+    surnames |= {
+        lower[k + 1]
+        for k in range(1, len(adjacent))
+        if len(words_[k]) == 1
+        and cap[k]
+        and gaps[k] == ". "
+        and k + 1 < len(cap)
+        and cap[k + 1]
+        and cap[k - 1]
+        and gaps[k - 1] == " "
+        and lower[k - 1] not in NOT_PLACES
+        and (k + 1 not in covered or k + 1 in weak)
     }
     if not surnames:
         return mentions

@@ -151,3 +151,17 @@ def test_state_abbreviations_written_with_spaces(gazetteer):
         "Austin",
         "Texas",
     ]
+
+
+def test_people_named_with_a_middle_initial_are_no_places(gazetteer):
+    text = (
+        "The board thanked Boyd J. Hinton and Marsha K. Kellogg for their years of service. "
+        "Kellogg retired in May, and Hinton moved away."
+    )
+    assert _toponyms(gazetteer, text) == []
+
+
+def test_a_council_after_a_capitalised_city_word_is_no_place(gazetteer):
+    # "City" in "Springdale City Council" is part of the council's name, no feature word.
+    text = "The Springdale City Council and the Milton Town Council met on Monday."
+    assert "Council" not in _toponyms(gazetteer, text)
