@@ -82,6 +82,12 @@ NOT_PLACES = (
         "co", "st", "mt", "ft", "fort", "lincoln", "washington", "jackson", "franklin",
         "valley", "line", "control", "actual", "sea", "gulf", "strait", "pass", "bay",
         "clinton", "obama", "bush", "trump", "biden", "putin", "victoria", "charlotte",
+        # intercardinal directions ("Northeast Georgia"), holidays, armed groups and
+        # adjectives that GeoNames also has as villages
+        "northeast", "northwest", "southeast", "southwest", "passover", "hanukkah",
+        "thanksgiving", "halloween", "diwali", "nowruz", "day", "hamas", "hezbollah",
+        "taliban", "fatah", "arab", "arabs", "ismaili", "federal", "metro", "olympic",
+        "olympics",
     }
 )  # fmt: skip
 # Names that are also people are kept out only as single words: "Washington" alone is

@@ -139,7 +139,16 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i += 1
             continue
         start = starts[i]
-        if lower[i].rstrip(".") in TITLES:
+        if lower[i].rstrip(".") in TITLES or (
+            # "Miss Cordell" is a title; "Jackson, Miss." the state ("Miss Ohio", "Miss
+            # Butler County" pageant titles with a place)
+            words[i] == "Miss"
+            and i + 1 < n
+            and cap[i + 1]
+            and toks.gaps[i] == " "
+            and not _is_big(_key(words[i + 1]), index)
+            and not (i + 2 < n and lower[i + 2] in FEATURE_WORDS)
+        ):
             # Capitalised words after a title are a person's name ("Dr. James Cherry").
             j = i + 1
             while (

@@ -165,3 +165,16 @@ def test_a_council_after_a_capitalised_city_word_is_no_place(gazetteer):
     # "City" in "Springdale City Council" is part of the council's name, no feature word.
     text = "The Springdale City Council and the Milton Town Council met on Monday."
     assert "Council" not in _toponyms(gazetteer, text)
+
+
+def test_directions_holidays_groups_and_adjectives_are_no_places(gazetteer):
+    text = (
+        "Most schools in Northeast Ohio closed for Passover and Thanksgiving, Metro police "
+        "said, and Federal agents found that Hamas had no Arab backers in Olympic Park."
+    )
+    assert _toponyms(gazetteer, text) == ["Ohio"]
+
+
+def test_miss_before_a_name_is_a_title(gazetteer):
+    text = "Miss Cordell won the crown in Jackson, Miss., on Friday."
+    assert _toponyms(gazetteer, text) == ["Jackson", "Miss."]
