@@ -174,17 +174,19 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         for j in range(last, i - 1, -1):
             # The words after the first join it as capitalised words or particles; the
             # last may be in lower case ("Lachin corridor"), but not after a common
-            # word ("The city").
-            if j > i and not (
-                all(joinable[i : j - 1])
-                and adjacent[j - 1]
-                and (cap[j] or lower[i] not in NOT_PLACES)
-            ):
+            # word ("The city") unless they name a region ("the Gulf states").
+            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
                 continue
             length, key = _surface_key(words[j])
             end = starts[j] + length
             if j > i:
                 key = " ".join([first, *map(_key, words[i + 1 : j]), key])
+                if (
+                    not cap[j]
+                    and lower[i] in NOT_PLACES
+                    and not (key in names and _is_big(key, index, _REGION_KINDS))
+                ):
+                    continue
             elif (
                 key in NOT_PLACES
                 or lower[i].rstrip("'’s") in NOT_PLACES

@@ -111,6 +111,11 @@ def test_un_subregions_are_macro_regions(gazetteer):
     }
 
 
+def test_a_bloc_named_with_a_lower_case_word(gazetteer):
+    got = _places(gazetteer, "Ministers from the Gulf states met in Riyadh on Sunday.")
+    assert got.get("Gulf states") is not None and got["Gulf states"].id == "gulf-states"
+
+
 def test_the_eu_in_capitals_is_the_bloc(gazetteer):
     text = "Fishermen from the EU protested after a Russian patrol seized their boat."
     got = _places(gazetteer, text)
