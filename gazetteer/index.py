@@ -213,6 +213,7 @@ def _signature() -> str:
         "admin1_aliases.csv",
         "demonyms.csv",
         "us_counties.parquet",
+        "districts.parquet",
         "features.parquet",
     ):
         h.update(_sha256(data_path(name)).encode())
@@ -365,6 +366,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_continents,
         read_countries,
         read_demonyms,
+        read_districts,
         read_features,
         read_geonames_cities,
         read_regions,
@@ -378,6 +380,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_regions(admin1),
         read_admin1(),
         read_us_counties(),
+        read_districts(),
         read_features(),
         read_geonames_cities(admin1),
         read_demonyms(admin1),

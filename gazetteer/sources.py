@@ -28,6 +28,7 @@ __all__ = [
     "read_continents",
     "read_countries",
     "read_demonyms",
+    "read_districts",
     "read_features",
     "read_geonames_cities",
     "read_geonames_dump",
@@ -172,6 +173,46 @@ def read_us_counties() -> SourceTable:
         table.names.append((i, r.name, 0))
         if r.short_name != r.name:
             table.names.append((i, r.short_name, 1))
+    return table
+
+
+def read_districts() -> SourceTable:
+    """Districts outside the US, from the shipped pack built from GeoNames towns.
+
+    Kind ``feature``, feature ``ADM2``, source ``geonames-admin2``, like US
+    counties. The primary names are "Punch District" and, for each spelling of
+    the seat town it is named after, "Poonch District"; the bare name "Punch" is
+    an alternate (the seat's other spellings are found as the town). The point is the representative point of an approximate
+    footprint (see :mod:`geo.data.districts`).
+    """
+    d = pd.read_parquet(data_path("districts.parquet"), columns=[
+        "id", "name", "short_name", "alt_names", "country", "admin1_code", "lat", "lon",
+    ])  # fmt: skip
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kind": "feature",
+                    "feature": "ADM2",
+                    "country": r.country,
+                    "admin1_code": r.admin1_code,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "population": 0,
+                    "source": "geonames-admin2",
+                    "members": "",
+                }
+                for r in d.itertuples(index=False)
+            ]
+        )
+    )
+    for i, r in enumerate(d.itertuples(index=False)):
+        table.names.append((i, r.name, 0))
+        if r.short_name != r.name:
+            table.names.append((i, r.short_name, 1))
+        table.names += [(i, f"{n} District", 0) for n in r.alt_names.split("|") if n]
     return table
 
 

