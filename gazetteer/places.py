@@ -37,7 +37,8 @@ class Place:
         Representative point, EPSG:4326.
     population : int
     source : str
-        ``"geonames"``, ``"naturalearth"``, ``"us-census"`` (US counties), ``"curated"``
+        ``"geonames"``, ``"naturalearth"``, ``"us-census"`` (US counties),
+        ``"geonames-admin2"`` (districts outside the US), ``"curated"``
         (regions), ``"features"`` (seas, rivers, valleys and border crossings, whose
         footprints are in :mod:`geo`'s features pack) or ``"user:<file>"``.
     members : tuple of str

@@ -78,6 +78,8 @@ def test_build_from_npm_reproduces_committed_packs(tmp_path):
         assert new == hashlib.sha256(pack_path(name).read_bytes()).hexdigest()
     from gazetteer.data import data_path
 
-    for file in ("admin1_names.parquet", "countries.parquet", "us_counties.parquet"):
+    for file in (
+        "admin1_names.parquet", "countries.parquet", "us_counties.parquet", "districts.parquet"
+    ):
         new = hashlib.sha256((out_gaz / file).read_bytes()).hexdigest()
         assert new == hashlib.sha256(data_path(file).read_bytes()).hexdigest(), file
