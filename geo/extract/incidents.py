@@ -26,6 +26,7 @@ careful coder would:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -446,6 +447,7 @@ class _Extractor:
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
         headline: Location | None = None  # the border a heading says the story is on
+        previous = ""  # the sentence before
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -462,6 +464,7 @@ class _Extractor:
                 continue
             s = sent.text
             story.advance()
+            told_before, previous = previous, s
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
@@ -481,6 +484,10 @@ class _Extractor:
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
+            head = _dateline_end(s)
+            if head > 0 and any(e.end <= head for e in exprs):
+                # "CITY, Jan 16 (AFP) -": the day the report was filed, like "said on Friday"
+                exprs = [dataclasses.replace(e, speech=True) if e.end <= head else e for e in exprs]
             # the story's date and place so far matter only to "days after", "there", …
             anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
@@ -569,6 +576,16 @@ class _Extractor:
                     f_date, f_speech = sentence_date, speech_date
                     if len(fexprs) < len(exprs):
                         f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
+                    if (
+                        is_physical
+                        and not fcexprs
+                        and tpos <= 30
+                        and _DEFINITE_BEFORE.search(s[:tpos])
+                        and _long_ago(told_before, published)
+                    ):
+                        # "… invaded the district in 2018. The invasion displaced thousands":
+                        # history told on, not an event of the story's day
+                        continue
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
                         self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
@@ -1259,7 +1276,7 @@ class _Extractor:
         side = None
         by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
-            refs = [r for r in srefs if c.start <= r.start < c.end]
+            refs = _side_refs(c, srefs)
             if refs:
                 side = refs[0].country
             elif not re.search(r"\bothers?\b", c.who, re.I):
@@ -1301,7 +1318,7 @@ class _Extractor:
             prev.date = date  # "the attack on Monday" dates the attack
             for e in _date_words(date, cexprs, [], self._published):
                 where.add(prev, "date", e.start, e.end)
-        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
             return False  # the other side's own toll: an incident of its own
@@ -1658,6 +1675,34 @@ _DATELINE = re.compile(
 def _dateline_end(s: str) -> int:
     m = _DATELINE.match(s)
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
+    """The places that name the side a count is of.
+
+    Those in the count's words ("two Indian soldiers"), else, for "two of its guards",
+    the state that speaks before it ("Ukraine said two of its guards were killed").
+    """
+    refs = [r for r in srefs if c.start <= r.start < c.end]
+    if refs or not _POSSESSIVE.search(c.who):
+        return refs
+    speakers = [
+        r
+        for r in srefs
+        if r.end <= c.start
+        and r.country
+        and (r.seat or r.place is None or r.place.kind == "country" or r.place.feature == "PPLC")
+    ]
+    return speakers[-1:]
+
+
+def _long_ago(sentence: str, published) -> bool:
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    exprs = find_time_expressions(sentence) if sentence else []
+    return any(e.history for e in exprs) or _is_past(exprs, published)
 
 
 def _is_past(exprs, published) -> bool:
