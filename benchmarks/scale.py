@@ -25,6 +25,7 @@ Each measurement runs in a fresh child process so one's memory does not hide ano
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import os
@@ -131,42 +132,51 @@ def _child(args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _warm(_: int) -> int:
-    from geo.corpus.work import worker_gazetteer
-
-    worker_gazetteer()
-    time.sleep(1.0)  # hold this worker so the next warm-up lands on another one
-    return os.getpid()
-
-
-def _cpu(workers: int) -> float:
-    """CPU seconds of the workers: this process for one, the (exited) children for more."""
-    who = resource.RUSAGE_SELF if workers <= 1 else resource.RUSAGE_CHILDREN
+def _cpu(who: int) -> float:
     r = resource.getrusage(who)
     return r.ru_utime + r.ru_stime
 
 
 def child_throughput(corpus: str, workers: int) -> dict:
-    from gazetteer import Gazetteer
+    """One whole extraction job, timed from before the gazetteer loads to the last result.
+
+    With 1 worker everything runs in this process; with more, the clock includes
+    starting the worker processes (imports, gazetteer, geometry packs: the pool's
+    initializer) as well as the partitions. Only Python's own imports in this process
+    (the same for any number of workers) are outside it.
+    """
     from geo.corpus import merge_blocked
+    from geo.corpus.merge import _order, merge_groups, merge_stage
     from geo.corpus.run import Engine, partition_results
     from geo.corpus.work import Task
 
+    c0 = _cpu(resource.RUSAGE_SELF)
+    t0 = time.perf_counter()
+    from gazetteer import Gazetteer
+
     gaz = Gazetteer.load()
-    with Engine(workers) as engine:
-        if engine.kind == "processes":
-            list(engine.map(_warm, list(range(workers))))  # start workers, load gazetteers
-        c0 = _cpu(workers)
-        t0 = time.perf_counter()
-        articles, incidents = 0, []
+    articles, incidents, part_cpu, parts = 0, [], 0.0, 0
+    first_result = None
+    with Engine(workers, gazetteer=gaz) as engine:
         for _, res in partition_results([corpus], task=Task(), engine=engine, gazetteer=gaz):
+            first_result = first_result or time.perf_counter() - t0
             articles += len(res.articles)
             incidents.extend(res.incidents)
+            part_cpu += res.cpu_seconds
+            parts += 1
         took = time.perf_counter() - t0
-        if engine.kind != "processes":
-            cpu = _cpu(workers) - c0
-    if workers > 1:  # the workers have exited: their CPU time is in RUSAGE_CHILDREN
-        cpu = _cpu(workers) - c0
+        client_cpu = _cpu(resource.RUSAGE_SELF) - c0
+        stage_s, staged_ids = None, None
+        if workers > 1:  # merging as a second stage on the same workers (copies travel)
+            t1 = time.perf_counter()
+            staged_ids = [i.id for i in merge_stage(copy.deepcopy(incidents), engine)]
+            stage_s = time.perf_counter() - t1
+    # the workers have exited: their whole CPU time (start-up included) is in RUSAGE_CHILDREN
+    workers_cpu = _cpu(resource.RUSAGE_CHILDREN) if workers > 1 else 0.0
+    mine = copy.deepcopy(incidents)  # merging changes the incidents it merges into
+    t1 = time.perf_counter()
+    groups = merge_groups(_order(mine))  # the stage's serial part (client)
+    plan_s = time.perf_counter() - t1
     t1 = time.perf_counter()
     merged = merge_blocked(incidents)
     merge_s = time.perf_counter() - t1
@@ -174,21 +184,37 @@ def child_throughput(corpus: str, workers: int) -> dict:
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "articles": articles,
+        "partitions": parts,
         "seconds": took,
         "rate": articles / took,
-        "cpu_seconds": cpu,
-        "cpu_rate": articles / cpu,
+        # CPU of reading and extracting only, summed over the partitions wherever they ran
+        "partition_cpu": part_cpu,
+        "cpu_rate": articles / part_cpu,
+        # everything else: start-up of the workers (or of this process's extraction), client
+        "client_cpu": client_cpu,
+        "workers_cpu": workers_cpu,
         "load": os.getloadavg()[0],
         "incidents": len(incidents),
         "merged": len(merged),
         "merge_s": merge_s,
+        "merge_groups": len(groups),
+        "merge_plan_s": plan_s,
+        "stage_s": stage_s,
+        "stage_same": staged_ids == [i.id for i in merged] if staged_ids is not None else None,
         "worker_rss_mb": kids if workers > 1 else self_rss,
         "client_rss_mb": self_rss,
     }
 
 
 def _bulk_store(store: Path, n: int, seed: int = 2) -> None:
-    """Fill a store (made by a small ingest) with ``n`` synthetic incidents and their index."""
+    """Fill a store (made by a small real ingest) with ``n`` synthetic incidents, fast.
+
+    Not an ingest: copies of the store's real incident rows at random places (their
+    R*-tree box) and dates, bulk-inserted straight into the store's tables and its
+    index in one transaction (``executemany``, journal off for the load). The store
+    then holds as many rows and index entries as a long-grown one, which is what an
+    ingest's cost could depend on; the new articles then go through the ordinary ingest.
+    """
     con = sqlite3.connect(store)
     cols = [r[1] for r in con.execute("PRAGMA table_info(incidents)")]
     rows = con.execute(f"SELECT {', '.join(cols)} FROM incidents").fetchall()
@@ -196,23 +222,39 @@ def _bulk_store(store: Path, n: int, seed: int = 2) -> None:
     rng = random.Random(seed)
     fid_at, id_at = cols.index("fid"), cols.index("incident_id")
     start_at, end_at = cols.index("date_start"), cols.index("date_end")
-    next_fid = con.execute("SELECT max(fid) FROM incidents").fetchone()[0] + 1
+    first = con.execute("SELECT max(fid) FROM incidents").fetchone()[0] + 1
+    picks = [rng.randrange(len(rows)) for _ in range(n)]
+    days = [dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(4000)) for _ in range(n)]
+    spots = [(rng.uniform(-170, 170), rng.uniform(-60, 70)) for _ in range(n)]
+
+    def incidents():
+        for k in range(n):
+            row = list(rows[picks[k]])
+            row[fid_at], row[id_at] = first + k, f"bulk{k:09d}"
+            row[start_at] = row[end_at] = days[k].isoformat()
+            yield row
+
+    def footprints():
+        for k in range(n):
+            fp = list(fps[rows[picks[k]][fid_at]])
+            fp[0], fp[2] = first + k, f"bulk{k:09d}"
+            yield fp
+
+    def boxes():
+        for k in range(n):
+            x, y = spots[k]
+            d = days[k].toordinal()
+            yield first + k, x - 0.5, x + 0.5, y - 0.5, y + 0.5, d, d
+
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA synchronous=OFF")
     con.execute("BEGIN")
-    for k in range(n):
-        base = list(rng.choice(rows))
-        fp = list(fps[base[fid_at]])
-        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(4000))
-        x, y = rng.uniform(-170, 170), rng.uniform(-60, 70)
-        base[fid_at], base[id_at] = next_fid + k, f"bulk{k:09d}"
-        base[start_at] = base[end_at] = day.isoformat()
-        fp[0], fp[2] = next_fid + k, f"bulk{k:09d}"
-        con.execute(f"INSERT INTO incidents VALUES ({','.join('?' * len(base))})", base)
-        con.execute(f"INSERT INTO footprints VALUES ({','.join('?' * len(fp))})", fp)
-        con.execute(
-            "INSERT INTO bordermap_blocks VALUES (?,?,?,?,?,?,?)",
-            (next_fid + k, x - 0.5, x + 0.5, y - 0.5, y + 0.5, day.toordinal(), day.toordinal()),
-        )
+    con.executemany(f"INSERT INTO incidents VALUES ({','.join('?' * len(cols))})", incidents())
+    width = len(next(iter(fps.values())))
+    con.executemany(f"INSERT INTO footprints VALUES ({','.join('?' * width)})", footprints())
+    con.executemany("INSERT INTO bordermap_blocks VALUES (?,?,?,?,?,?,?)", boxes())
     con.execute("COMMIT")
+    con.execute("PRAGMA journal_mode=DELETE")
     con.close()
 
 
@@ -224,12 +266,11 @@ def child_ingest(corpus: str, store: str, seed_corpus: str, bulk: int) -> dict:
     s = IncidentStore(store)
     if bulk:
         s.ingest([seed_corpus], gazetteer=gaz)
-        t0 = time.perf_counter()
+    t0 = time.perf_counter()
+    if bulk:
         _bulk_store(Path(store), bulk)
-        print(
-            f"bulk-loaded {bulk:,} incidents in {time.perf_counter() - t0:.0f} s", file=sys.stderr
-        )
-    before = s.count()[0]
+    bulk_s = time.perf_counter() - t0
+    before = s.count()[0] if Path(store).exists() else 0
     commit_s = 0.0
     original = s._commit
 
@@ -249,15 +290,28 @@ def child_ingest(corpus: str, store: str, seed_corpus: str, bulk: int) -> dict:
         "new": r.new_articles,
         "seconds": took,
         "store_seconds": commit_s,
+        "bulk_seconds": bulk_s,
+        "store_mib": Path(store).stat().st_size / 2**20,
     }
+
+
+def _throughput_line(label: str, r: dict) -> str:
+    # CPU spent outside the partitions: loading and warming up, starting workers, the client
+    other = r["client_cpu"] + r["workers_cpu"] - r["partition_cpu"]
+    return (
+        f"  {label}: {r['rate']:7.1f} articles/s ({r['seconds']:.1f} s whole job, "
+        f"{r['partitions']} partitions); {r['cpu_rate']:.0f} articles per CPU second in "
+        f"partitions; other CPU {other:.1f} s; load average {r['load']:.1f}"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--big", type=int, default=100_000, help="second corpus size for memory")
+    ap.add_argument("--big", type=int, default=100_000, help="second corpus size")
     ap.add_argument("--ingest", type=int, default=10_000, help="new articles ingested")
     ap.add_argument("--store-incidents", type=int, default=1_000_000)
+    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "big", "ingest"])
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -269,64 +323,91 @@ def main() -> None:
         print(json.dumps(out))
         return
 
+    sizes = [] if "throughput" in args.skip else [args.articles]
+    if "big" not in args.skip and "throughput" not in args.skip:
+        sizes.append(args.big)
     with tempfile.TemporaryDirectory(prefix="bordermap-scale-") as tmp:
         tmp = Path(tmp)
-        small = write_corpus(tmp / "small.jsonl", args.articles)
-        big = write_corpus(tmp / "big.jsonl", args.big, seed=3)
-        mb = small.stat().st_size / 2**20
-        print(f"corpus: {args.articles:,} articles ({mb:.1f} MiB JSON Lines), about a third")
-        print("        incident reports at real border places, the rest unrelated news")
-        one = _child(["throughput", str(small), "1"])
-        two = _child(["throughput", str(small), "2"])
-        ratio = two["rate"] / one["rate"]
-        for label, r in (("1 worker ", one), ("2 workers", two)):
+        runs = {}
+        for n in sizes:
+            corpus = write_corpus(tmp / f"corpus-{n}.jsonl", n, seed=1)
+            mb = corpus.stat().st_size / 2**20
+            print(f"corpus of {n:,} articles ({mb:.1f} MiB JSON Lines; a third incident reports)")
+            one = _child(["throughput", str(corpus), "1"])
+            print(_throughput_line("1 worker ", one), flush=True)
+            two = _child(["throughput", str(corpus), "2"])
+            print(_throughput_line("2 workers", two), flush=True)
+            corpus.unlink()
+            runs[n] = (one, two)
             print(
-                f"{label}: {r['rate']:7.1f} articles/s wall ({r['seconds']:.1f} s), "
-                f"{r['cpu_rate']:.1f} articles per CPU second, load average {r['load']:.1f}"
+                f"  ratio 2/1 workers, whole job: {two['rate'] / one['rate']:.2f} "
+                f"on {os.cpu_count()} cores"
             )
-        print(f"ratio 2/1 workers (wall): {ratio:.2f} on {os.cpu_count()} cores")
-        print(
-            f"incidents: {one['incidents']:,} extracted, {one['merged']:,} after merging "
-            f"(blocked merge {one['merge_s']:.2f} s); same with 2 workers: "
-            f"{(one['incidents'], one['merged']) == (two['incidents'], two['merged'])}"
-        )
-        bigrun = _child(["throughput", str(big), "2"])
-        print(
-            f"peak RSS per worker: {two['worker_rss_mb']:.0f} MB at {args.articles:,} articles, "
-            f"{bigrun['worker_rss_mb']:.0f} MB at {args.big:,} "
-            f"({bigrun['rate']:.1f} articles/s); client {bigrun['client_rss_mb']:.0f} MB"
-        )
-        new = write_corpus(tmp / "new.jsonl", args.ingest, seed=4)
-        seed_corpus = write_corpus(tmp / "seed.jsonl", 50, seed=5)
-        empty = _child(["ingest", str(new), str(tmp / "empty.gpkg"), str(seed_corpus), "0"])
-        full = _child(
-            [
-                "ingest",
-                str(new),
-                str(tmp / "full.gpkg"),
-                str(seed_corpus),
-                str(args.store_incidents),
-            ]
-        )
-        for label, r in (("empty store", empty), (f"{full['before']:,} incidents", full)):
+            same = (one["incidents"], one["merged"]) == (two["incidents"], two["merged"])
             print(
-                f"ingest {r['new']:,} new articles into {label}: {r['seconds']:.1f} s "
-                f"(store writes {r['store_seconds']:.1f} s), incidents {r['before']:,} -> "
-                f"{r['after']:,}"
+                f"  incidents: {one['incidents']:,} extracted, {one['merged']:,} after merging; "
+                f"same with 2 workers: {same}; merging in the client {one['merge_s']:.1f} s, "
+                f"as a second stage on 2 workers {two['stage_s']:.1f} s (of which "
+                f"{two['merge_plan_s']:.1f} s ordering and cutting {two['merge_groups']:,} "
+                f"groups in the client), same incidents: {two['stage_same']}"
             )
-        print(
-            f"ingest ratio full/empty: {full['seconds'] / empty['seconds']:.2f} end to end, "
-            f"{full['store_seconds'] / max(empty['store_seconds'], 1e-9):.2f} store writes"
-        )
-        per_worker = two["cpu_rate"]  # a core's rate, whatever else the machine ran
-        hours = 1e6 / (per_worker * 32) / 3600
-        merge_s = one["merge_s"] / args.articles * 1e6  # linear in articles (blocked)
-        print(
-            f"projection: 10^6 articles on 32 cores at {per_worker:.1f} articles per CPU second "
-            f"and worker: {hours:.2f} h extraction (if 32 workers scale as 2 did here: "
-            f"{hours / min(1.0, ratio / 2):.2f} h) "
-            f"+ {merge_s:.0f} s merging"
-        )
+            print(
+                f"  peak RSS per worker {two['worker_rss_mb']:.0f} MB (2 workers), "
+                f"client {two['client_rss_mb']:.0f} MB; one process alone "
+                f"{one['worker_rss_mb']:.0f} MB",
+                flush=True,
+            )
+        if len(runs) == 2:
+            (_, a), (_, b) = runs[args.articles], runs[args.big]
+            print(
+                f"peak RSS per worker: {a['worker_rss_mb']:.0f} MB at {args.articles:,} articles, "
+                f"{b['worker_rss_mb']:.0f} MB at {args.big:,}"
+            )
+        if "ingest" not in args.skip:
+            new = write_corpus(tmp / "new.jsonl", args.ingest, seed=4)
+            seed_corpus = write_corpus(tmp / "seed.jsonl", 50, seed=5)
+            empty = _child(["ingest", str(new), str(tmp / "empty.gpkg"), str(seed_corpus), "0"])
+            (tmp / "empty.gpkg").unlink()
+            full = _child(
+                [
+                    "ingest",
+                    str(new),
+                    str(tmp / "full.gpkg"),
+                    str(seed_corpus),
+                    str(args.store_incidents),
+                ]
+            )
+            print(
+                f"store of {full['before']:,} incidents: bulk-loaded synthetic rows in "
+                f"{full['bulk_seconds']:.0f} s ({full['store_mib']:,.0f} MiB after the ingest)"
+            )
+            for label, r in (("an empty store", empty), (f"{full['before']:,} incidents", full)):
+                print(
+                    f"ingest {r['new']:,} new articles (1 worker) into {label}: "
+                    f"{r['seconds']:.1f} s (store writes {r['store_seconds']:.1f} s), "
+                    f"incidents {r['before']:,} -> {r['after']:,}"
+                )
+            print(
+                f"ingest ratio full/empty: {full['seconds'] / empty['seconds']:.2f} end to end, "
+                f"{full['store_seconds'] / max(empty['store_seconds'], 1e-9):.2f} store writes"
+            )
+        if runs:
+            n = max(runs)
+            one, two = runs[n]
+            per_article = two["partition_cpu"] / two["articles"]  # CPU s per article, a worker
+            ratio = two["rate"] / one["rate"]
+            minutes = 1e6 * per_article / 32 / 60
+            merge_cpu = (two["merge_s"] - two["merge_plan_s"]) / max(1, two["articles"]) * 1e6
+            plan = two["merge_plan_s"] / max(1, two["articles"]) * 1e6
+            print(
+                f"projection, 10^6 articles on 32 cores: {minutes:.1f} min extraction at "
+                f"{1 / per_article:.0f} articles per CPU second and core "
+                f"({minutes / min(1.0, ratio / 2):.1f} min if 32 workers keep the "
+                f"{ratio / 2:.0%} efficiency 2 kept here); merging {plan / 60:.1f} min of "
+                f"ordering and cutting in the client + {merge_cpu / 32 / 60:.1f} min of sweeps "
+                f"on 32 workers (linear in articles; the generated corpus piles its incidents "
+                f"onto 8 border places, a worst case for blocking)"
+            )
 
 
 if __name__ == "__main__":

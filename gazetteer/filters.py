@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from gazetteer.data.words import read_word_list
@@ -12,6 +13,7 @@ __all__ = [
     "DISEASE_WORDS",
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
+    "LIST_GAP",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -80,6 +82,12 @@ NOT_PLACES = (
         "co", "st", "mt", "ft", "fort", "lincoln", "washington", "jackson", "franklin",
         "valley", "line", "control", "actual", "sea", "gulf", "strait", "pass", "bay",
         "clinton", "obama", "bush", "trump", "biden", "putin", "victoria", "charlotte",
+        # intercardinal directions ("Northeast Georgia"), holidays, armed groups and
+        # adjectives that GeoNames also has as villages
+        "northeast", "northwest", "southeast", "southwest", "passover", "hanukkah",
+        "thanksgiving", "halloween", "diwali", "nowruz", "day", "hamas", "hezbollah",
+        "taliban", "fatah", "arab", "arabs", "ismaili", "federal", "metro", "olympic",
+        "olympics",
     }
 )  # fmt: skip
 # Names that are also people are kept out only as single words: "Washington" alone is
@@ -99,6 +107,9 @@ ORGANISATION_WORDS = {
     "school", "schools", "hospital", "library", "museum", "college", "fire", "utilities",
     "chamber", "airport", "zoo", "symphony", "orchestra",
 }  # fmt: skip
+
+#: What stands between the items of a list of names ("Iowa, Illinois and Missouri").
+LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 #: Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina").
 PARTICLES = {"of", "and", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el",

@@ -14,6 +14,7 @@ from gazetteer.filters import (
     DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
+    LIST_GAP,
     NOT_PLACES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -44,8 +45,9 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into"
 #: "I've", "they'll", "isn't": never a place.
 _CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
-#: "U.S", "W.Va": a name written with inner full stops (its final one belongs to it too).
-_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
+#: "U.S", "W.Va", "W. Va": a name written with inner full stops (its final one belongs to it
+#: too).
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\. ?)+[^\W\d_]{1,3}$")
 #: Initials written in capitals ("FDA", "IRS"): an agency or a party unless a big place.
 _ACRONYM_MAX = 4
 #: A place named like a common word or a given name is meant only from this population on.
@@ -80,6 +82,11 @@ class Tokens:
         for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
             g = gaps[k]
             if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
+        # Initials of a short abbreviation written with spaces: "W. Va.", "D. C.", "N. Y."
+        words = self.words
+        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps)):
+            if len(words[k]) == 1 and self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
                 self.adjacent[k] = True
 
     def __len__(self) -> int:
@@ -136,7 +143,16 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             except ValueError:
                 break
         start = starts[i]
-        if lower[i].rstrip(".") in TITLES:
+        if lower[i].rstrip(".") in TITLES or (
+            # "Miss Cordell" is a title; "Jackson, Miss." the state ("Miss Ohio", "Miss
+            # Butler County" pageant titles with a place)
+            words[i] == "Miss"
+            and i + 1 < n
+            and cap[i + 1]
+            and toks.gaps[i] == " "
+            and not _is_big(_key(words[i + 1]), index)
+            and not (i + 2 < n and lower[i + 2] in FEATURE_WORDS)
+        ):
             # Capitalised words after a title are a person's name ("Dr. James Cherry").
             j = i + 1
             while (
@@ -162,17 +178,19 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         for j in range(last, i - 1, -1):
             # The words after the first join it as capitalised words or particles; the
             # last may be in lower case ("Lachin corridor"), but not after a common
-            # word ("The city").
-            if j > i and not (
-                all(joinable[i : j - 1])
-                and adjacent[j - 1]
-                and (cap[j] or lower[i] not in NOT_PLACES)
-            ):
+            # word ("The city") unless they name a region ("the Gulf states").
+            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
                 continue
             length, key = _surface_key(words[j])
             end = starts[j] + length
             if j > i:
                 key = " ".join([first, *map(_key, words[i + 1 : j]), key])
+                if (
+                    not cap[j]
+                    and lower[i] in NOT_PLACES
+                    and not (key in names and _is_big(key, index, _REGION_KINDS))
+                ):
+                    continue
             elif (
                 key in NOT_PLACES
                 or lower[i].rstrip("'’s") in NOT_PLACES
@@ -299,10 +317,15 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             and adjacent[i - 1]
         ):
             feature = before[0]
-        elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
+        elif (
+            prev is not None
+            and lower[prev] in SETTLEMENT_WORDS
+            and adjacent[prev]
+            and not cap[prev]  # "Dublin City Council" gives "Council" no feature word
+        ):
             feature = lower[prev]
         if text[end : end + 1] == "." and (
-            _DOTTED.match(text[starts[j] : end]) or (key in ABBREVIATIONS and j == i)
+            _DOTTED.match(text[start:end]) or (key in ABBREVIATIONS and j == i)
         ):
             end += 1  # "U.S.", "D.C.", "Ky.": the final full stop is part of the name
         spans.append((i, j, big))
@@ -377,7 +400,7 @@ def _drop_surnames(
     neither a big place nor a common word ("Mahmoud Abbas", "Krishna Ghati"),
     before a second capitalised word with one space between makes the second a
     surname or the tail of a longer unknown name ("Logan-Rogersville", "Metro
-    Nashville" name none);
+    Nashville" name none), and so does a middle initial ("Boyd J. Jones");
     every single-word mention of it then stands for the person, unless a
     feature word or a parent says it is a place.
     """
@@ -407,6 +430,21 @@ def _drop_surnames(
         and lower[k] not in NOT_PLACES
         and lower[k] not in FEATURE_WORDS
         and lower[k] not in PARTICLES
+    }
+    # "Boyd J. Jones", "Marsha J. Moore": a middle initial between two capitalised words
+    gaps, words_ = toks.gaps, toks.words
+    surnames |= {
+        lower[k + 1]
+        for k in range(1, len(adjacent))
+        if len(words_[k]) == 1
+        and cap[k]
+        and gaps[k] == ". "
+        and k + 1 < len(cap)
+        and cap[k + 1]
+        and cap[k - 1]
+        and gaps[k - 1] == " "
+        and lower[k - 1] not in NOT_PLACES
+        and (k + 1 not in covered or k + 1 in weak)
     }
     if not surnames:
         return mentions
@@ -485,7 +523,6 @@ def _org_before(toks: Tokens, k: int) -> bool:
     return False
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # "Armenia's Gegharkunik"
 _DEMONYM_GAP = re.compile(r"\s+(?:\w+\s+of\s+)?")  # "the Armenian village of Sotk"
 _COMMA_GAP = re.compile(r",\s*")  # "Sotk, Armenia"
@@ -502,7 +539,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             and a.feature_word is None
             and b.feature_word
             and b.feature_word.endswith("s")
-            and _LIST_GAP.fullmatch(text[a.end : b.start])
+            and LIST_GAP.fullmatch(text[a.end : b.start])
         ):
             out[k] = _replace(a, feature_word=b.feature_word)
     # Parents: "Armenia's Gegharkunik", "the Armenian village of Sotk", "Sotk, Armenia".

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SECOND_LEVEL_WORDS, SETTLEMENT_WORDS
+from gazetteer.filters import (
+    ADMIN_WORDS,
+    LIST_GAP,
+    REGION_WORDS,
+    SECOND_LEVEL_WORDS,
+    SETTLEMENT_WORDS,
+)
 from gazetteer.normalize import skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
@@ -31,6 +38,9 @@ _ALIAS_PENALTY = 1.5
 _SIBLING_BONUS = 1.0
 _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
 _MAX_ALTERNATIVES = 5
+#: Bonus of an admin-1 unit named in a list with units of its country ("Oregon,
+#: Washington and Idaho": the state, not the capital city).
+_LIST_BONUS = 2.0
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -275,6 +285,36 @@ def _find_parent_codes(parent: str, index: GazetteerIndex) -> tuple[frozenset[in
     return frozenset(countries), frozenset(map(int, _admin1_units(key, index)))
 
 
+def _listed_with_units(
+    text: str, mentions: list[Mention], groups: dict[str, _Group], index: GazetteerIndex
+) -> dict[_Group, frozenset[int]]:
+    """Names that stand in a list beside admin-1 units, and those units' countries.
+
+    A list is names joined by commas, "and", "or" ("Iowa, Illinois and Missouri").
+    """
+    out: dict[_Group, set[int]] = {}
+    toponyms = [m for m in mentions if m.role == "toponym" and m.key in groups]
+    for a, b in itertools.pairwise(toponyms):
+        if b.start - a.end > 7 or not LIST_GAP.fullmatch(text[a.end : b.start]):
+            continue
+        for m, other in ((a, b), (b, a)):
+            countries = _unit_countries(other.key, index)
+            if countries and m.key != other.key:
+                out.setdefault(groups[m.key], set()).update(countries)
+    return {g: frozenset(c) for g, c in out.items()}
+
+
+def _unit_countries(key: str, index: GazetteerIndex) -> frozenset[int]:
+    """Countries of the admin-1 units that bear ``key`` as their own name."""
+    cache = index.memo("resolve.unit_countries")
+    codes = cache.get(key)
+    if codes is None:
+        rows, quality = index.candidates(key)
+        own = (index.arrays["kind"][rows] == K_ADMIN1) & (quality == 0)
+        codes = cache[key] = frozenset(map(int, index.arrays["country"][rows[own]]))
+    return codes
+
+
 def focus_code_sets(
     focus: list[str] | tuple[str, ...], index: GazetteerIndex
 ) -> tuple[frozenset[int], frozenset[int]]:
@@ -366,6 +406,17 @@ def resolve_mentions(
                     in_parent = _in_codes(g.cands.country, pc) | _in_codes(g.cands.admin1, pa)
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
+
+    for g, countries in _listed_with_units(text, mentions, groups, index).items():
+        if len(g.rows) > 1:
+            # (a unit named like a city in it stays the city's: "Edinburgh, Aberdeen")
+            c = g.cands
+            own_unit = (c.kind == K_ADMIN1) & (c.quality == 0)
+            city_units = c.admin1[c.namesake]
+            own_unit &= ~np.isin(c.admin1, city_units)
+            own_unit &= ~np.isin(c.country, c.country[c.namesake][city_units == 0])
+            listed = own_unit & _in_codes(c.country, countries)
+            g.scores = g.scores + np.where(listed, _LIST_BONUS, 0.0)
 
     # Pass 2: the article's countries, admin-1 units and other places, as the names'
     # candidates point to them; each round starts from the scores the one before left.

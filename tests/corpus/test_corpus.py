@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import random
 import signal
+import sys
 
 import geopandas as gpd
 import numpy as np
@@ -22,7 +23,9 @@ from geo.corpus import (
     read_dataset,
     write_dataset,
 )
+from geo.corpus.merge import _order, merge_groups, merge_stage
 from geo.corpus.partitions import Partition
+from geo.corpus.run import Engine
 from geo.extract.articles import read_articles, read_file
 from geo.extract.dates import EventDate
 from geo.extract.merge import merge_incidents
@@ -87,6 +90,74 @@ def test_blocked_merge_gives_the_same_incidents(gazetteer):
     got = merge_blocked(copy.deepcopy(incidents))
     assert len(got) < len(incidents) - 500  # many re-reports were merged
     assert _records(got) == _records(expected)
+    # as a second stage: independent groups (type x date window x cell) swept apart
+    groups = merge_groups(_order(copy.deepcopy(incidents)))
+    assert len(groups) > 20 and max(map(len, groups)) < len(incidents) / 2
+    with Engine(workers=1) as engine:
+        staged = merge_stage(copy.deepcopy(incidents), engine, shards=40)
+    assert _records(staged) == _records(expected)
+
+
+def _report(base, article: str, start: dt.date, end: dt.date, precision: str, **changes):
+    """A copy of ``base`` told by another article, on other days (and other fields)."""
+    inc = copy.deepcopy(base)
+    inc.date = EventDate(start, end, precision)
+    inc.sources = [{**s, "article_id": article} for s in inc.sources]
+    inc.quote = f"In the {article} account, witnesses told of it in words of their own."
+    for key, value in changes.items():
+        setattr(inc, key, value)
+    return inc
+
+
+def test_merge_groups_keep_together_what_a_merge_can_bring_together(gazetteer):
+    base = next(
+        i
+        for i in extract([CORPUS], gazetteer=gazetteer, merge=False).incidents
+        if i.location is not None and i.date.known and i.physical and not i.date_inferred
+    )
+    loc, day = base.location, dt.date(2024, 3, 1)
+    month, later = day + dt.timedelta(days=30), day + dt.timedelta(days=19)
+    june = day + dt.timedelta(days=92)
+    far = dataclasses.replace(
+        loc,
+        geometry=shapely.transform(loc.geometry, lambda c: c + np.array([40.0, 0.0])),
+        lon=loc.lon + 40,
+    )
+    wide = dataclasses.replace(
+        loc, geometry=shapely.box(loc.lon - 10, loc.lat - 10, loc.lon + 10, loc.lat + 10)
+    )
+    incidents = [
+        # a month-long report, then a one-day report inferred from its article's date: the
+        # merged incident keeps the month, so a report on the 20th still meets it
+        _report(base, "month", day, month, "month"),
+        _report(base, "inferred", day, day, "day", date_inferred=True),
+        _report(base, "twentieth", later, later, "day"),
+        # a footprint too wide for grid cells meets a report anywhere inside it
+        _report(base, "wide", june, june, "day", location=wide),
+        _report(base, "inside", june, june, "day"),
+        # far away, on the same days: another group
+        _report(base, "far", day, day, "day", location=far),
+        _report(base, "far-too", later, later, "day", location=far),
+    ]
+    expected = merge_blocked(copy.deepcopy(incidents))
+    assert [sorted(s["article_id"] for s in i.sources) for i in expected] == [
+        ["inferred", "month", "twentieth"],
+        ["far"],
+        ["far-too"],
+        ["inside", "wide"],
+    ]
+    with Engine(workers=1) as engine:
+        staged = merge_stage(copy.deepcopy(incidents), engine, shards=len(incidents))
+    assert _records(staged) == _records(expected)
+
+
+def test_the_merge_stage_runs_on_local_workers(gazetteer):
+    base = extract([CORPUS], gazetteer=gazetteer, merge=False).incidents
+    incidents = base + _variants(base, 300, seed=11)
+    expected = merge_blocked(copy.deepcopy(incidents))
+    with Engine(workers=2, gazetteer=gazetteer) as engine:
+        staged = merge_stage(copy.deepcopy(incidents), engine)
+    assert _records(staged) == _records(expected)
 
 
 def test_two_workers_give_the_same_incidents_as_one(tmp_path, gazetteer):
@@ -131,6 +202,62 @@ def test_a_dask_cluster_gives_the_same_incidents(tmp_path, gazetteer, dask_clust
     )
     assert remote.articles == one.articles == 80
     assert _records(remote.incidents) == _records(one.incidents)
+    # merging as a second stage on the cluster
+    unmerged = extract([docs], gazetteer=gazetteer, merge=False).incidents
+    with Engine(scheduler=dask_cluster.address) as engine:
+        staged = merge_stage(unmerged, engine, shards=8)
+    assert _records(staged) == _records(one.incidents)
+    # the worker plugin readied every worker (gazetteer, geometry packs) as it joined
+    import cloudpickle
+    from distributed import Client
+
+    # the workers cannot import this test module (``tests`` is not installed): send the
+    # function itself
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        with Client(dask_cluster.address, timeout="10s") as client:
+            assert set(client.run(_readiness).values()) == {(True, True)}
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+
+
+def _readiness() -> tuple[bool, bool]:
+    """Whether this process holds a gazetteer and the admin-1 pack, without extracting."""
+    from geo import regions
+    from geo.corpus import work
+
+    return bool(work._GAZETTEERS), regions._admin1.cache_info().currsize == 1
+
+
+def _readiness_of(_part) -> tuple[bool, bool]:
+    return _readiness()
+
+
+def test_local_workers_are_ready_before_their_first_partition(gazetteer):
+    from geo.corpus.run import Engine
+
+    with Engine(workers=2, gazetteer=gazetteer) as engine:
+        states = list(engine.map(_readiness_of, [Partition(0, ("a",)), Partition(1, ("b",))]))
+    assert states == [(True, True), (True, True)]
+
+
+@pytest.mark.slow
+def test_with_another_thread_running_workers_come_from_a_fork_server_and_get_ready():
+    import threading
+
+    from geo.corpus.run import Engine, start_method
+
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait)
+    busy.start()
+    try:
+        assert start_method() == "forkserver"
+        with Engine(workers=2) as engine:
+            states = list(engine.map(_readiness_of, [Partition(k, ("a",)) for k in range(4)]))
+    finally:
+        stop.set()
+        busy.join()
+    assert set(states) == {(True, True)}
 
 
 @pytest.mark.slow

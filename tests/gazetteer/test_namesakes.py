@@ -79,3 +79,17 @@ def test_a_county_links_a_town_only_under_its_own_name(gazetteer):
     text = "Cordova, Tennessee, and Richmond, Virginia, opened new stores this spring."
     ids = dict(_ids(gazetteer, text))
     assert gazetteer.place(ids["Cordova"]).admin1_code == "US-TN"
+
+
+def test_washington_in_a_list_of_states_is_the_state(gazetteer):
+    text = "Wildfires burned across Oregon, Washington and Idaho, and the governors met."
+    assert [i for _, i in _ids(gazetteer, text)] == ["US-OR", "US-WA", "US-ID"]
+    # a dateline is the capital, though the article names states
+    text = "WASHINGTON — Senators from Ohio and Texas blocked the bill on Tuesday."
+    assert gazetteer.place(dict(_ids(gazetteer, text))["WASHINGTON"]).feature == "PPLC"
+
+
+def test_only_the_capital_itself_is_marked_as_capital(gazetteer):
+    # GeoNames' country table names the capital; towns of the same name are no capitals.
+    assert gazetteer.place("4140963").feature == "PPLC"  # Washington, DC
+    assert gazetteer.place("5549222").feature == "PPL"  # Washington, Utah

@@ -140,3 +140,41 @@ def test_a_place_in_a_disease_name_is_no_place(gazetteer):
         "remember the Spanish flu."
     )
     assert _toponyms(gazetteer, text) == ["Kampala"]
+
+
+def test_state_abbreviations_written_with_spaces(gazetteer):
+    text = "Volunteers from Wood County, W. Va., rebuilt the bridge over the weekend."
+    got = [(r.mention.surface, r.place.admin1_code) for r in gazetteer.resolve(text)]
+    assert got == [("Wood County", "US-WV"), ("W. Va.", "US-WV")]
+    # an initial in a person's name is no abbreviation
+    assert _toponyms(gazetteer, "President George W. Bush spoke in Austin, Texas.") == [
+        "Austin",
+        "Texas",
+    ]
+
+
+def test_people_named_with_a_middle_initial_are_no_places(gazetteer):
+    text = (
+        "The board thanked Boyd J. Hinton and Marsha K. Kellogg for their years of service. "
+        "Kellogg retired in May, and Hinton moved away."
+    )
+    assert _toponyms(gazetteer, text) == []
+
+
+def test_a_council_after_a_capitalised_city_word_is_no_place(gazetteer):
+    # "City" in "Springdale City Council" is part of the council's name, no feature word.
+    text = "The Springdale City Council and the Milton Town Council met on Monday."
+    assert "Council" not in _toponyms(gazetteer, text)
+
+
+def test_directions_holidays_groups_and_adjectives_are_no_places(gazetteer):
+    text = (
+        "Most schools in Northeast Ohio closed for Passover and Thanksgiving, Metro police "
+        "said, and Federal agents found that Hamas had no Arab backers in Olympic Park."
+    )
+    assert _toponyms(gazetteer, text) == ["Ohio"]
+
+
+def test_miss_before_a_name_is_a_title(gazetteer):
+    text = "Miss Cordell won the crown in Jackson, Miss., on Friday."
+    assert _toponyms(gazetteer, text) == ["Jackson", "Miss."]
