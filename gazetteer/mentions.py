@@ -136,8 +136,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     person_until = -1
     while i < n:
         if not cap[i]:
-            i += 1
-            continue
+            try:
+                i = cap.index(True, i)  # the next capitalised word (a loop in C)
+            except ValueError:
+                break
         start = starts[i]
         if lower[i].rstrip(".") in TITLES or (
             # "Miss Cordell" is a title; "Jackson, Miss." the state ("Miss Ohio", "Miss

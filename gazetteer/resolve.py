@@ -548,6 +548,10 @@ class _Article:
         self.is_country = self.kind == K_COUNTRY
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
+        # (what the rounds read and that no round changes)
+        self.n_group = self.n[self.group]
+        self.country_of_countries = self.country[self.is_country]
+        self.country_of_units = self.country[self.unit_like]
         self.context = context
         self.context_units = context_units
         # (places named by their own name: "Richmond" alone is a city before it is
@@ -605,7 +609,7 @@ class _Article:
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
-        w = p * self.in_unit * self.n[group]
+        w = p * self.in_unit * self.n_group
         votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
         votes_sum = np.add.reduce(votes)
         if votes_sum > 0:
@@ -617,7 +621,7 @@ class _Article:
             if c.any():
                 by_country = np.bincount(self.country, w, minlength=len(self.context))
                 own = np.bincount(self.own_country, w)[self.own_country]
-                unit_support[c] = by_country[self.country[c]] - own[c]
+                unit_support[c] = by_country[self.country_of_countries] - own[c]
             bonus += _ADMIN1_WEIGHT * np.divide(
                 unit_support, unit_total, out=np.zeros(len(w)), where=unit_total > _EPS
             )
@@ -638,7 +642,7 @@ class _Article:
         is_unit = self.unit_like
         own_unit = (unit_best[group] & (best_country[group] == self.country))[is_unit]
         bonus[is_unit] += _SIBLING_BONUS * np.minimum(
-            units_by_country[self.country[is_unit]] - own_unit, 2.0
+            units_by_country[self.country_of_units] - own_unit, 2.0
         )
         # Nearness to the other names' best candidates that are local places.
         picks = best[self.local[best] > 0]

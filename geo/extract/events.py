@@ -87,10 +87,22 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "armed_clash",
-        ("clash", "fire", "exchanged", "fight", "shoot", "skirmish", "attempt", "attack", "ambush"),
+        (
+            "clash",
+            "fire",
+            "firing",
+            "exchanged",
+            "fight",
+            "shoot",
+            "skirmish",
+            "attempt",
+            "attack",
+            "ambush",
+        ),
         r"clash(?:ed|es)?|exchanged?\s+(?:of\s+)?(?:heavy\s+)?(?:gun)?fire|exchanges?\s+of\s+"
         r"(?:gun)?fire|exchanged\s+shots|traded\s+(?:gun)?fire|open(?:ed|ing)\s+fire"
-        r"|returned\s+fire|fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire"
+        r"|returned\s+fire|(?:fired|firing)\s+(?:on|at|upon|toward|towards|across\s+the\s+border)"
+        r"|came\s+under\s+fire|under\s+fire"
         r"|fire\s*fights?|gun\s*fights?|gunfire|shoot-?outs?|skirmish(?:es)?"
         r"|fighting\s+(?:broke\s+out|erupted|flared)|attempt(?:ed)?\s+to\s+(?:capture|seize|storm)"
         r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?"
@@ -463,15 +475,23 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
+_WEEKDAYS_AND_MONTHS = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"
     # "fatally shot", "mortally wounded": dead of it, not wounded
     r"|(?:fatally|mortally)\s+(?:shot|wounded|injured|hurt|stabbed|hit)"
+    r"|(?:sustain|suffer|receiv)(?:ed|es|s)?\s+fatal\s+(?:injur(?:y|ies)|wounds?)"
 )
 _WOUNDED = (
     r"wounded|injured|hurt|lost\s+(?:his|her|their|an?|both)\s+(?:\w+\s+)?"
     r"(?:legs?|arms?|eyes?|hands?|feet|foot|limbs?|fingers?)"
+    # "one soldier sustained injuries", "suffered serious wounds"
+    r"|(?:sustain|suffer|receiv)(?:ed|es|s)?\s+(?!fatal)(?:\w+\s+)?(?:injur(?:y|ies)|wounds?)"
 )
 _ADVERB = (
     r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly"
@@ -488,8 +508,8 @@ _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
 _COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
 # the words between a count and its verb: no clause of their own, no second count
 _WHO = (
-    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who|\d+"
-    rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
+    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who"
+    rf"|\d+(?!-)|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,6}}?"
 )
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
 # "at least", "as many as", "more than": the count stated is the count kept
@@ -516,6 +536,13 @@ _CASUALTY_PATTERNS = [
         rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
         rf"{_FROM_LIST}(?:were|was|have\s+been|had\s+been|had)\s+{_ADVERB}"
         rf"(?P<what>{_KILLED}|{_WOUNDED})\b",
+        re.I,
+    ),
+    # "a soldier who was stabbed last month has died": the main verb after a relative clause
+    re.compile(
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
+        rf"(?:who|that)\s+[^,;.]{{0,80}}?\s(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?"
+        rf"(?P<what>died)\b",
         re.I,
     ),
     # "killing three soldiers", "wounding two", "killed three Tajik and one Kyrgyz officer"
@@ -757,6 +784,7 @@ _EVENT_STEMS = [
     "taken to safe",
     "stab",
     "knifed",
+    "firing",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
 
@@ -837,6 +865,14 @@ def _casualty(m: re.Match) -> Casualty | None:
     )
 
 
+_NAME_WORD = rf"(?!(?:{'|'.join(_WEEKDAYS_AND_MONTHS)})\b)[A-Z][a-z'’-]+"
+# "killed Raul Reyes, one of the rebels' leaders": one person, named
+_NAMED_VICTIM = re.compile(
+    rf"\b(?P<what>killed|killing|shot\s+dead|assassinated)\s+(?P<who>{_NAME_WORD}"
+    rf"(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:an?|one\s+of|the|who|whose)\b"
+)
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -858,9 +894,14 @@ def count_casualties(clause: str) -> list[Casualty]:
         for m in rx.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if _CAUSE.search(clause[max(0, m.start() - 100) : m.start()]):
+                continue  # "in retaliation for the deaths of two medics": the cause's toll
             found = _casualty(m)
             if found is None:
                 continue
             taken.append(m.span())
             out.append(found)
+    for m in _NAMED_VICTIM.finditer(clause):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            out.append(Casualty("killed", 1, m.start(), m.end(), m.group("who"), False, False))
     return out

@@ -26,6 +26,7 @@ careful coder would:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -409,8 +410,10 @@ class _Extractor:
             if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
         }
         named |= {c for c, ids in ids_by_country.items() if c and len(ids) >= 2}
-        # ... and a named country's neighbours are the other side of its borders
-        named |= {n for c in list(named) for n in _neighbours().get(c, ())}
+        # ... and a named country's neighbours are the other side of its borders, where a
+        # town must be told as a place ("in X", "the village of X"): "one Taliban fighter"
+        # is a group's name that a Turkish village happens to bear
+        across = {n for c in list(named) for n in _neighbours().get(c, ())} - named
         if named:
             out = [
                 r
@@ -419,6 +422,13 @@ class _Extractor:
                 or r.place.kind == "country"
                 or not r.country  # a sea, a river, a valley across a border
                 or r.country in named
+                or (
+                    r.country in across
+                    and (
+                        r.place.kind != "populated_place"
+                        or _PLACE_INTRO.search(text, max(0, r.start - 40), r.start)
+                    )
+                )
             ]
         return out
 
@@ -437,6 +447,7 @@ class _Extractor:
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
         headline: Location | None = None  # the border a heading says the story is on
+        previous = ""  # the sentence before
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -453,6 +464,7 @@ class _Extractor:
                 continue
             s = sent.text
             story.advance()
+            told_before, previous = previous, s
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
@@ -472,6 +484,10 @@ class _Extractor:
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
+            head = _dateline_end(s)
+            if head > 0 and any(e.end <= head for e in exprs):
+                # "CITY, Jan 16 (AFP) -": the day the report was filed, like "said on Friday"
+                exprs = [dataclasses.replace(e, speech=True) if e.end <= head else e for e in exprs]
             # the story's date and place so far matter only to "days after", "there", …
             anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
@@ -485,6 +501,15 @@ class _Extractor:
             # their own go to the sentence's first physical incident, never to two
             spent: set[int] = set()
             triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
+            for n in range(1, len(clauses)):
+                # "two men were shot dead while trying to cross the border": the crossing is
+                # what the victims were doing, not an incursion
+                if _WHILE_CROSSING.match(s, clauses[n][0]) and any(
+                    c.count for c in casualties if clauses[n - 1][0] <= c.start < clauses[n][0]
+                ):
+                    physical, statements, denial = triggers[n]
+                    physical = [t for t in physical if t.event_type != "incursion"]
+                    triggers[n] = (physical, statements, denial)
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)
@@ -551,6 +576,16 @@ class _Extractor:
                     f_date, f_speech = sentence_date, speech_date
                     if len(fexprs) < len(exprs):
                         f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
+                    if (
+                        is_physical
+                        and not fcexprs
+                        and tpos <= 30
+                        and _DEFINITE_BEFORE.search(s[:tpos])
+                        and _long_ago(told_before, published)
+                    ):
+                        # "… invaded the district in 2018. The invasion displaced thousands":
+                        # history told on, not an event of the story's day
+                        continue
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
                         self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
@@ -643,6 +678,9 @@ class _Extractor:
                             told_again.append(retold)
                             continue
                         new.append(inc)
+            if not new:
+                new = self._similar_before(s, sent, exprs, published, incidents, source)
+            new += self._continued(s, sent, exprs, published, told_again + new)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -739,6 +777,77 @@ class _Extractor:
                 return None  # another incident came in between
         return None
 
+    @staticmethod
+    def _continued(s, sent, exprs, published, told) -> list[Incident]:
+        """The next day of an event that "began on Sunday night and continued on Monday".
+
+        One incident per day: the day it went on to is an incident of its own, of the
+        same kind and place.
+        """
+        m = _CONTINUED.search(s)
+        first = next((i for i in told if i.physical and i.date.precision == "day"), None)
+        if m is None or first is None:
+            return []
+        for e in exprs:
+            if e.start < m.end() or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(first.date):
+                continue
+            inc = Incident(
+                event_type=first.event_type,
+                date=date,
+                location=first.location,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[
+                    {
+                        **first.sources[0],
+                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                    }
+                ],
+                trigger=m.group(0),
+            )
+            inc.notes.append("the same event on the next day it went on")
+            _Where(s, sent.start, first.sources[0]["article_id"]).add(inc, "date", e.start, e.end)
+            return [inc]
+        return []
+
+    @staticmethod
+    def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
+        """Earlier events a sentence lists by date ("two similar incidents on June 9 and 18").
+
+        One incident per date, of the kind and place of the event just told.
+        """
+        m = _SIMILAR.search(s)
+        physical = [i for i in before if i.physical]
+        if m is None or not physical:
+            return []
+        last = physical[-1]
+        where = next((i.location for i in reversed(physical) if i.location is not None), None)
+        out = []
+        for e in exprs:
+            if e.start < m.end() - 4 or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(last.date):
+                continue
+            inc = Incident(
+                event_type=last.event_type,
+                date=date,
+                location=where,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
+                trigger=m.group(0).strip(),
+            )
+            inc.notes.append("an earlier incident of the same kind, listed by its date")
+            _Where(s, sent.start, source["article_id"]).add(inc, "date", e.start, e.end)
+            out.append(inc)
+        return out
+
     def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
         """The border section a headline puts the story on ("... killed on border with Syria")."""
         refs = [self._mark(s, r) for r in srefs]
@@ -812,6 +921,14 @@ class _Extractor:
             return
         r = places[0]
         loc = place_location(r.place, r.surface, near=r.near)
+        # "in the Killi X and Killi Y villages of Chaman": the village the gazetteer lacks
+        unknown = _UNKNOWN_PLACE.search(s)
+        if unknown:
+            name = unknown["a"] or unknown["b"]
+            if name.split()[0].lower() not in _NOT_A_NAME | _NAME_NEIGHBOURS and not any(
+                name in x.surface or x.surface in name for x in refs
+            ):
+                loc = unresolved_location(name, loc)
         for inc in pending:
             if inc.location is None or refines(loc, inc.location):
                 inc.location = loc
@@ -921,6 +1038,11 @@ class _Extractor:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
         specific = self._specific(places)
+        beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
+        if beyond and len(beyond) < len(specific):
+            # "the X section of the Armenian border with Nakhichevan": the place after
+            # "border with" names the other side, not a second place of the event
+            specific = [r for r in specific if r not in beyond]
         if len({r.country for r in specific}) > 1:
             # "fired at positions in X from Y's Z province": areas on both sides of a border
             loc = self._border(s, places, [], written_from=places)
@@ -965,6 +1087,9 @@ class _Extractor:
         for r in specific:
             if r.place.id in seen:
                 continue
+            # a province named beside a town of its country is the town's setting ("the
+            # village of X, in the Aqra district of Duhok governorate"), even where the
+            # gazetteer files the town under a neighbouring province
             contained = any(
                 o is not r
                 and o.place.kind == "populated_place"
@@ -972,6 +1097,11 @@ class _Extractor:
                 and (
                     o.place.admin1_code == r.place.admin1_code
                     or o.place.admin1_code in r.place.members
+                    # ... but not two named together ("the Belgorod and Kursk regions")
+                    or (
+                        o.place.country == r.place.country
+                        and max(o.start - r.end, r.start - o.end) > 6
+                    )
                 )
                 for o in specific
             )
@@ -996,6 +1126,21 @@ class _Extractor:
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+        if not sides and _BORDER_WORD.search(s) and not _ANAPHORA.search(s):
+            # "South Korean soldiers fired warning shots as North Korean troops crossed the
+            # border": two neighbouring states' forces on a border are on theirs (unless the
+            # sentence points back to a place: "were killed there")
+            forces = {
+                r.country: r
+                for r in srefs
+                if r.place is None and _PARTY_NOUN.match(s[r.end :]) and r.country
+            }
+            if len(forces) == 2:
+                a, b = forces
+                if b in _neighbours().get(a, ()):
+                    for c, r in forces.items():
+                        with contextlib.suppress(KeyError):
+                            sides[c] = [r._replace(place=self.gaz.place(c))]
         if len(sides) == 1:
             # "Polish troops ... on the border with Belarus": the other side is the party's
             (other,) = sides
@@ -1131,7 +1276,7 @@ class _Extractor:
         side = None
         by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
-            refs = [r for r in srefs if c.start <= r.start < c.end]
+            refs = _side_refs(c, srefs)
             if refs:
                 side = refs[0].country
             elif not re.search(r"\bothers?\b", c.who, re.I):
@@ -1173,7 +1318,7 @@ class _Extractor:
             prev.date = date  # "the attack on Monday" dates the attack
             for e in _date_words(date, cexprs, [], self._published):
                 where.add(prev, "date", e.start, e.end)
-        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
             return False  # the other side's own toll: an incident of its own
@@ -1424,6 +1569,19 @@ _DIPLOMATIC_ACT = re.compile(
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
 )
+_PLACE_INTRO = re.compile(
+    r"\b(?:in|at|near|of|from|to|into|outside|towards?|across|village|town|city|settlement"
+    r"|hamlet)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|border|nearby"
+    r"|neighbouring|neighboring)\s+)?$",
+    re.I,
+)
+_CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
+# "following two similar incidents on June 9 and June 18", "after a similar incident on Monday"
+_SIMILAR = re.compile(
+    r"\b(?:similar|such|other|earlier|previous)\s+(?:incidents?|violations?|cases?|crossings?"
+    r"|intrusions?|incursions?)\s+(?:on|last|earlier)\b",
+    re.I,
+)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)
 _NON_STATE_CROSSERS = re.compile(
     r"\b(?:smugglers?|migrants?|infiltrators?|refugees?|asylum[- ]seekers?|traffickers?"
@@ -1492,6 +1650,7 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
                 frames.append(frame(next(t for t in physical if t.event_type == kind)))
+
         if first.event_type in ("incursion", "arrest") and any(
             c.count and c.kind == "killed" for c in clause_casualties
         ):
@@ -1518,6 +1677,34 @@ def _dateline_end(s: str) -> int:
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
 
 
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
+    """The places that name the side a count is of.
+
+    Those in the count's words ("two Indian soldiers"), else, for "two of its guards",
+    the state that speaks before it ("Ukraine said two of its guards were killed").
+    """
+    refs = [r for r in srefs if c.start <= r.start < c.end]
+    if refs or not _POSSESSIVE.search(c.who):
+        return refs
+    speakers = [
+        r
+        for r in srefs
+        if r.end <= c.start
+        and r.country
+        and (r.seat or r.place is None or r.place.kind == "country" or r.place.feature == "PPLC")
+    ]
+    return speakers[-1:]
+
+
+def _long_ago(sentence: str, published) -> bool:
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    exprs = find_time_expressions(sentence) if sentence else []
+    return any(e.history for e in exprs) or _is_past(exprs, published)
+
+
 def _is_past(exprs, published) -> bool:
     """A clause dated more than a year before publication is background.
 
@@ -1542,7 +1729,7 @@ def _is_past(exprs, published) -> bool:
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|outpost|post|area|sector|pass|district|checkpoint"
     r"|crossing|locality|hill|valley|camp)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
-    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:village|area|sector|post|pass"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:villages?|area|sector|post|pass"
     r"|checkpoint|crossing|district|outpost|border\s+(?:post|outpost|area|crossing))\b"
 )
 _NOT_A_NAME = frozenset(
@@ -1592,6 +1779,17 @@ def _same_statement(a: Incident, b: Incident) -> bool:
     )
 
 
+_WHILE_CROSSING = re.compile(
+    r"(?:while|as|when)\s+(?:they\s+were\s+|he\s+was\s+|she\s+was\s+)?(?:trying|attempting)\s+to\s+cross",
+    re.I,
+)
+_RETURN_FIRE = re.compile(r"\breturn(?:ed)?\s+(?:the\s+)?fire|retaliat", re.I)
+
+
+def _counted(inc: Incident) -> bool:
+    return bool(inc.killed or inc.wounded)
+
+
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     """Fold follow-up sentences into the incident they continue.
 
@@ -1611,7 +1809,10 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)
                 reach = MAX_DISTANCE_KM if inc.date.known else FOLLOW_UP_DISTANCE_KM
-                if compatible(prev, inc, same_article=True, max_km=reach):
+                if compatible(prev, inc, same_article=True, max_km=reach) and not (
+                    _RETURN_FIRE.search(inc.trigger) and _counted(inc) and _counted(prev)
+                ):
+                    # (fire returned with a toll of its own is the other side's incident)
                     target = prev
                 break
         if target is not None:
@@ -1649,7 +1850,15 @@ def _place_from_story(incidents: list[Incident]) -> None:
             and o.physical
             and _named(o.location)
             and o.date == inc.date
-            and set(o.location.countries) <= set(loc.countries)
+            and (
+                set(o.location.countries) <= set(loc.countries)
+                # a country's own account of a fight on its border section
+                or (
+                    loc.kind == "country"
+                    and o.location.kind == "border_section"
+                    and loc.countries[0] in o.location.countries
+                )
+            )
         }
         if len(places) == 1:
             inc.location = next(iter(places.values()))

@@ -106,6 +106,11 @@ def compatible(
     ua, ub = a.location.unresolved, b.location.unresolved
     if ua and ub and ua != ub:
         return False  # two places the gazetteer does not know, named apart
+    if same_article and bool(ua) != bool(ub):
+        # a village the gazetteer lacks and a town it knows, named apart, are two places
+        known = b.location if ua else a.location
+        if known.kind == "place":
+            return False
     if a.location == b.location:
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):

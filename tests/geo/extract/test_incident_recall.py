@@ -197,3 +197,123 @@ def test_an_incident_the_story_places_nowhere_is_on_the_border_of_its_headline(g
     (inc,) = [i for i in _incidents(gazetteer, text, keep="border") if i.physical]
     assert set(inc.location.countries) == {"JO", "SY"}
     assert "headline" in " ".join(inc.notes)
+
+
+def test_a_groups_name_that_a_neighbours_village_bears_is_not_a_place(gazetteer):
+    # "Taliban" is also a village name in Turkey, a neighbour of Iran the story never names
+    text = (
+        "Several people were hurt in the clash on Tuesday. "
+        "The shooting came after Iran warned the Taliban this month not to block the Helmand "
+        "River to Iran, a charge Afghanistan's Taliban rulers denied."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert incs and all(i.location is None or "TR" not in i.location.countries for i in incs)
+
+
+def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_section(
+    gazetteer,
+):
+    text = (
+        "Today, in Nimroz province, Iranian border forces fired toward Afghanistan, an Afghan "
+        "spokesman said. He said one person had been killed on each side. However, Iran's news "
+        "agency later said two Iranian border guards had been killed and two Iranian civilians "
+        "injured."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert sorted(i.event_type for i in incs) == ["armed_clash", "attack_on_civilians"]
+    assert all("AF-NIM" in i.location.place_ids for i in incs), [i.location for i in incs]
+
+
+def test_the_place_after_border_with_names_the_other_side_not_a_second_place(gazetteer):
+    text = (
+        "A soldier was wounded in a shootout on Monday at the Yeraskh section of the Armenian "
+        "border with the Nakhichevan Autonomous Republic. Troops opened fire after the "
+        "soldiers tried to stop them from advancing their positions."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert {i.event_type: i.location.written for i in incs} == {
+        "armed_clash": "Yeraskh",
+        "incursion": "Yeraskh",
+    }
+
+
+def test_sides_accusing_each_other_of_firing_report_a_clash(gazetteer):
+    text = (
+        "The two armies accused each other of firing upon each other's posts near the "
+        "border on Monday."
+    )
+    assert _physical_types(gazetteer, text) == ["armed_clash"]
+
+
+def test_two_neighbouring_states_forces_on_a_border_are_on_theirs(gazetteer):
+    text = (
+        "Thai soldiers fired warning shots on Tuesday as Cambodian troops patrolling a "
+        "disputed temple area crossed the border."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert incs and all(set(i.location.countries) == {"TH", "KH"} for i in incs)
+
+
+def test_earlier_incidents_listed_by_date_are_incidents_of_the_same_kind(gazetteer):
+    text = (
+        "Thai soldiers fired warning shots on Tuesday as Cambodian troops patrolling a "
+        "disputed temple area crossed the border. It was the third such crossing this month, "
+        "following two similar incidents on April 2 and April 5."
+    )
+    incursions = [i for i in _incidents(gazetteer, text) if i.event_type == "incursion"]
+    assert sorted(i.date.start.day for i in incursions) == [2, 5, 8]
+    assert all(set(i.location.countries) == {"TH", "KH"} for i in incursions)
+
+
+def test_a_village_the_gazetteer_lacks_and_a_known_town_named_apart_are_two_strikes(gazetteer):
+    text = (
+        "Witnesses in Duhok province reported on Wednesday that a farmer was killed in an "
+        "air strike on the village of Zarkol. On Tuesday, an air strike hit targets in the "
+        "Al-Amadiyah district north of Duhok."
+    )
+    strikes = [i for i in _incidents(gazetteer, text) if i.event_type == "air_drone_strike"]
+    assert len(strikes) == 2
+    assert {s.location.unresolved for s in strikes} == {"Zarkol", None}
+
+
+def test_an_event_that_went_on_into_the_next_day_is_an_incident_each_day(gazetteer):
+    text = (
+        "Mortar shells hit border villages near Kotli on Sunday night. The shelling began on "
+        "Sunday night and continued all day on Monday."
+    )
+    shelling = [i for i in _incidents(gazetteer, text) if i.event_type == "shelling"]
+    assert sorted(i.date.start for i in shelling) == [dt.date(2025, 4, 6), dt.date(2025, 4, 7)]
+
+
+def test_a_province_named_apart_from_a_town_of_its_country_is_the_towns_setting(gazetteer):
+    text = (
+        "Witnesses in Duhok governorate said on Tuesday that an air strike hit a farm in the "
+        "Aqra district east of the governorate."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.kind == "place" and "Aqra" in inc.location.written
+
+
+def test_fire_returned_with_a_toll_of_its_own_is_the_other_sides_incident(gazetteer):
+    text = (
+        "At least four people, including a soldier, were killed and nine injured after Afghan "
+        "border forces fired at Pakistani troops near Chaman on Friday. Pakistani troops in "
+        "Chaman returned fire and injured three Afghan policemen."
+    )
+    incs = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert sorted((i.killed or 0, i.wounded) for i in incs) == [(0, 3), (4, 9)]
+
+
+def test_unknown_villages_named_in_the_next_sentence_name_the_incident(gazetteer):
+    text = (
+        "Ten people were killed when border forces opened fire on Friday. "
+        "The incident occurred in the Killi Zarif and Killi Abad villages of Chaman."
+    )
+    (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
+    assert inc.location.unresolved in ("Killi Zarif", "Killi Abad")
+
+
+def test_people_shot_while_trying_to_cross_is_a_shooting_not_an_incursion(gazetteer):
+    text = "Two migrants were shot dead while trying to cross the border near Edirne on Tuesday."
+    assert "incursion" not in _physical_types(gazetteer, text)
+    assert _physical_types(gazetteer, text)

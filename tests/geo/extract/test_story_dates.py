@@ -214,3 +214,23 @@ def test_dating_keeps_an_asides_words_for_the_aside():
     exprs = find_time_expressions(s)
     assert dating(exprs, s, s.index("raid")) == exprs
     assert dating(exprs, s, s.index("sent")) == []
+
+
+def test_the_datelines_day_is_when_the_report_was_filed(gazetteer):
+    text = (
+        "Kharkiv, Ukraine, May 16 (Agency) - Ukraine said three of its guards had been "
+        "killed in a clash near Sumy. The clash broke out on Tuesday when a patrol came "
+        "under fire near Sumy."
+    )
+    incs = [i for i in _physical(text, gazetteer) if i.event_type == "armed_clash"]
+    assert [(i.date.start, i.killed) for i in incs] == [(dt.date(2024, 5, 14), 3)]
+
+
+def test_an_undated_sentence_going_on_about_history_is_not_an_incident(gazetteer):
+    text = (
+        "A drone strike hit a checkpoint near Sumy on Tuesday. "
+        "Troops of the neighbouring state had invaded the district in 2014. "
+        "The invasion displaced thousands of farmers."
+    )
+    incs = _physical(text, gazetteer)
+    assert [i.event_type for i in incs] == ["air_drone_strike"]
