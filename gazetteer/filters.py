@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from gazetteer.data.words import read_word_list
@@ -9,8 +10,10 @@ from gazetteer.data.words import read_word_list
 __all__ = [
     "ABBREVIATIONS",
     "ADMIN_WORDS",
+    "DISEASE_WORDS",
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
+    "LIST_GAP",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -79,6 +82,12 @@ NOT_PLACES = (
         "co", "st", "mt", "ft", "fort", "lincoln", "washington", "jackson", "franklin",
         "valley", "line", "control", "actual", "sea", "gulf", "strait", "pass", "bay",
         "clinton", "obama", "bush", "trump", "biden", "putin", "victoria", "charlotte",
+        # intercardinal directions ("Northeast Georgia"), holidays, armed groups and
+        # adjectives that GeoNames also has as villages
+        "northeast", "northwest", "southeast", "southwest", "passover", "hanukkah",
+        "thanksgiving", "halloween", "diwali", "nowruz", "day", "hamas", "hezbollah",
+        "taliban", "fatah", "arab", "arabs", "ismaili", "federal", "metro", "olympic",
+        "olympics",
     }
 )  # fmt: skip
 # Names that are also people are kept out only as single words: "Washington" alone is
@@ -94,7 +103,13 @@ ORGANISATION_WORDS = {
     "command", "troops", "military", "navy", "church", "federation", "association",
     "union", "league", "court", "commission", "administration", "television", "radio",
     "railways", "security", "intelligence", "prosecutor", "prosecutor's", "academy",
+    # local institutions named for the town they serve ("the Springfield Public Library")
+    "school", "schools", "hospital", "library", "museum", "college", "fire", "utilities",
+    "chamber", "airport", "zoo", "symphony", "orchestra",
 }  # fmt: skip
+
+#: What stands between the items of a list of names ("Iowa, Illinois and Missouri").
+LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 
 #: Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina").
 PARTICLES = {"of", "and", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el",
@@ -133,6 +148,13 @@ ABBREVIATIONS = {
     "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
     "nebr", "nev", "okla", "ore", "oreg", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
     "wis", "wisc", "wyo", "alta", "ont", "que", "sask", "man", "nfld",
+}  # fmt: skip
+
+#: Words after a place name that make it a disease's name ("West Nile virus", "Marburg
+#: haemorrhagic fever", "Spanish flu", "Lyme disease"), not a place.
+DISEASE_WORDS = {
+    "virus", "viruses", "fever", "flu", "influenza", "encephalitis", "hemorrhagic",
+    "haemorrhagic", "disease",
 }  # fmt: skip
 
 #: Buildings that news names for the government in them ("the White House said"):

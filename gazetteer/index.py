@@ -1,23 +1,33 @@
 """The gazetteer index: every place and name, built once into a compact cache.
 
-The cache is one uncompressed ``.npz`` file (NumPy arrays only, no pickle) in
+The cache is one folder of ``.npy`` files (NumPy arrays only, no pickle) in
 ``$BORDERMAP_CACHE_DIR`` (default ``$XDG_CACHE_HOME/bordermap`` or
-``~/.cache/bordermap``). Its file name carries a signature of everything it was
-built from, so a new package version, a changed pack or an added user source
-makes a new index on the next load.
+``~/.cache/bordermap``), memory-mapped on load. Its name carries a signature of
+everything it was built from, so a new package version, a changed pack or an
+added user source makes a new index on the next load; a folder whose manifest
+names another format version, or that lacks an array, is rebuilt, never read.
+
+Everything a lookup needs is computed when the index is built, so loading it
+makes no Python object per name or place: strings are kept as UTF-8 bytes with
+offsets (:class:`PackedStrings`), and the name keys, place ids, first words and
+skeletons carry an open-addressing hash table (CRC-32) that finds a string's
+position without a set of them all.
 """
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import hashlib
 import itertools
 import json
 import logging
 import os
+import re
+import shutil
 import tempfile
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
@@ -37,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GazetteerIndex",
+    "PackedStrings",
     "add_user_source",
     "cache_dir",
     "remove_user_source",
@@ -45,11 +56,20 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 #: Entries a cache of :meth:`GazetteerIndex.memo` holds before it is emptied.
 MEMO_LIMIT = 200_000
 _SEP = "\x1f"
-_STR_COLUMNS = ("id", "name", "feature", "source", "members")
+#: String columns of the place table, kept packed (:class:`PackedStrings`).
+_STR_COLUMNS = ("id", "name", "source", "members")
+#: Columns kept as integer codes and a vocabulary.
+_CODED_COLUMNS = ("country", "admin1_code", "feature")
+#: Packed strings that carry a hash table: name keys, place ids, first words, skeletons.
+_HASHED = ("keys", "id", "first_words", "skel_keys")
+#: The manifest of a cache folder, written last: format version and array names.
+_MANIFEST = "manifest.json"
+#: Names of the cache folders (and of the ``.npz`` files of earlier versions).
+_CACHE_NAME = re.compile(r"gazetteer-[0-9a-f]{16}(?:\.npz)?")
 
 
 def cache_dir() -> Path:
@@ -191,11 +211,12 @@ def _signature() -> str:
         "countries_extra.csv",
         "regions.csv",
         "admin1_aliases.csv",
+        "demonyms.csv",
         "us_counties.parquet",
         "features.parquet",
     ):
         h.update(_sha256(data_path(name)).encode())
-    for module in ("normalize", "sources"):
+    for module in ("normalize", "sources", "index"):
         h.update(_sha256(Path(__file__).with_name(f"{module}.py")).encode())
     for entry in user_sources():
         h.update(entry["path"].encode())
@@ -210,6 +231,122 @@ def _pack(strings) -> np.ndarray:
 
 def _unpack(arr: np.ndarray) -> list[str]:
     return arr.tobytes().decode("utf-8").split(_SEP)
+
+
+def _hash_slots(size: int) -> int:
+    """Slots of a hash table for ``size`` strings: a power of two, at most 40 % full."""
+    return 1 << max(4, (size * 5 // 2).bit_length())
+
+
+def _packed_arrays(name: str, strings: list[str], hashed: bool) -> dict[str, np.ndarray]:
+    """Arrays of :class:`PackedStrings`: UTF-8 bytes, offsets and (``hashed``) a hash table.
+
+    The table maps ``crc32(utf8) & (slots - 1)`` to a position, with linear
+    probing; a string given twice is found at its first position.
+    """
+    data = [s.encode("utf-8", "surrogatepass") for s in strings]
+    offsets = np.zeros(len(data) + 1, np.int64)
+    np.cumsum([len(b) for b in data], out=offsets[1:])
+    out = {name: np.frombuffer(b"".join(data), np.uint8), f"{name}_off": offsets}
+    if hashed:
+        mask = _hash_slots(len(data)) - 1
+        table = [-1] * (mask + 1)
+        for i, b in enumerate(data):
+            p = zlib.crc32(b) & mask
+            while table[p] >= 0:
+                if data[table[p]] == b:
+                    break
+                p = (p + 1) & mask
+            else:
+                table[p] = i
+        out[f"{name}_hash"] = np.array(table, np.int32)
+    return out
+
+
+class PackedStrings(Sequence):
+    """Strings kept as one UTF-8 buffer and offsets, decoded one at a time when asked for.
+
+    With a hash table (see :func:`_packed_arrays`), ``key in packed`` and
+    :meth:`find` give a string's position without a Python set of them all,
+    which for the 650,000 name keys would take longer to build than the rest
+    of the load.
+
+    Parameters
+    ----------
+    arrays : dict of numpy.ndarray
+        The index arrays; ``name``, ``name + "_off"`` and, when hashed,
+        ``name + "_hash"`` are read.
+    name : str
+    """
+
+    __slots__ = ("_data", "_mask", "_memo", "_offsets", "_table")
+
+    def __init__(self, arrays: dict[str, np.ndarray], name: str):
+        self._data = arrays[name].tobytes()
+        self._offsets = memoryview(np.ascontiguousarray(arrays[f"{name}_off"], np.int64))
+        table = arrays.get(f"{name}_hash")
+        self._table = None if table is None else memoryview(np.ascontiguousarray(table, np.int32))
+        self._mask = 0 if table is None else len(table) - 1
+        self._memo: dict[str, int] = {}  # positions of the strings looked up so far
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        offsets = self._offsets
+        n = len(offsets) - 1
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._data[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
+
+    def find(self, key: str) -> int:
+        """Position of a string, or -1 when it is not there (needs the hash table)."""
+        pos = self._memo.get(key)
+        if pos is not None:
+            return pos
+        kb = key.encode("utf-8", "surrogatepass")
+        table, offsets, data, mask = self._table, self._offsets, self._data, self._mask
+        if table is None:
+            raise TypeError("these strings carry no hash table")
+        p = zlib.crc32(kb) & mask
+        pos = -1
+        while (i := table[p]) >= 0:
+            if data[offsets[i] : offsets[i + 1]] == kb:
+                pos = i
+                break
+            p = (p + 1) & mask
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = pos
+        return pos
+
+    def __contains__(self, key: object) -> bool:
+        pos = self._memo.get(key)
+        if pos is None:
+            pos = self.find(key) if isinstance(key, str) else -1
+        return pos >= 0
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        """Position of a string, like ``dict.get`` on a string → position map."""
+        pos = self.find(key)
+        return default if pos < 0 else pos
+
+
+class _CodedStrings(Sequence):
+    """A string column kept as integer codes into a vocabulary."""
+
+    __slots__ = ("_codes", "_vocab")
+
+    def __init__(self, codes: np.ndarray, vocab: list[str]):
+        self._codes, self._vocab = codes, vocab
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, i: int) -> str:
+        return self._vocab[self._codes[i]]
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -227,6 +364,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_admin1,
         read_continents,
         read_countries,
+        read_demonyms,
         read_features,
         read_geonames_cities,
         read_regions,
@@ -242,6 +380,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_us_counties(),
         read_features(),
         read_geonames_cities(admin1),
+        read_demonyms(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]
     frames, names, context, offset = [], [], [], 0
@@ -279,12 +418,20 @@ def build_arrays() -> dict[str, np.ndarray]:
             skel.setdefault(skeleton_key(key), set()).add(row)
     skel_keys = sorted(skel)
     skel_rows = [sorted(skel[k]) for k in skel_keys]
+    first_words = sorted(
+        {
+            k.split(" ", 1)[0]
+            for k in itertools.chain(keys, (name_key(d) for d, _ in context))
+            if " " in k
+        }
+    )
+    ptr = np.cumsum(ptr)
     arrays = {
-        "skel_keys": _pack(skel_keys),
+        **_packed_arrays("skel_keys", skel_keys, hashed=True),
         "skel_ptr": np.cumsum([0] + [len(r) for r in skel_rows]).astype(np.int64),
         "skel_rows": np.array([r for rs in skel_rows for r in rs], dtype=np.int32),
-        "keys": _pack(keys),
-        "ptr": np.cumsum(ptr),
+        **_packed_arrays("keys", keys, hashed=True),
+        "ptr": ptr,
         "rows": np.array([r for (_, r), _ in entries], dtype=np.int32),
         "quality": np.array([q for _, q in entries], dtype=np.uint8),
         "kind": np.array([KINDS.index(k) for k in places["kind"]], dtype=np.uint8),
@@ -292,24 +439,98 @@ def build_arrays() -> dict[str, np.ndarray]:
         "lon": places["lon"].to_numpy(np.float64),
         "population": places["population"].to_numpy(np.int64),
         "context_keys": _pack([name_key(d) for d, _ in context]),
-        "first_words": _pack(
-            sorted(
-                {
-                    k.split(" ", 1)[0]
-                    for k in itertools.chain(keys, (name_key(d) for d, _ in context))
-                    if " " in k
-                }
-            )
-        ),
+        **_packed_arrays("first_words", first_words, hashed=True),
         "context_countries": _pack([c for _, c in context]),
     }
-    for col in ("country", "admin1_code"):
-        codes, vocab = _codes(places[col])
+    # What resolution reads per name or place, computed here rather than for every key met:
+    # the smallest kind and the largest population among a name's places, and each
+    # place's unit vector (the cosine of the angle between two places is their dot product).
+    arrays["name_min_kind"] = np.minimum.reduceat(arrays["kind"][arrays["rows"]], ptr[:-1])
+    arrays["name_max_population"] = np.maximum.reduceat(
+        arrays["population"][arrays["rows"]], ptr[:-1]
+    )
+    lat, lon = np.radians(arrays["lat"]), np.radians(arrays["lon"])
+    arrays["xyz"] = np.column_stack(
+        [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+    )
+    for col in _CODED_COLUMNS:
+        codes, vocab = _codes(places[col] if col != "feature" else places[col].astype(str))
         arrays[col] = codes
         arrays[f"{col}_vocab"] = _pack(vocab)
     for col in _STR_COLUMNS:
-        arrays[col] = _pack(places[col].astype(str))
+        arrays.update(_packed_arrays(col, list(places[col].astype(str)), hashed=col in _HASHED))
     return arrays
+
+
+def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write the index as a folder of ``.npy`` files, its manifest last, then rename it.
+
+    A folder only ever appears under its final name complete; an earlier one
+    under that name (``rebuild``) is replaced.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp"))
+    try:
+        for name, arr in arrays.items():
+            np.save(tmp / f"{name}.npy", arr, allow_pickle=False)
+        manifest = {"version": INDEX_VERSION, "arrays": sorted(arrays)}
+        (tmp / _MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if path.exists():
+        old = path.with_name(f"{path.name}.{os.getpid()}.old")
+        with contextlib.suppress(OSError):  # (another process moved it first)
+            path.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
+    try:
+        tmp.rename(path)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if _read_cache(path) is None:  # else another process put a complete one there
+            raise
+
+
+def _read_cache(path: Path) -> dict[str, np.ndarray] | None:
+    """The arrays of a cache folder, memory-mapped.
+
+    None when the folder is missing, of another format version, or incomplete.
+    """
+    try:
+        manifest = json.loads((path / _MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("version") != INDEX_VERSION:
+            return None
+        arrays = {
+            name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
+            for name in manifest["arrays"]
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return arrays if arrays.keys() >= _REQUIRED else None
+
+
+#: Arrays every cache must hold (the build writes them all).
+_REQUIRED = frozenset(
+    {"keys", "keys_off", "keys_hash", "ptr", "rows", "quality", "kind", "lat", "lon"}
+    | {"population", "context_keys", "context_countries", "skel_ptr", "skel_rows", "xyz"}
+    | {"name_min_kind", "name_max_population"}
+    | {f"{c}{s}" for c in ("first_words", "skel_keys") for s in ("", "_off", "_hash")}
+    | {f"{c}{s}" for c in _CODED_COLUMNS for s in ("", "_vocab")}
+    | {f"{c}{s}" for c in _STR_COLUMNS for s in ("", "_off")}
+    | {f"{c}_hash" for c in _STR_COLUMNS if c in _HASHED}
+)
+
+
+def _remove_other_caches(keep: Path) -> None:
+    """Remove the caches of other signatures (and leftovers of interrupted builds)."""
+    for old in keep.parent.glob("gazetteer-*"):
+        stale_tmp = old.suffix in (".tmp", ".old") and time.time() - old.stat().st_mtime > 3600
+        if old == keep or not (_CACHE_NAME.fullmatch(old.name) or stale_tmp):
+            continue
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
 
 
 @dataclass
@@ -322,58 +543,58 @@ class GazetteerIndex:
     @classmethod
     def load(cls, rebuild: bool = False) -> GazetteerIndex:
         """Load the cached index, building it first when it is missing or stale."""
-        path = cache_dir() / f"gazetteer-{_signature()}.npz"
+        path = cache_dir() / f"gazetteer-{_signature()}"
         built = None
-        if rebuild or not path.is_file():
+        arrays = None if rebuild else _read_cache(path)
+        if arrays is None:
             log.info("building the gazetteer index in %s (once, about 20 s)", path.parent)
             t0 = time.perf_counter()
-            arrays = build_arrays()
-            _atomic_write(path, lambda fh: np.savez(fh, **arrays))
+            _write_cache(path, build_arrays())
             built = time.perf_counter() - t0
             log.info("gazetteer index built in %.1f s", built)
-            for old in path.parent.glob("gazetteer-*.npz"):
-                if old != path:
-                    old.unlink(missing_ok=True)
-        with np.load(path) as npz:
-            arrays = {k: npz[k] for k in npz.files}
+            _remove_other_caches(path)
+            arrays = _read_cache(path)
+            if arrays is None:
+                raise OSError(f"{path}: the gazetteer index just written cannot be read")
         return cls(arrays, built)
 
     # -- decoded columns -------------------------------------------------
     @cached_property
-    def names(self) -> list[str]:
+    def names(self) -> PackedStrings:
         """Every name key, sorted: the position of a key is its slot in ``ptr``."""
-        return _unpack(self.arrays["keys"])
+        return PackedStrings(self.arrays, "keys")
 
-    @cached_property
-    def name_set(self) -> frozenset[str]:
-        """Every name key, for membership tests.
-
-        A set, not a key → slot dict: hashing 650,000 keys into a set takes
-        less than half the time of a dict whose values are 650,000 new ints, and
-        the slot of a key that is there is found by bisection when needed.
-        """
-        return frozenset(self.names)
+    @property
+    def name_set(self) -> PackedStrings:
+        """Every name key, for membership tests (``key in index.name_set``)."""
+        return self.names
 
     def slot(self, key: str) -> int | None:
         """The slot of a name key in ``ptr``, or None when no place has that name."""
-        if key not in self.name_set:
-            return None
-        return bisect.bisect_left(self.names, key)
+        s = self.names.find(key)
+        return None if s < 0 else s
 
     @cached_property
-    def first_words(self) -> frozenset[str]:
+    def first_words(self) -> PackedStrings:
         """First words of the name keys (and demonym keys) that have several words."""
-        return frozenset(_unpack(self.arrays["first_words"]))
+        return PackedStrings(self.arrays, "first_words")
 
     @cached_property
-    def strings(self) -> dict[str, list[str]]:
-        """Decoded string columns of the place table."""
-        return {c: _unpack(self.arrays[c]) for c in _STR_COLUMNS}
+    def strings(self) -> dict[str, Sequence[str]]:
+        """String columns of the place table (each string decoded when read)."""
+        out: dict[str, Sequence[str]] = {c: PackedStrings(self.arrays, c) for c in _STR_COLUMNS}
+        out["feature"] = _CodedStrings(self.arrays["feature"], self.vocab["feature"])
+        return out
 
     @cached_property
     def vocab(self) -> dict[str, list[str]]:
         """Vocabularies of the coded columns."""
-        return {c: _unpack(self.arrays[f"{c}_vocab"]) for c in ("country", "admin1_code")}
+        return {c: _unpack(self.arrays[f"{c}_vocab"]) for c in _CODED_COLUMNS}
+
+    @cached_property
+    def feature_code(self) -> dict[str, int]:
+        """Feature (GeoNames feature code, or a source's type) → code in the ``feature`` column."""
+        return {c: i for i, c in enumerate(self.vocab["feature"])}
 
     @cached_property
     def country_code(self) -> dict[str, int]:
@@ -391,17 +612,22 @@ class GazetteerIndex:
         keys = _unpack(self.arrays["context_keys"])
         return dict(zip(keys, _unpack(self.arrays["context_countries"]), strict=True))
 
-    @cached_property
-    def skeletons(self) -> dict[str, np.ndarray]:
-        """Consonant skeleton → rows, for countries, regions and admin-1 units only."""
-        ptr, rows = self.arrays["skel_ptr"], self.arrays["skel_rows"]
-        keys = _unpack(self.arrays["skel_keys"])
-        return {k: rows[ptr[i] : ptr[i + 1]] for i, k in enumerate(keys)}
+    def skeleton_rows(self, skeleton: str) -> np.ndarray:
+        """Rows of the countries, regions and admin-1 units with this consonant skeleton."""
+        i = self._skeleton_keys.find(skeleton)
+        if i < 0:
+            return np.empty(0, np.int32)
+        ptr = self.arrays["skel_ptr"]
+        return self.arrays["skel_rows"][ptr[i] : ptr[i + 1]]
 
     @cached_property
-    def id_to_row(self) -> dict[str, int]:
-        """Place id → row."""
-        return {pid: i for i, pid in enumerate(self.strings["id"])}
+    def _skeleton_keys(self) -> PackedStrings:
+        return PackedStrings(self.arrays, "skel_keys")
+
+    @property
+    def id_to_row(self) -> PackedStrings:
+        """Place ids by row; ``id_to_row.get(place_id)`` is the row of a place, or None."""
+        return self.strings["id"]
 
     def __len__(self) -> int:
         return len(self.arrays["kind"])
@@ -453,7 +679,7 @@ class GazetteerIndex:
             id=s["id"][row],
             name=s["name"][row],
             kind=KINDS[a["kind"][row]],
-            feature=s["feature"][row],
+            feature=self.vocab["feature"][a["feature"][row]],
             country=self.vocab["country"][a["country"][row]],
             admin1_code=self.vocab["admin1_code"][a["admin1_code"][row]],
             lat=float(a["lat"][row]),

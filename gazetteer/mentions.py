@@ -6,12 +6,15 @@ import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
     ABBREVIATIONS,
+    DISEASE_WORDS,
     FEATURE_WORDS,
     GOVERNMENT_BUILDINGS,
+    LIST_GAP,
     NOT_PLACES,
     ORGANISATION_WORDS,
     PARTICLES,
@@ -42,8 +45,9 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into"
 #: "I've", "they'll", "isn't": never a place.
 _CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
-#: "U.S", "W.Va": a name written with inner full stops (its final one belongs to it too).
-_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
+#: "U.S", "W.Va", "W. Va": a name written with inner full stops (its final one belongs to it
+#: too).
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\. ?)+[^\W\d_]{1,3}$")
 #: Initials written in capitals ("FDA", "IRS"): an agency or a party unless a big place.
 _ACRONYM_MAX = 4
 #: A place named like a common word or a given name is meant only from this population on.
@@ -69,14 +73,21 @@ class Tokens:
         self.starts = bounds[0:-1:2]
         self.ends = bounds[1::2]
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() for w in self.words]
+        # (map and compress loop in C: an article has about a thousand words)
+        self.cap = list(map(str.isupper, map(itemgetter(0), self.words)))
         #: gaps[k]: what lies between words k and k+1
-        self.gaps = parts[2:-1:2]
+        self.gaps = gaps = parts[2:-1:2]
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
-        self.adjacent = [
-            g in _JOINING_GAPS or (g[:1] == "." and g[1:] in _JOINING_GAPS and w in _ABBREVIATIONS)
-            for g, w in zip(self.gaps, self.lower, strict=False)
-        ]
+        self.adjacent = list(map(_JOINING_GAPS.__contains__, gaps))
+        for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
+            g = gaps[k]
+            if g[:1] == "." and g[1:] in _JOINING_GAPS:
+                self.adjacent[k] = True
+        # Initials of a short abbreviation written with spaces: "W. Va.", "D. C.", "N. Y."
+        words = self.words
+        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps)):
+            if len(words[k]) == 1 and self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
+                self.adjacent[k] = True
 
     def __len__(self) -> int:
         return len(self.words)
@@ -115,9 +126,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
     adjacent = toks.adjacent
     n = len(toks)
-    lowercase_words = {w for w, c in zip(lower, cap, strict=True) if not c}
+    lowercase_words = set(itertools.compress(lower, map(not_, cap)))
     # joinable[k]: token k+1 may continue a name that token k is part of.
-    joinable = [adjacent[k] and (cap[k + 1] or lower[k + 1] in PARTICLES) for k in range(n - 1)]
+    joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     mentions: list[Mention] = []
     spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
@@ -125,10 +136,21 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     person_until = -1
     while i < n:
         if not cap[i]:
-            i += 1
-            continue
+            try:
+                i = cap.index(True, i)  # the next capitalised word (a loop in C)
+            except ValueError:
+                break
         start = starts[i]
-        if lower[i].rstrip(".") in TITLES:
+        if lower[i].rstrip(".") in TITLES or (
+            # "Miss Cordell" is a title; "Jackson, Miss." the state ("Miss Ohio", "Miss
+            # Butler County" pageant titles with a place)
+            words[i] == "Miss"
+            and i + 1 < n
+            and cap[i + 1]
+            and toks.gaps[i] == " "
+            and not _is_big(_key(words[i + 1]), index)
+            and not (i + 2 < n and lower[i + 2] in FEATURE_WORDS)
+        ):
             # Capitalised words after a title are a person's name ("Dr. James Cherry").
             j = i + 1
             while (
@@ -154,17 +176,19 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         for j in range(last, i - 1, -1):
             # The words after the first join it as capitalised words or particles; the
             # last may be in lower case ("Lachin corridor"), but not after a common
-            # word ("The city").
-            if j > i and not (
-                all(joinable[i : j - 1])
-                and adjacent[j - 1]
-                and (cap[j] or lower[i] not in NOT_PLACES)
-            ):
+            # word ("The city") unless they name a region ("the Gulf states").
+            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
                 continue
             length, key = _surface_key(words[j])
             end = starts[j] + length
             if j > i:
                 key = " ".join([first, *map(_key, words[i + 1 : j]), key])
+                if (
+                    not cap[j]
+                    and lower[i] in NOT_PLACES
+                    and not (key in names and _is_big(key, index, _REGION_KINDS))
+                ):
+                    continue
             elif (
                 key in NOT_PLACES
                 or lower[i].rstrip("'’s") in NOT_PLACES
@@ -188,9 +212,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             i = j + 1
             continue
         nxt = j + 1 if j + 1 < n else None
+        if nxt is not None and adjacent[j] and lower[nxt] in DISEASE_WORDS:
+            i = j + 2  # "West Nile virus", "Spanish flu": a disease's name
+            continue
         prev = i - 1 if i > 0 else None
         big = role == "toponym" and _is_big(key, index)
-        context_country = context_names.get(key)
+        context_country = _demonym_country(key, index) if role == "context" else None
         if role == "toponym" and j == i:
             # A single word that the article also uses in lower case is a common word.
             if not big and lower[i] in lowercase_words:
@@ -223,7 +250,9 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 i = k + 1
                 continue
             # A small place glued to a following capitalised word is part of a name
-            # ("Alexander Lapshin", "Aerostar company").
+            # ("Alexander Lapshin", "Aerostar company"), unless an organisation or a
+            # title follows a name that is no common word or given name ("the Dover
+            # Public Library", "Dover Mayor Ann Smith"; not "the Commerce Committee").
             if (
                 not big
                 and nxt is not None
@@ -231,6 +260,11 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
                 and _key(words[nxt]) not in names
+                and not (
+                    (lower[nxt] in TITLES or _org_after(toks, nxt))
+                    and lower[i] not in common_words()
+                    and lower[i] not in first_names()
+                )
             ):
                 i = j + 2
                 continue
@@ -281,10 +315,15 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             and adjacent[i - 1]
         ):
             feature = before[0]
-        elif prev is not None and lower[prev] in SETTLEMENT_WORDS and adjacent[prev]:
+        elif (
+            prev is not None
+            and lower[prev] in SETTLEMENT_WORDS
+            and adjacent[prev]
+            and not cap[prev]  # "Dublin City Council" gives "Council" no feature word
+        ):
             feature = lower[prev]
         if text[end : end + 1] == "." and (
-            _DOTTED.match(text[starts[j] : end]) or (key in ABBREVIATIONS and j == i)
+            _DOTTED.match(text[start:end]) or (key in ABBREVIATIONS and j == i)
         ):
             end += 1  # "U.S.", "D.C.", "Ky.": the final full stop is part of the name
         spans.append((i, j, big))
@@ -317,16 +356,18 @@ def _drop_common_names(
     "Council", "Main", "Hall", "Paul": a single capitalised word that is a common
     word of English (or a given name not after a place preposition) stands for
     a small place only with a feature word or a parent next to it; towns of
-    100,000 people or more ("Mobile", "Buffalo") are meant anyway.
+    100,000 people or more ("Mobile", "Buffalo") are meant anyway. The same holds
+    inside an organisation's name ("the Chamber of Commerce").
     """
     lower = toks.lower
     common, given = common_words(), first_names()
+    demonyms = index.context_names
     by_start = {toks.starts[i]: (i, j, big) for i, j, big in spans}
     out = []
     for m in mentions:
         i, j, big = by_start.get(m.start, (0, 1, True))
         if (
-            m.role == "toponym"
+            (m.role == "toponym" or m.key not in demonyms)
             and i == j
             and not big
             and m.feature_word is None
@@ -344,12 +385,8 @@ def _drop_common_names(
 
 def _max_population(key: str, index: GazetteerIndex) -> int:
     """The largest population among a name's places."""
-    cache = index.memo("mentions.max_population")
-    pop = cache.get(key)
-    if pop is None:
-        rows, _ = index.candidates(key)
-        pop = cache[key] = int(index.arrays["population"][rows].max()) if len(rows) else 0
-    return pop
+    s = index.slot(key)
+    return 0 if s is None else int(index.arrays["name_max_population"][s])
 
 
 def _drop_surnames(
@@ -361,7 +398,7 @@ def _drop_surnames(
     neither a big place nor a common word ("Mahmoud Abbas", "Krishna Ghati"),
     before a second capitalised word with one space between makes the second a
     surname or the tail of a longer unknown name ("Logan-Rogersville", "Metro
-    Nashville" name none);
+    Nashville" name none), and so does a middle initial ("Boyd J. Jones");
     every single-word mention of it then stands for the person, unless a
     feature word or a parent says it is a place.
     """
@@ -392,6 +429,21 @@ def _drop_surnames(
         and lower[k] not in FEATURE_WORDS
         and lower[k] not in PARTICLES
     }
+    # "Boyd J. Jones", "Marsha J. Moore": a middle initial between two capitalised words
+    gaps, words_ = toks.gaps, toks.words
+    surnames |= {
+        lower[k + 1]
+        for k in range(1, len(adjacent))
+        if len(words_[k]) == 1
+        and cap[k]
+        and gaps[k] == ". "
+        and k + 1 < len(cap)
+        and cap[k + 1]
+        and cap[k - 1]
+        and gaps[k - 1] == " "
+        and lower[k - 1] not in NOT_PLACES
+        and (k + 1 not in covered or k + 1 in weak)
+    }
     if not surnames:
         return mentions
     return [
@@ -418,12 +470,21 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
 
     ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
     """
-    cache = index.memo(f"mentions.big.{kinds}")
-    big = cache.get(key)
-    if big is None:
-        rows, _ = index.candidates(key)
-        big = cache[key] = bool((index.arrays["kind"][rows] <= kinds).any())
-    return big
+    s = index.slot(key)
+    return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
+
+
+def _demonym_country(key: str, index: GazetteerIndex) -> str | None:
+    """The country a demonym points to ("Ohioans": US; "European": none, a bloc)."""
+    place_id = index.context_names.get(key)
+    if place_id is None or place_id in index.country_code:
+        return place_id
+    cache = index.memo("mentions.demonym_country")
+    if key not in cache:
+        row = index.id_to_row.get(place_id)
+        country = "" if row is None else index.vocab["country"][index.arrays["country"][row]]
+        cache[key] = country or None
+    return cache[key]
 
 
 def _may_speak(key: str, index: GazetteerIndex) -> bool:
@@ -440,6 +501,16 @@ def _may_speak(key: str, index: GazetteerIndex) -> bool:
     return speaks
 
 
+def _org_after(toks: Tokens, k: int) -> bool:
+    """True when the capitalised words from ``k`` on (up to four) name an organisation."""
+    for x in range(k, min(len(toks), k + 4)):
+        if toks.lower[x] in ORGANISATION_WORDS:
+            return True
+        if not (toks.cap[x] and x + 1 < len(toks) and toks.adjacent[x]):
+            return False
+    return False
+
+
 def _org_before(toks: Tokens, k: int) -> bool:
     """True when the capitalised words before ``of`` at ``k`` name an organisation."""
     for x in range(k - 1, max(-1, k - 6), -1):
@@ -450,7 +521,6 @@ def _org_before(toks: Tokens, k: int) -> bool:
     return False
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*(?:and\s+)?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # "Armenia's Gegharkunik"
 _DEMONYM_GAP = re.compile(r"\s+(?:\w+\s+of\s+)?")  # "the Armenian village of Sotk"
 _COMMA_GAP = re.compile(r",\s*")  # "Sotk, Armenia"
@@ -467,7 +537,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             and a.feature_word is None
             and b.feature_word
             and b.feature_word.endswith("s")
-            and _LIST_GAP.fullmatch(text[a.end : b.start])
+            and LIST_GAP.fullmatch(text[a.end : b.start])
         ):
             out[k] = _replace(a, feature_word=b.feature_word)
     # Parents: "Armenia's Gegharkunik", "the Armenian village of Sotk", "Sotk, Armenia".
@@ -479,7 +549,7 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
             p = out[k - 1]
             gap = text[p.end : m.start]
             if _POSSESSIVE_GAP.fullmatch(gap) or (
-                p.role == "context" and _DEMONYM_GAP.fullmatch(gap)
+                p.role == "context" and p.key in index.context_names and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):

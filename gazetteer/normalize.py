@@ -62,12 +62,20 @@ def name_key(name: str) -> str:
     >>> name_key("Naxçıvan")
     'naxcivan'
     """
-    s = unicodedata.normalize("NFKC", name).translate(_SPECIAL)
-    s = _APOSTROPHES.sub("", s)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = _SEPARATORS.sub(" ", s.casefold())
-    s = _NON_WORD.sub("", s).strip()
+    if name.isascii() and name.isalpha():
+        # (one word of ASCII letters, as most words of a text: nothing to fold but case)
+        s = name.lower()
+    else:
+        if name.isascii():
+            # (ASCII is its own NFKC and NFKD form, with no special letters or combining marks)
+            s = _APOSTROPHES.sub("", name)
+        else:
+            s = unicodedata.normalize("NFKC", name).translate(_SPECIAL)
+            s = _APOSTROPHES.sub("", s)
+            s = unicodedata.normalize("NFKD", s)
+            s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        s = _SEPARATORS.sub(" ", s.casefold())
+        s = _NON_WORD.sub("", s).strip()
     for a, b in _PAIRS:
         s = s.replace(a, b)
     return s

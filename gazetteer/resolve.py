@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gazetteer.filters import ADMIN_WORDS, REGION_WORDS, SECOND_LEVEL_WORDS, SETTLEMENT_WORDS
+from gazetteer.filters import (
+    ADMIN_WORDS,
+    LIST_GAP,
+    REGION_WORDS,
+    SECOND_LEVEL_WORDS,
+    SETTLEMENT_WORDS,
+)
 from gazetteer.normalize import skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
@@ -31,6 +38,9 @@ _ALIAS_PENALTY = 1.5
 _SIBLING_BONUS = 1.0
 _BORDER_WORDS = ("border", "bordering", "frontier", "line of control", "exclave")
 _MAX_ALTERNATIVES = 5
+#: Bonus of an admin-1 unit named in a list with units of its country ("Oregon,
+#: Washington and Idaho": the state, not the capital city).
+_LIST_BONUS = 2.0
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -61,7 +71,7 @@ class _Candidates:
             rows = np.array([row], np.int32) if row is not None else rows
             quality = np.zeros(len(rows), np.uint8)
         elif len(rows) == 0 and len(key) >= 5:
-            rows = index.skeletons.get(skeleton_key(key), np.empty(0, np.int32))
+            rows = index.skeleton_rows(skeleton_key(key))
             quality = np.ones(len(rows), np.uint8)
             self.skeleton = True
         a = index.arrays
@@ -70,17 +80,14 @@ class _Candidates:
         self.kind = a["kind"][self.rows]
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
-        lat, lon = np.radians(a["lat"][self.rows]), np.radians(a["lon"][self.rows])
         #: unit vectors: the cosine of the angle between two places is their dot product
-        self.xyz = np.column_stack(
-            [np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
-        )
-        feat = index.strings["feature"]
+        self.xyz = a["xyz"][self.rows]
+        feat = a["feature"][self.rows]
         is_place = self.kind == K_PLACE
         s = _BASE[self.kind].copy()
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
         #: capitals of their country under their own name
-        self.capital = self._capitals(index)
+        self.capital = self._capitals(index, feat)
         s += np.where(self.capital, 1.5, 0.0)
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
         # The name of a country, region or admin-1 unit is theirs before it is another
@@ -91,15 +98,17 @@ class _Candidates:
         # unless a feature word says otherwise ("Mexico state").
         is_country = (self.kind == K_COUNTRY) & (self.quality == 0)
         if is_country.any():
-            own = (self.kind == K_ADMIN1) & np.isin(self.country, self.country[is_country])
+            own = (self.kind == K_ADMIN1) & _in_codes(
+                self.country, _codes(self.country[is_country])
+            )
             s -= np.where(own, _ALIAS_PENALTY, 0.0)
         # A city that gives its name to the admin-1 unit it lies in ("Kandahar") is
         # meant unless a feature word says otherwise.
         is_unit = self.kind == K_ADMIN1
         if is_unit.any():
             # (GeoNames leaves some capitals without an admin-1 code: Dushanbe)
-            in_unit = np.isin(self.admin1, self.admin1[is_unit]) | (
-                (self.admin1 == 0) & np.isin(self.country, self.country[is_unit])
+            in_unit = _in_codes(self.admin1, _codes(self.admin1[is_unit])) | (
+                (self.admin1 == 0) & _in_codes(self.country, _codes(self.country[is_unit]))
             )
             namesake = is_place & (self.quality == 0) & in_unit
             namesake &= a["population"][self.rows] >= _NAMESAKE_CITY
@@ -111,28 +120,28 @@ class _Candidates:
         if self.skeleton:
             s -= 1.0
         self.base = s
-        self.admin_city = is_place | np.array(
-            [feat[r] in ("City", "Municipality") for r in self.rows], bool
+        code = index.feature_code
+        self.admin_city = is_place | _in_codes(
+            feat, frozenset(code.get(f, -1) for f in ("City", "Municipality"))
         )
         #: second-level units (US counties): named with the same words as admin-1 units
-        self.adm2 = np.array([feat[r] == "ADM2" for r in self.rows], bool)
+        self.adm2 = feat == code.get("ADM2", -1)
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
 
-    def _capitals(self, index: GazetteerIndex) -> np.ndarray:
+    def _capitals(self, index: GazetteerIndex, feat: np.ndarray) -> np.ndarray:
         """Candidates that are their country's capital under their own name.
 
         Only the most populous ``PPLC`` of a country counts: some sources mark
         every town of a capital's name as one (twenty US towns named Washington).
         """
-        feat, pop = index.strings["feature"], index.arrays["population"]
+        pop, pplc = index.arrays["population"], index.feature_code.get("PPLC", -1)
         out = np.zeros(len(self.rows), bool)
         best: dict[int, int] = {}
-        for k, (r, q) in enumerate(zip(self.rows, self.quality, strict=True)):
-            if feat[r] == "PPLC" and q == 0:
-                c = int(self.country[k])
-                if c not in best or pop[r] > pop[self.rows[best[c]]]:
-                    best[c] = k
+        for k in ((feat == pplc) & (self.quality == 0)).nonzero()[0]:
+            r, c = self.rows[k], int(self.country[k])
+            if c not in best or pop[r] > pop[self.rows[best[c]]]:
+                best[c] = k
         out[list(best.values())] = True
         return out
 
@@ -176,6 +185,11 @@ def _near_border(m: Mention, border_spans: tuple[list[int], list[int]]) -> bool:
     starts, ends = border_spans
     k = bisect.bisect_left(starts, max(0, m.start - 80))  # the first word starting in reach
     return k < len(starts) and ends[k] <= m.end + 80
+
+
+def _codes(values: np.ndarray) -> frozenset[int]:
+    """The distinct codes in an array, for :func:`_in_codes`."""
+    return frozenset(values.tolist())
 
 
 def _in_codes(codes: np.ndarray, wanted: frozenset[int]) -> np.ndarray:
@@ -271,6 +285,36 @@ def _find_parent_codes(parent: str, index: GazetteerIndex) -> tuple[frozenset[in
     return frozenset(countries), frozenset(map(int, _admin1_units(key, index)))
 
 
+def _listed_with_units(
+    text: str, mentions: list[Mention], groups: dict[str, _Group], index: GazetteerIndex
+) -> dict[_Group, frozenset[int]]:
+    """Names that stand in a list beside admin-1 units, and those units' countries.
+
+    A list is names joined by commas, "and", "or" ("Iowa, Illinois and Missouri").
+    """
+    out: dict[_Group, set[int]] = {}
+    toponyms = [m for m in mentions if m.role == "toponym" and m.key in groups]
+    for a, b in itertools.pairwise(toponyms):
+        if b.start - a.end > 7 or not LIST_GAP.fullmatch(text[a.end : b.start]):
+            continue
+        for m, other in ((a, b), (b, a)):
+            countries = _unit_countries(other.key, index)
+            if countries and m.key != other.key:
+                out.setdefault(groups[m.key], set()).update(countries)
+    return {g: frozenset(c) for g, c in out.items()}
+
+
+def _unit_countries(key: str, index: GazetteerIndex) -> frozenset[int]:
+    """Countries of the admin-1 units that bear ``key`` as their own name."""
+    cache = index.memo("resolve.unit_countries")
+    codes = cache.get(key)
+    if codes is None:
+        rows, quality = index.candidates(key)
+        own = (index.arrays["kind"][rows] == K_ADMIN1) & (quality == 0)
+        codes = cache[key] = frozenset(map(int, index.arrays["country"][rows[own]]))
+    return codes
+
+
 def focus_code_sets(
     focus: list[str] | tuple[str, ...], index: GazetteerIndex
 ) -> tuple[frozenset[int], frozenset[int]]:
@@ -363,6 +407,17 @@ def resolve_mentions(
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
 
+    for g, countries in _listed_with_units(text, mentions, groups, index).items():
+        if len(g.rows) > 1:
+            # (a unit named like a city in it stays the city's: "Edinburgh, Aberdeen")
+            c = g.cands
+            own_unit = (c.kind == K_ADMIN1) & (c.quality == 0)
+            city_units = c.admin1[c.namesake]
+            own_unit &= ~np.isin(c.admin1, city_units)
+            own_unit &= ~np.isin(c.country, c.country[c.namesake][city_units == 0])
+            listed = own_unit & _in_codes(c.country, countries)
+            g.scores = g.scores + np.where(listed, _LIST_BONUS, 0.0)
+
     # Pass 2: the article's countries, admin-1 units and other places, as the names'
     # candidates point to them; each round starts from the scores the one before left.
     context = np.zeros(len(index.vocab["country"]))
@@ -374,6 +429,9 @@ def resolve_mentions(
             units = _admin1_units(m.key, index)
             if len(units):
                 context_units[units] += 1.0 / len(units)
+            row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
+            if row is not None and index.arrays["admin1_code"][row] > 0:
+                context_units[index.arrays["admin1_code"][row]] += 1.0
     for g in scored:
         g.local = g.scores
     named = [g for g in groups.values() if len(g.rows)]
@@ -409,8 +467,8 @@ def resolve_mentions(
     for m in mentions:
         if m.key in ranked:
             out.append(ResolvedMention(m, *ranked[m.key]))
-        elif m.context_country in index.country_code:  # a demonym: its country
-            row = index.id_to_row.get(m.context_country)
+        elif m.key in demonyms:  # a demonym: its country, admin-1 unit or region
+            row = index.id_to_row.get(demonyms[m.key])
             place = None if row is None else index.place(row)
             out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
@@ -426,6 +484,11 @@ _COUNTRY_VOTE = np.ones(len(KINDS))
 _COUNTRY_VOTE[K_COUNTRY], _COUNTRY_VOTE[K_CONTINENT] = 2.0, 0.0
 #: Cosines of the angles that 500, 200 and 50 km span on the Earth (R = 6371 km).
 _NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
+#: A town and a second-level unit (US county) named in one article are linked when the
+#: town lies within this distance of the unit's point, in the same admin-1 unit; both
+#: gain (a county is ~25 km across the middle: half of them are under 1,640 km²).
+_COUNTY_REACH_KM = 35.0
+_COUNTY_LINK_BONUS = 2.0
 #: Evidence below this is rounding noise (a name's own vote taken back out of a total).
 _EPS = 1e-9
 
@@ -437,8 +500,22 @@ def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
     if units is None:
         rows, _ = index.candidates(key)
         rows = rows[index.arrays["kind"][rows] == K_ADMIN1]
-        units = cache[key] = np.unique(index.arrays["admin1_code"][rows])
+        # sorted distinct codes; not np.unique, which imports numpy.ma (0.1 s) on first use
+        codes = index.arrays["admin1_code"][rows]
+        units = cache[key] = np.array(sorted(set(codes.tolist())), dtype=codes.dtype)
     return units
+
+
+def _dense_ids(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values (``np.unique``'s inverse, made leaner)."""
+    order = values.argsort()
+    ranked = values[order]
+    new = np.empty(len(values), np.intp)
+    new[:1] = 1
+    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
+    ids = np.empty(len(values), np.intp)
+    ids[order] = np.cumsum(new) - 1
+    return ids
 
 
 class _Article:
@@ -465,18 +542,46 @@ class _Article:
         self.n = np.array([len(g.mentions) for g in named], float)
         self.scores_local = cat([g.local for g in named])
         # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
-        self.own_unit = np.unique(
-            self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1, return_inverse=True
-        )[1]
+        self.own_unit = _dense_ids(self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1)
         # one id per (name, country): a name's own unit votes are left out of its country's
-        self.own_country = np.unique(
-            self.group * (len(index.vocab["country"]) + 1) + self.country, return_inverse=True
-        )[1]
+        self.own_country = _dense_ids(self.group * (len(index.vocab["country"]) + 1) + self.country)
         self.is_country = self.kind == K_COUNTRY
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
+        # (what the rounds read and that no round changes)
+        self.n_group = self.n[self.group]
+        self.country_of_countries = self.country[self.is_country]
+        self.country_of_units = self.country[self.unit_like]
         self.context = context
         self.context_units = context_units
+        # (places named by their own name: "Richmond" alone is a city before it is
+        # Richmond County, and "Youngstown" a city before an old name of another town)
+        own_name = cat([g.cands.quality == 0 for g in named])
+        adm2 = cat([g.cands.adm2 for g in named]) & own_name
+        if adm2.any():
+            links = self._county_links(adm2, own_name)
+            self.scores_local = self.scores_local + _COUNTY_LINK_BONUS * links
+
+    def _county_links(self, adm2: np.ndarray, own_name: np.ndarray) -> np.ndarray:
+        """Which candidates a town-in-county link supports (1.0) and which not (0.0).
+
+        A town is linked when it lies in a second-level unit that another name may
+        mean, and a unit when it holds a town that another name may mean ("Paris"
+        and "Lamar County": Paris, Texas, and Lamar County, Texas).
+        """
+        units = np.flatnonzero(adm2)
+        towns = (self.kind == K_PLACE) & own_name & np.isin(self.admin1, self.admin1[units])
+        towns = np.flatnonzero(towns)
+        linked = np.zeros(len(self.kind))
+        if not len(towns):
+            return linked
+        cos = self.xyz[units] @ self.xyz[towns].T
+        near = cos > np.cos(_COUNTY_REACH_KM / 6371.0)
+        near &= self.admin1[units][:, None] == self.admin1[towns][None, :]
+        near &= self.group[units][:, None] != self.group[towns][None, :]
+        linked[units[near.any(axis=1)]] = 1.0
+        linked[towns[near.any(axis=0)]] = 1.0
+        return linked
 
     def round(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Scores after one round of article evidence, and each candidate's country support.
@@ -501,33 +606,34 @@ class _Article:
         support = evidence[self.country] - np.where(
             self.country == best_country[group], own_vote, 0.0
         )
-        total = evidence.sum() - own_vote
+        total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
-        w = p * self.in_unit * self.n[group]
+        w = p * self.in_unit * self.n_group
         votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
-        if votes.sum() > 0:
+        votes_sum = np.add.reduce(votes)
+        if votes_sum > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
-            unit_total = votes.sum() - np.add.reduceat(w, starts)[group]
+            unit_total = votes_sum - np.add.reduceat(w, starts)[group]
             # A country holds all its units: their votes are its too ("Acapulco" and
             # "Guerrero" make "Mexico" the country, not the Federal District).
             c = self.is_country
             if c.any():
                 by_country = np.bincount(self.country, w, minlength=len(self.context))
                 own = np.bincount(self.own_country, w)[self.own_country]
-                unit_support[c] = by_country[self.country[c]] - own[c]
+                unit_support[c] = by_country[self.country_of_countries] - own[c]
             bonus += _ADMIN1_WEIGHT * np.divide(
                 unit_support, unit_total, out=np.zeros(len(w)), where=unit_total > _EPS
             )
         # Siblings: other names whose best candidate is a country (for countries) or an
         # admin-1 unit of the same country (for admin-1 units).
         best_kind = self.kind[best]
-        n_countries = float((best_kind == K_COUNTRY).sum())
+        n_countries = float(np.count_nonzero(best_kind == K_COUNTRY))
         own_country = (best_kind == K_COUNTRY)[group]
-        is_country = self.kind == K_COUNTRY
+        is_country = self.is_country
         # (two other countries at least: "Jordan" and "the United States" are no list)
-        bonus[is_country] += _SIBLING_BONUS * np.clip(
-            n_countries - own_country[is_country] - 1.0, 0.0, 2.0
+        bonus[is_country] += _SIBLING_BONUS * np.minimum(
+            np.maximum(n_countries - own_country[is_country] - 1.0, 0.0), 2.0
         )
         unit_best = best_kind == K_ADMIN1
         units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
@@ -536,16 +642,16 @@ class _Article:
         is_unit = self.unit_like
         own_unit = (unit_best[group] & (best_country[group] == self.country))[is_unit]
         bonus[is_unit] += _SIBLING_BONUS * np.minimum(
-            units_by_country[self.country[is_unit]] - own_unit, 2.0
+            units_by_country[self.country_of_units] - own_unit, 2.0
         )
         # Nearness to the other names' best candidates that are local places.
         picks = best[self.local[best] > 0]
         if len(picks):
             cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
             cos[group[:, None] == group[picks][None, :]] = -1.0  # a name is not near itself
-            nearest = cos.max(axis=1)
+            nearest = np.maximum.reduce(cos, axis=1)
             # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-            bonus += 0.5 * (nearest[:, None] > _NEAR_COS).sum(axis=1)
+            bonus += 0.5 * np.add.reduce(nearest[:, None] > _NEAR_COS, axis=1)
         return self.scores_local + bonus, support, total
 
     def run(self, rounds: int) -> None:

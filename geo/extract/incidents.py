@@ -26,12 +26,13 @@ careful coder would:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from geo.extract.dates import UNKNOWN, EventDate, find_time_expressions, resolve_time
+from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
     EVENT_WORD as _EVENT_WORD,
 )
@@ -120,6 +121,13 @@ _BACK_REF = re.compile(
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
     re.I,
 )
+# a toll for a whole area or the day ("Across the region, 13 people were wounded"): the
+# sum of what the story told, not the count of its latest incident
+_AGGREGATE = re.compile(
+    r"\b(?:across|throughout)\s+the\s+(?:region|province|country|area|border|district|state"
+    r"|oblast|frontier)\b|\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of)\b",
+    re.I,
+)
 _VIOLENT = frozenset(
     {
         "armed_clash",
@@ -167,6 +175,8 @@ _BACKGROUND = re.compile(
     r"|(?:has|have)\s+been\s+(?:carrying\s+out|conducting)|over\s+the\s+(?:past|last)\s+"
     r"(?:\w+\s+)?(?:years|decades|months)|in\s+recent\s+(?:years|decades|months)"
     r"|(?:years|decades)[-\s]long|comes?\s+amid|came\s+amid"
+    r"|(?i:the|this)\s+(?:violence|fighting|conflict|hostilities|war|unrest)\s+(?:has|have)\s+"
+    r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)"
     r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
     r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
@@ -400,8 +410,10 @@ class _Extractor:
             if r.place is None or r.place.kind == "country" or r.place.feature == "PPLC"
         }
         named |= {c for c, ids in ids_by_country.items() if c and len(ids) >= 2}
-        # ... and a named country's neighbours are the other side of its borders
-        named |= {n for c in list(named) for n in _neighbours().get(c, ())}
+        # ... and a named country's neighbours are the other side of its borders, where a
+        # town must be told as a place ("in X", "the village of X"): "one Taliban fighter"
+        # is a group's name that a Turkish village happens to bear
+        across = {n for c in list(named) for n in _neighbours().get(c, ())} - named
         if named:
             out = [
                 r
@@ -410,6 +422,13 @@ class _Extractor:
                 or r.place.kind == "country"
                 or not r.country  # a sea, a river, a valley across a border
                 or r.country in named
+                or (
+                    r.country in across
+                    and (
+                        r.place.kind != "populated_place"
+                        or _PLACE_INTRO.search(text, max(0, r.start - 40), r.start)
+                    )
+                )
             ]
         return out
 
@@ -422,11 +441,13 @@ class _Extractor:
         incidents: list[Incident] = []
         scene = _Scene(self, published)
         story = _StoryDate(published)
-        undated: dict[int, tuple[EventDate | None, str]] = {}
+        undated: dict[int, tuple[EventDate | None, str, int]] = {}
         source = article.source()
         ri = 0
         pending: list[Incident] = []
         filed_near = self._filed_near(text, refs)
+        headline: Location | None = None  # the border a heading says the story is on
+        previous = ""  # the sentence before
         for sent in split_sentences(text):
             while ri < len(refs) and refs[ri].end <= sent.start:
                 ri += 1
@@ -438,31 +459,57 @@ class _Extractor:
                 srefs.append(_Ref(r.start - o, r.end - o, r.surface, r.country, r.place))
                 rj += 1
             if not sent.body:
+                if headline is None and srefs and _BORDER_WORD.search(sent.text):
+                    headline = self._headline_border(sent.text, srefs)
                 continue
             s = sent.text
+            story.advance()
+            told_before, previous = previous, s
             if not _EVENT_WORD.search(s):
                 # Nothing happens in this sentence; it may still set the scene ("Patrols
                 # have been tense all week along the Tavush–Qazax line"), which is worked
                 # out only if a later sentence points back to it.
                 scene.add(s, srefs)
+                if story.wants_first():
+                    # "This Sunday we were woken by blasts": the day of the undated lead
+                    told = [
+                        resolve_time(e, published)
+                        for e in find_time_expressions(s)
+                        if not (e.speech or e.history or e.until or e.since)
+                    ]
+                    story.reached([d for d in told if d.known], first_only=True)
                 if pending:
                     self._place_from_next(s, srefs, pending)
                 pending = []
                 continue
             srefs = [self._mark(s, r) for r in srefs]
             exprs = find_time_expressions(s)
+            head = _dateline_end(s)
+            if head > 0 and any(e.end <= head for e in exprs):
+                # "CITY, Jan 16 (AFP) -": the day the report was filed, like "said on Friday"
+                exprs = [dataclasses.replace(e, speech=True) if e.end <= head else e for e in exprs]
             # the story's date and place so far matter only to "days after", "there", …
             anaphoric = any(e.kind in ("anaphoric", "next_day", "previous_day") for e in exprs)
             last_date = scene.date() if anaphoric else UNKNOWN
             last_location = scene.location() if _ANAPHORA.search(s) else None
             sentence_date, speech_date, history = self._sentence_dates(exprs, published, last_date)
             new: list[Incident] = []
+            told_again: list[Incident] = []  # earlier incidents this sentence tells again
             clauses = split_clauses(s)
             casualties = count_casualties(s)
             # each count is given to one incident only: counts of clauses with no event of
             # their own go to the sentence's first physical incident, never to two
             spent: set[int] = set()
             triggers = [_drop_background(s[cs:ce], find_triggers(s[cs:ce])) for cs, ce in clauses]
+            for n in range(1, len(clauses)):
+                # "two men were shot dead while trying to cross the border": the crossing is
+                # what the victims were doing, not an incursion
+                if _WHILE_CROSSING.match(s, clauses[n][0]) and any(
+                    c.count for c in casualties if clauses[n - 1][0] <= c.start < clauses[n][0]
+                ):
+                    physical, statements, denial = triggers[n]
+                    physical = [t for t in physical if t.event_type != "incursion"]
+                    triggers[n] = (physical, statements, denial)
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)
@@ -522,16 +569,33 @@ class _Extractor:
                 for event_type, trigger, tpos, tend in frames:
                     trigger_span = (tpos, tend)
                     is_physical = event_type != "agreement_or_statement"
+                    # time words of an aside or of what came before ("followed … on
+                    # Wednesday") do not date this trigger
+                    fexprs = dating(exprs, s, tpos)
+                    fcexprs = [e for e in cexprs if e in fexprs]
+                    f_date, f_speech = sentence_date, speech_date
+                    if len(fexprs) < len(exprs):
+                        f_date, f_speech, _ = self._sentence_dates(fexprs, published, last_date)
+                    if (
+                        is_physical
+                        and not fcexprs
+                        and tpos <= 30
+                        and _DEFINITE_BEFORE.search(s[:tpos])
+                        and _long_ago(told_before, published)
+                    ):
+                        # "… invaded the district in 2018. The invasion displaced thousands":
+                        # history told on, not an event of the story's day
+                        continue
                     # "the minister briefed parliament about the clash": an event told again
                     retold = (
-                        self._retold(s, tpos, event_type, cexprs, crefs, incidents + new)
+                        self._retold(s, tpos, tend, event_type, fcexprs, crefs, incidents + new)
                         if is_physical
                         else None
                     )
-                    own = self._best_date(cexprs, published, last_date, speech=not is_physical)
-                    date = own if own.known else sentence_date
+                    own = self._best_date(fcexprs, published, last_date, speech=not is_physical)
+                    date = own if own.known else f_date
                     if not date.known and not is_physical:
-                        date = speech_date
+                        date = f_speech
                     note = None
                     if (
                         not is_physical
@@ -546,9 +610,9 @@ class _Extractor:
                     # read (after follow-ups have merged): by the day it was reported on,
                     # else the story's date.
                     inherit = None
-                    if not date.known and speech_date.known:
+                    if not date.known and f_speech.known:
                         # "…, the ministry said on Tuesday": the day it was reported
-                        date = speech_date
+                        date = f_speech
                         note = (
                             "date inferred: date of the statement that reports it "
                             "(no time words of its own)"
@@ -588,7 +652,7 @@ class _Extractor:
                             inc.notes.append(note)
                             inc.date_inferred = True
                         if inherit is not None:
-                            undated[id(inc)] = inherit
+                            undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
                         self._actors(
@@ -599,7 +663,7 @@ class _Extractor:
                         own_counts = [c for c in clause_casualties if id(c) not in spent]
                         where = _Where(s, sent.start, source["article_id"])
                         where.add(inc, "trigger", *trigger_span)
-                        for e in _date_words(date, cexprs or exprs, exprs, published):
+                        for e in _date_words(date, fcexprs or fexprs, fexprs, published):
                             where.add(inc, "date", e.start, e.end)
                         self._place_words(inc, where, crefs, srefs)
                         if k == 0 and is_physical and not counted:
@@ -611,8 +675,12 @@ class _Extractor:
                             inc.notes.append("casualties reported jointly with another incident")
                         if retold is not None and k == 0:
                             absorb(retold, inc)
+                            told_again.append(retold)
                             continue
                         new.append(inc)
+            if not new:
+                new = self._similar_before(s, sent, exprs, published, incidents, source)
+            new += self._continued(s, sent, exprs, published, told_again + new)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -623,10 +691,12 @@ class _Extractor:
                 _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
-            for inc in new:
+            # the place of what this sentence tells, new or told again ("The shooting took
+            # place at the X section"), is where the story now is
+            for inc in told_again + new:
                 if inc.location is not None and inc.physical:
                     scene.set_location(inc.location)
-            if not new or all(i.location is None for i in new):
+            if all(i.location is None for i in told_again + new):
                 scene.add(s, srefs, marked=True, dated=False)
             dated = [i.date for i in new if i.date.known] or (
                 [sentence_date] if sentence_date.known else []
@@ -649,15 +719,21 @@ class _Extractor:
             if inc.location is None and inc.physical and filed_near is not None:
                 inc.location = filed_near
                 inc.notes.append("location near the dateline's town (the story names no other)")
+            if inc.location is None and inc.physical and headline is not None:
+                inc.location = headline
+                inc.notes.append("location from the headline (the border the story is on)")
             if not inc.date.known and id(inc) in undated:
-                date, note = undated[id(inc)] if undated[id(inc)][0] else story.first()
+                date, note, at = undated[id(inc)]
+                if date is None:
+                    date, note = story.first(at)
                 if date.known:
                     inc.date, inc.date_inferred = date, True
                     inc.notes.append(f"date inferred: {note} (no time words of its own)")
+        _place_from_story(merged)
         return merged
 
     @staticmethod
-    def _retold(s, pos, event_type, cexprs, crefs, before) -> Incident | None:
+    def _retold(s, pos, end, event_type, cexprs, crefs, before) -> Incident | None:
         """The incident a clause tells again ("briefed parliament about the clash").
 
         A trigger with a definite article, in a clause with no place of its own and no
@@ -667,19 +743,117 @@ class _Extractor:
         before_trigger = s[max(0, pos - 40) : pos]
         if not _DEFINITE_BEFORE.search(before_trigger):
             return None
-        if any(r.place is not None and not r.seat for r in crefs):
+        if _OF_PEOPLE.match(s, end):
+            return None  # "the detention of two more citizens": new people, a new event
+        # a town or a district makes it another event; a country ("the face-off in the
+        # north-east of India") places it no more finely than the story has, when the
+        # event told lies in it
+        if any(r.place is not None and not r.seat and r.place.kind != "country" for r in crefs):
             return None
-        told_about = bool(_TOLD_ABOUT.search(before_trigger))
+        countries = {
+            r.country
+            for r in crefs
+            if r.place is not None and not r.seat and r.place.kind == "country"
+        }
+        told_about = bool(
+            _TOLD_ABOUT.search(before_trigger) or _TOLD_THAT.search(s, max(0, pos - 100), pos)
+        )
         if not told_about and any(not e.speech for e in cexprs):
             return None
+        # "three of the launches were intercepted": the interception is part of the attack
+        intercepted = event_type == "weapons_intercepted" and _OF_THE_LAUNCHES.search(
+            before_trigger
+        )
         for inc in reversed(before):
-            if inc.event_type == event_type or (
-                event_type == "other" and inc.event_type == "armed_clash"
+            if countries and (inc.location is None or not countries <= set(inc.location.countries)):
+                return None
+            if (
+                inc.event_type == event_type
+                or (event_type == "other" and inc.event_type == "armed_clash")
+                or (intercepted and inc.event_type in ("shelling", "air_drone_strike"))
             ):
                 return inc
             if inc.physical:
                 return None  # another incident came in between
         return None
+
+    @staticmethod
+    def _continued(s, sent, exprs, published, told) -> list[Incident]:
+        """The next day of an event that "began on Sunday night and continued on Monday".
+
+        One incident per day: the day it went on to is an incident of its own, of the
+        same kind and place.
+        """
+        m = _CONTINUED.search(s)
+        first = next((i for i in told if i.physical and i.date.precision == "day"), None)
+        if m is None or first is None:
+            return []
+        for e in exprs:
+            if e.start < m.end() or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(first.date):
+                continue
+            inc = Incident(
+                event_type=first.event_type,
+                date=date,
+                location=first.location,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[
+                    {
+                        **first.sources[0],
+                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
+                    }
+                ],
+                trigger=m.group(0),
+            )
+            inc.notes.append("the same event on the next day it went on")
+            _Where(s, sent.start, first.sources[0]["article_id"]).add(inc, "date", e.start, e.end)
+            return [inc]
+        return []
+
+    @staticmethod
+    def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
+        """Earlier events a sentence lists by date ("two similar incidents on June 9 and 18").
+
+        One incident per date, of the kind and place of the event just told.
+        """
+        m = _SIMILAR.search(s)
+        physical = [i for i in before if i.physical]
+        if m is None or not physical:
+            return []
+        last = physical[-1]
+        where = next((i.location for i in reversed(physical) if i.location is not None), None)
+        out = []
+        for e in exprs:
+            if e.start < m.end() - 4 or e.speech or e.history:
+                continue
+            date = resolve_time(e, published)
+            if date.precision != "day" or date.overlaps(last.date):
+                continue
+            inc = Incident(
+                event_type=last.event_type,
+                date=date,
+                location=where,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
+                trigger=m.group(0).strip(),
+            )
+            inc.notes.append("an earlier incident of the same kind, listed by its date")
+            _Where(s, sent.start, source["article_id"]).add(inc, "date", e.start, e.end)
+            out.append(inc)
+        return out
+
+    def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
+        """The border section a headline puts the story on ("... killed on border with Syria")."""
+        refs = [self._mark(s, r) for r in srefs]
+        places = [r for r in refs if r.place is not None and not r.seat]
+        loc = self._border(s, places, refs, written_from=places)
+        return loc if loc is not None and loc.kind == "border_section" else None
 
     def _filed_near(self, text: str, refs: list[_Ref]) -> Location | None:
         """Near the town a local dateline names ("SIALKOT:", "GOMA (Reuters) -").
@@ -747,6 +921,14 @@ class _Extractor:
             return
         r = places[0]
         loc = place_location(r.place, r.surface, near=r.near)
+        # "in the Killi X and Killi Y villages of Chaman": the village the gazetteer lacks
+        unknown = _UNKNOWN_PLACE.search(s)
+        if unknown:
+            name = unknown["a"] or unknown["b"]
+            if name.split()[0].lower() not in _NOT_A_NAME | _NAME_NEIGHBOURS and not any(
+                name in x.surface or x.surface in name for x in refs
+            ):
+                loc = unresolved_location(name, loc)
         for inc in pending:
             if inc.location is None or refines(loc, inc.location):
                 inc.location = loc
@@ -856,6 +1038,11 @@ class _Extractor:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
         specific = self._specific(places)
+        beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
+        if beyond and len(beyond) < len(specific):
+            # "the X section of the Armenian border with Nakhichevan": the place after
+            # "border with" names the other side, not a second place of the event
+            specific = [r for r in specific if r not in beyond]
         if len({r.country for r in specific}) > 1:
             # "fired at positions in X from Y's Z province": areas on both sides of a border
             loc = self._border(s, places, [], written_from=places)
@@ -900,6 +1087,9 @@ class _Extractor:
         for r in specific:
             if r.place.id in seen:
                 continue
+            # a province named beside a town of its country is the town's setting ("the
+            # village of X, in the Aqra district of Duhok governorate"), even where the
+            # gazetteer files the town under a neighbouring province
             contained = any(
                 o is not r
                 and o.place.kind == "populated_place"
@@ -907,6 +1097,11 @@ class _Extractor:
                 and (
                     o.place.admin1_code == r.place.admin1_code
                     or o.place.admin1_code in r.place.members
+                    # ... but not two named together ("the Belgorod and Kursk regions")
+                    or (
+                        o.place.country == r.place.country
+                        and max(o.start - r.end, r.start - o.end) > 6
+                    )
                 )
                 for o in specific
             )
@@ -931,6 +1126,31 @@ class _Extractor:
                     if len(gap.split()) <= 3:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+        if not sides and _BORDER_WORD.search(s) and not _ANAPHORA.search(s):
+            # "South Korean soldiers fired warning shots as North Korean troops crossed the
+            # border": two neighbouring states' forces on a border are on theirs (unless the
+            # sentence points back to a place: "were killed there")
+            forces = {
+                r.country: r
+                for r in srefs
+                if r.place is None and _PARTY_NOUN.match(s[r.end :]) and r.country
+            }
+            if len(forces) == 2:
+                a, b = forces
+                if b in _neighbours().get(a, ()):
+                    for c, r in forces.items():
+                        with contextlib.suppress(KeyError):
+                            sides[c] = [r._replace(place=self.gaz.place(c))]
+        if len(sides) == 1:
+            # "Polish troops ... on the border with Belarus": the other side is the party's
+            (other,) = sides
+            if any(_BORDER_WITH.search(s, max(0, r.start - 30), r.start) for r in sides[other]):
+                for r in srefs:
+                    party = r.place is None or r.place.kind == "country"
+                    if party and r.country in _neighbours().get(other, ()):
+                        with contextlib.suppress(KeyError):
+                            sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
+                            break
         if len(sides) < 2:
             return None
         order = sorted(sides, key=lambda c: min(r.start for r in sides[c]))
@@ -1056,7 +1276,7 @@ class _Extractor:
         side = None
         by_side = {e["country"]: e for e in inc.casualties}
         for c in casualties:
-            refs = [r for r in srefs if c.start <= r.start < c.end]
+            refs = _side_refs(c, srefs)
             if refs:
                 side = refs[0].country
             elif not re.search(r"\bothers?\b", c.who, re.I):
@@ -1080,6 +1300,9 @@ class _Extractor:
         # shelling"), else the latest violent one (a toll rarely follows a detention)
         family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
         physical = [i for i in reversed(before) if i.physical]
+        if not back and _AGGREGATE.search(clause):
+            # an area's toll completes an incident told without a place, never one village's
+            physical = [i for i in physical if _unplaced(i.location)]
         prev = next((i for i in physical if i.event_type in family), None)
         prev = prev or next(iter(physical), None)
         if prev is None:
@@ -1095,7 +1318,7 @@ class _Extractor:
             prev.date = date  # "the attack on Monday" dates the attack
             for e in _date_words(date, cexprs, [], self._published):
                 where.add(prev, "date", e.start, e.end)
-        sides = {r.country for c in counts for r in srefs if c.start <= r.start < c.end}
+        sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
             return False  # the other side's own toll: an incident of its own
@@ -1156,22 +1379,47 @@ class _StoryDate:
 
     #: A story date further back than this is background, not the news.
     RECENT = dt.timedelta(days=10)
+    #: The story's first date dates an undated event told at most this many sentences
+    #: before it (the lead and the sentences that go on about it); a date given further
+    #: on belongs to another part of the story.
+    LEAD_REACH = 2
 
     def __init__(self, published: dt.date | None):
         self._published = published
         self._date: EventDate | None = None
         self._first: EventDate | None = None
+        self._first_sentence = 0
+        self._waiting: int | None = None  #: the sentence of the first undated event
+        self.sentence = 0  #: the sentence being read
 
-    def reached(self, dates: list[EventDate]) -> None:
-        """Dates the story's physical events were given in a sentence."""
+    def advance(self) -> None:
+        """The next sentence of the story is being read."""
+        self.sentence += 1
+
+    def reached(self, dates: list[EventDate], first_only: bool = False) -> None:
+        """Dates the story's physical events were given in a sentence.
+
+        ``first_only``: the date of a sentence that tells of no event ("This Sunday we
+        were woken by blasts"), which may date the undated lead but not what follows.
+        """
         if self._published is None:
             return
         for d in dates:
             recent = self._published - self.RECENT <= d.start <= self._published
             if d.precision == "day" and recent:
-                self._date = d
-                self._first = self._first or d
+                if self._first is None:
+                    self._first, self._first_sentence = d, self.sentence
+                if not first_only:
+                    self._date = d
                 return
+
+    def wants_first(self) -> bool:
+        """True while an undated event waits for a date the next sentences may give."""
+        return (
+            self._first is None
+            and self._waiting is not None
+            and self.sentence - self._waiting <= self.LEAD_REACH
+        )
 
     def inherited(self, physical: bool) -> tuple[EventDate | None, str]:
         """The date and its reason for an undated clause.
@@ -1184,11 +1432,17 @@ class _StoryDate:
             return EventDate(self._published, self._published, "day"), "publication date"
         if self._date is not None:
             return self._date, "date of the story so far"
+        if physical and self._waiting is None:
+            self._waiting = self.sentence
         return None, ""
 
-    def first(self) -> tuple[EventDate, str]:
-        """The story's date for its undated lead: its first recent date, else the report's."""
-        if self._first is not None:
+    def first(self, sentence: int) -> tuple[EventDate, str]:
+        """The date of an undated event told in ``sentence`` before the story dated any.
+
+        The story's first recent date when it is given within :attr:`LEAD_REACH`
+        sentences, else the report's day.
+        """
+        if self._first is not None and self._first_sentence - sentence <= self.LEAD_REACH:
             return self._first, "the story's first date"
         if self._published is not None:
             return EventDate(self._published, self._published, "day"), "publication date"
@@ -1315,6 +1569,25 @@ _DIPLOMATIC_ACT = re.compile(
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|,)\s+(?:\w+\s+){0,2}$", re.I
 )
+_PLACE_INTRO = re.compile(
+    r"\b(?:in|at|near|of|from|to|into|outside|towards?|across|village|town|city|settlement"
+    r"|hamlet)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|border|nearby"
+    r"|neighbouring|neighboring)\s+)?$",
+    re.I,
+)
+_CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
+# "following two similar incidents on June 9 and June 18", "after a similar incident on Monday"
+_SIMILAR = re.compile(
+    r"\b(?:similar|such|other|earlier|previous)\s+(?:incidents?|violations?|cases?|crossings?"
+    r"|intrusions?|incursions?)\s+(?:on|last|earlier)\b",
+    re.I,
+)
+_BORDER_WITH = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.I)
+_NON_STATE_CROSSERS = re.compile(
+    r"\b(?:smugglers?|migrants?|infiltrators?|refugees?|asylum[- ]seekers?|traffickers?"
+    r"|poachers?)\b",
+    re.I,
+)
 _REMOTE_TYPES = ("shelling", "air_drone_strike", "explosive_device", "armed_clash")
 
 
@@ -1370,9 +1643,14 @@ def _frames(cs, clause, physical, statements, clause_casualties) -> list[tuple[s
         # Crossing or detaining and fighting are distinct actions ("crossed the border and
         # opened fire", "killed five smugglers and arrested 15"): one incident each.
         kinds = {t.event_type for t in physical}
+        if _NON_STATE_CROSSERS.search(clause):
+            # smugglers or migrants "crossed into the kingdom and attacked border guards":
+            # their crossing is how the fight began, not a state's incursion
+            kinds.discard("incursion")
         for kind in ("incursion", "arrest"):
             if kind in kinds and first.event_type != kind and first.event_type != "other":
                 frames.append(frame(next(t for t in physical if t.event_type == kind)))
+
         if first.event_type in ("incursion", "arrest") and any(
             c.count and c.kind == "killed" for c in clause_casualties
         ):
@@ -1399,6 +1677,34 @@ def _dateline_end(s: str) -> int:
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
 
 
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.I)
+
+
+def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
+    """The places that name the side a count is of.
+
+    Those in the count's words ("two Indian soldiers"), else, for "two of its guards",
+    the state that speaks before it ("Ukraine said two of its guards were killed").
+    """
+    refs = [r for r in srefs if c.start <= r.start < c.end]
+    if refs or not _POSSESSIVE.search(c.who):
+        return refs
+    speakers = [
+        r
+        for r in srefs
+        if r.end <= c.start
+        and r.country
+        and (r.seat or r.place is None or r.place.kind == "country" or r.place.feature == "PPLC")
+    ]
+    return speakers[-1:]
+
+
+def _long_ago(sentence: str, published) -> bool:
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    exprs = find_time_expressions(sentence) if sentence else []
+    return any(e.history for e in exprs) or _is_past(exprs, published)
+
+
 def _is_past(exprs, published) -> bool:
     """A clause dated more than a year before publication is background.
 
@@ -1423,7 +1729,7 @@ def _is_past(exprs, published) -> bool:
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|outpost|post|area|sector|pass|district|checkpoint"
     r"|crossing|locality|hill|valley|camp)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
-    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:village|area|sector|post|pass"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+(?i:villages?|area|sector|post|pass"
     r"|checkpoint|crossing|district|outpost|border\s+(?:post|outpost|area|crossing))\b"
 )
 _NOT_A_NAME = frozenset(
@@ -1434,6 +1740,23 @@ _ORIGIN = re.compile(r"(?<!away )(?<!km )(?<!miles )\bfrom\s+(?:the\s+)?$", re.I
 _TOLD_ABOUT = re.compile(
     r"\b(?:briefed|informed|told|spoke|reported|commented|statement|remarks?)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "the ministry stated in a press release on December 12 that the face-off ...": the date
+# is the statement's
+_TOLD_THAT = re.compile(
+    r"\b(?:stated|said|says|announced|confirmed|reported|added|explained)\b[^.;]{0,60}?\bthat\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_OF_PEOPLE = re.compile(
+    r"\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|a|an"
+    r"|another)\b",
+    re.I,
+)
+_OF_THE_LAUNCHES = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:launches|rockets|missiles|projectiles|drones|shells)"
+    r"\s+(?:were|was|had\s+been|have\s+been)\s+$",
     re.I,
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -1456,6 +1779,17 @@ def _same_statement(a: Incident, b: Incident) -> bool:
     )
 
 
+_WHILE_CROSSING = re.compile(
+    r"(?:while|as|when)\s+(?:they\s+were\s+|he\s+was\s+|she\s+was\s+)?(?:trying|attempting)\s+to\s+cross",
+    re.I,
+)
+_RETURN_FIRE = re.compile(r"\breturn(?:ed)?\s+(?:the\s+)?fire|retaliat", re.I)
+
+
+def _counted(inc: Incident) -> bool:
+    return bool(inc.killed or inc.wounded)
+
+
 def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
     """Fold follow-up sentences into the incident they continue.
 
@@ -1475,7 +1809,10 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
                 # an undated follow-up continues the incident before it, a little further
                 # afield too (each side names its own nearby village)
                 reach = MAX_DISTANCE_KM if inc.date.known else FOLLOW_UP_DISTANCE_KM
-                if compatible(prev, inc, same_article=True, max_km=reach):
+                if compatible(prev, inc, same_article=True, max_km=reach) and not (
+                    _RETURN_FIRE.search(inc.trigger) and _counted(inc) and _counted(prev)
+                ):
+                    # (fire returned with a toll of its own is the other side's incident)
                     target = prev
                 break
         if target is not None:
@@ -1487,6 +1824,45 @@ def _merge_within_article(incidents: list[Incident]) -> list[Incident]:
             inc.location = inc.context_location
             inc.notes.append("location from the preceding sentences")
     return out
+
+
+def _named(location: Location | None) -> bool:
+    """True for a location below country level, or one naming a place the gazetteer lacks."""
+    return location is not None and (not _unplaced(location) or bool(location.unresolved))
+
+
+def _place_from_story(incidents: list[Incident]) -> None:
+    """Place what the story tells only at country level where its other events of that day are.
+
+    Reporters name the place once ("The shoot-out occurred in the X district") and then
+    speak of "the border" or "Kyrgyz territory": an incident placed only at a country or
+    a border between countries, on a known day, happened at the place the article gives
+    its other incidents of that day, when they all name one place inside those countries.
+    """
+    for inc in incidents:
+        loc = inc.location
+        if not inc.physical or loc is None or _named(loc) or inc.date.precision != "day":
+            continue
+        places = {
+            (o.location.place_ids, o.location.unresolved): o.location
+            for o in incidents
+            if o is not inc
+            and o.physical
+            and _named(o.location)
+            and o.date == inc.date
+            and (
+                set(o.location.countries) <= set(loc.countries)
+                # a country's own account of a fight on its border section
+                or (
+                    loc.kind == "country"
+                    and o.location.kind == "border_section"
+                    and loc.countries[0] in o.location.countries
+                )
+            )
+        }
+        if len(places) == 1:
+            inc.location = next(iter(places.values()))
+            inc.notes.append("location from the story's other incidents of that day")
 
 
 def extract_incidents(

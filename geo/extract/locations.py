@@ -16,7 +16,14 @@ from gazetteer.places import Place
 from geo.data import pack_path
 from geo.regions import Unit, find_unit, region_unit, shared_boundary, unit_geometry
 
-__all__ = ["LOCATION_KINDS", "Location", "border_location", "is_physical", "place_location"]
+__all__ = [
+    "LOCATION_KINDS",
+    "Location",
+    "border_location",
+    "is_physical",
+    "place_location",
+    "unresolved_location",
+]
 
 #: Location kinds, from the most to the least precise.
 LOCATION_KINDS = ("place", "border_section", "admin1", "region", "country")

@@ -14,7 +14,7 @@ import math
 import re
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
-from geo.extract.locations import Location
+from geo.extract.locations import Location, unresolved_location
 from geo.extract.record import Incident
 from geo.measure import distance_km
 
@@ -106,6 +106,11 @@ def compatible(
     ua, ub = a.location.unresolved, b.location.unresolved
     if ua and ub and ua != ub:
         return False  # two places the gazetteer does not know, named apart
+    if same_article and bool(ua) != bool(ub):
+        # a village the gazetteer lacks and a town it knows, named apart, are two places
+        known = b.location if ua else a.location
+        if known.kind == "place":
+            return False
     if a.location == b.location:
         return True
     if same_article and (refines(a.location, b.location) or refines(b.location, a.location)):
@@ -188,6 +193,17 @@ def absorb(into: Incident, other: Incident) -> None:
         )
     ):
         into.location = other.location
+    elif (
+        other.location is not None
+        and other.location.unresolved
+        and into.location.kind == "border_section"
+        and not into.location.unresolved
+        and other.location.kind == "country"
+        and set(other.location.countries) <= set(into.location.countries)
+    ):
+        # "The shoot-out occurred in the district of X in southern Kyrgyzstan": the border
+        # stays the footprint, with the name of the place on it
+        into.location = unresolved_location(other.location.unresolved, into.location)
     for attr in ("killed", "wounded"):
         mine, theirs = getattr(into, attr), getattr(other, attr)
         if mine is None:

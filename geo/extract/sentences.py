@@ -57,7 +57,8 @@ _CAPTION_HEAD = re.compile(r"^[A-Z][\w .'’-]{1,40} -{1,2} ")
 # A photo credit ends a caption: "... Yuri Kochetkov/Pool via REUTERS", "(Photo: AFP)".
 _PHOTO_CREDIT = Lexeme(
     ("reuters", "/pool", "getty", "photo"),
-    r"(?:via reuters|/pool|getty images|afp photo|\(photo[: ][^)]*\)|photo: [^.]*)\s*\.?$",
+    r"(?:via reuters|/pool|getty images|afp photo|\bfile photo|\(photo[: ][^)]*\)|photo: [^.]*)"
+    r"\s*\.?$",
 )
 # The word before a full stop, to tell abbreviations ("Gen.", "U.S.") from sentence ends.
 _LAST_WORD = re.compile(r"[\w.'-]+$")

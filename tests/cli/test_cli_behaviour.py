@@ -200,7 +200,7 @@ def test_gazetteer_add_a_source_without_places_is_an_error(tmp_path, own_cache, 
     err = capsys.readouterr().err
     assert str(src) in err and "no places" in err
     assert user_sources() == []
-    assert not list(own_cache.glob("gazetteer-*.npz"))  # no index was built
+    assert not list(own_cache.glob("gazetteer-*"))  # no index was built
 
 
 def test_gazetteer_remove(own_cache, capsys):
@@ -216,7 +216,7 @@ def test_gazetteer_remove(own_cache, capsys):
     assert main(["gazetteer", "remove", "extra_places.csv"]) == 0
     assert f"removed {csv_source.resolve()} (2 places)" in capsys.readouterr().out
     assert [Path(e["path"]).name for e in user_sources()] == ["extra_places.geojson"]
-    assert not list(own_cache.glob("gazetteer-*.npz"))
+    assert not list(own_cache.glob("gazetteer-*"))
 
 
 # --- 8: progress by article on a terminal; errors as they happen ---------------------

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import random
 import signal
+import sys
 
 import geopandas as gpd
 import numpy as np
@@ -207,10 +208,17 @@ def test_a_dask_cluster_gives_the_same_incidents(tmp_path, gazetteer, dask_clust
         staged = merge_stage(unmerged, engine, shards=8)
     assert _records(staged) == _records(one.incidents)
     # the worker plugin readied every worker (gazetteer, geometry packs) as it joined
+    import cloudpickle
     from distributed import Client
 
-    with Client(dask_cluster.address, timeout="10s") as client:
-        assert set(client.run(_readiness).values()) == {(True, True)}
+    # the workers cannot import this test module (``tests`` is not installed): send the
+    # function itself
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        with Client(dask_cluster.address, timeout="10s") as client:
+            assert set(client.run(_readiness).values()) == {(True, True)}
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
 
 
 def _readiness() -> tuple[bool, bool]:

@@ -90,6 +90,32 @@ def test_macro_regions_and_blocs(gazetteer):
     assert got["Eastern Ghouta"].members == ("SY-RD",)
 
 
+def test_un_subregions_are_macro_regions(gazetteer):
+    text = (
+        "Measles cases rose across West Africa and Southeast Asia, fell in Northern Europe "
+        "and held steady in the Americas and Scandinavia."
+    )
+    got = _places(gazetteer, text)
+    for surface, pid in {
+        "West Africa": "west-africa",
+        "Southeast Asia": "southeast-asia",
+        "Northern Europe": "northern-europe",
+        "Americas": "americas",
+        "Scandinavia": "scandinavia",
+    }.items():
+        p = got.get(surface)
+        assert p is not None and p.id == pid, surface
+        assert (p.kind, p.feature) == ("region", "macro-region"), surface
+    assert set(got["Scandinavia"].members) == {
+        u for u in got["Northern Europe"].members if u[:2] in ("DK", "NO", "SE")
+    }
+
+
+def test_a_bloc_named_with_a_lower_case_word(gazetteer):
+    got = _places(gazetteer, "Ministers from the Gulf states met in Riyadh on Sunday.")
+    assert got.get("Gulf states") is not None and got["Gulf states"].id == "gulf-states"
+
+
 def test_the_eu_in_capitals_is_the_bloc(gazetteer):
     text = "Fishermen from the EU protested after a Russian patrol seized their boat."
     got = _places(gazetteer, text)

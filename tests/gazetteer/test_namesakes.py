@@ -55,3 +55,41 @@ def test_a_town_with_a_parent_keeps_its_country_namesake_away(gazetteer):
     text = "The festival in Mexico, Missouri, drew crowds from Columbia and Fulton."
     place = gazetteer.resolve(text)[0].place
     assert (place.country, place.admin1_code) == ("US", "US-MO")
+
+
+def test_a_town_and_the_county_it_lies_in_choose_each_other(gazetteer):
+    # Jacksonville, Texas, lies in Cherokee County, Texas; neither Jacksonville, Florida,
+    # nor Cherokee County, North Carolina, holds the other.
+    text = (
+        "The Cherokee County school board voted to close two buildings. "
+        "Jacksonville parents packed the meeting."
+    )
+    ids = dict(_ids(gazetteer, text))
+    assert gazetteer.place(ids["Jacksonville"]).admin1_code == "US-TX"
+    assert gazetteer.place(ids["Cherokee County"]).admin1_code == "US-TX"
+
+
+def test_a_county_links_a_town_only_under_its_own_name(gazetteer):
+    # Springfield, Ohio, lies in Clark County, Ohio (Springfield, Missouri, does not).
+    text = "The Clark County coroner said a Springfield woman died in the fire."
+    ids = dict(_ids(gazetteer, text))
+    assert gazetteer.place(ids["Springfield"]).admin1_code == "US-OH"
+    # A bare county name is a town's before it is the county's: no link is drawn
+    # from "Richmond" (Richmond County) to a town inside it.
+    text = "Cordova, Tennessee, and Richmond, Virginia, opened new stores this spring."
+    ids = dict(_ids(gazetteer, text))
+    assert gazetteer.place(ids["Cordova"]).admin1_code == "US-TN"
+
+
+def test_washington_in_a_list_of_states_is_the_state(gazetteer):
+    text = "Wildfires burned across Oregon, Washington and Idaho, and the governors met."
+    assert [i for _, i in _ids(gazetteer, text)] == ["US-OR", "US-WA", "US-ID"]
+    # a dateline is the capital, though the article names states
+    text = "WASHINGTON — Senators from Ohio and Texas blocked the bill on Tuesday."
+    assert gazetteer.place(dict(_ids(gazetteer, text))["WASHINGTON"]).feature == "PPLC"
+
+
+def test_only_the_capital_itself_is_marked_as_capital(gazetteer):
+    # GeoNames' country table names the capital; towns of the same name are no capitals.
+    assert gazetteer.place("4140963").feature == "PPLC"  # Washington, DC
+    assert gazetteer.place("5549222").feature == "PPL"  # Washington, Utah

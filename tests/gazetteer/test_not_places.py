@@ -110,3 +110,71 @@ def test_an_unresolved_mention_says_why(gazetteer):
     unknown = gazetteer.resolve_span(text, text.index("Zzyzxqor"), text.index("Zzyzxqor") + 8)
     assert unknown.place is None and unknown.reason == "unknown"
     assert got["Gyumri"].to_dict()["reason"] == ""
+
+
+def test_a_town_before_a_local_institution_or_a_title_is_a_place_reference(gazetteer):
+    # A town glued to a capitalised word is usually part of a person's or a firm's
+    # name, but not when an institution or a title follows it.
+    for text, town in [
+        ("Parents crowded into the Waxahachie High School gym on Tuesday.", "Waxahachie"),
+        ("The Kalamazoo Public Library will close early on Friday.", "Kalamazoo"),
+        ("The Zanesville Fire Department put out the blaze.", "Zanesville"),
+        ("Tuscaloosa Mayor Jane Doe signed the order.", "Tuscaloosa"),
+    ]:
+        assert [r.mention.surface for r in gazetteer.resolve(text)] == [town], text
+
+
+def test_common_words_inside_an_organisation_name_are_no_places(gazetteer):
+    for text in [
+        "He joined the Arlington Chamber of Commerce last year.",
+        "The senator chairs the Energy and Commerce Committee.",
+    ]:
+        found = {r.mention.surface for r in gazetteer.resolve(text)}
+        assert not found & {"Chamber", "Commerce", "Energy"}, text
+
+
+def test_a_place_in_a_disease_name_is_no_place(gazetteer):
+    text = (
+        "Health officials confirmed two cases of West Nile virus this week, and a traveller "
+        "back from Kampala was treated for Marburg haemorrhagic fever. Older readers still "
+        "remember the Spanish flu."
+    )
+    assert _toponyms(gazetteer, text) == ["Kampala"]
+
+
+def test_state_abbreviations_written_with_spaces(gazetteer):
+    text = "Volunteers from Wood County, W. Va., rebuilt the bridge over the weekend."
+    got = [(r.mention.surface, r.place.admin1_code) for r in gazetteer.resolve(text)]
+    assert got == [("Wood County", "US-WV"), ("W. Va.", "US-WV")]
+    # an initial in a person's name is no abbreviation
+    assert _toponyms(gazetteer, "President George W. Bush spoke in Austin, Texas.") == [
+        "Austin",
+        "Texas",
+    ]
+
+
+def test_people_named_with_a_middle_initial_are_no_places(gazetteer):
+    text = (
+        "The board thanked Boyd J. Hinton and Marsha K. Kellogg for their years of service. "
+        "Kellogg retired in May, and Hinton moved away."
+    )
+    assert _toponyms(gazetteer, text) == []
+
+
+def test_a_council_after_a_capitalised_city_word_is_no_place(gazetteer):
+    # "City" in "Springdale City Council" is part of the council's name, no feature word.
+    text = "The Springdale City Council and the Milton Town Council met on Monday."
+    assert "Council" not in _toponyms(gazetteer, text)
+
+
+def test_directions_holidays_groups_and_adjectives_are_no_places(gazetteer):
+    text = (
+        "Most schools in Northeast Ohio closed for Passover and Thanksgiving, Metro police "
+        "said, and Federal agents found that Hamas had no Arab backers in Olympic Park."
+    )
+    assert _toponyms(gazetteer, text) == ["Ohio"]
+
+
+def test_miss_before_a_name_is_a_title(gazetteer):
+    text = "Miss Cordell won the crown in Jackson, Miss., on Friday."
+    assert _toponyms(gazetteer, text) == ["Jackson", "Miss."]

@@ -48,6 +48,40 @@ def _counts(text: str) -> dict[str, int]:
         ("dozens of goats were also killed", {}),
         # none is a count: 0, not missing
         ("no one was injured", {"killed": 0, "wounded": 0}),
+        # dead of their wounds: killed, not wounded
+        ("a herder was fatally wounded by the blast", {"killed": 1}),
+        ("two smugglers were fatally shot at the fence", {"killed": 2}),
+        ("a conscript was mortally wounded", {"killed": 1}),
+        ("the guards fatally shot two smugglers", {"killed": 2}),
+        ("the guards fired, shooting two smugglers", {}),
+        # injuries sustained or suffered
+        ("one guard sustained injuries in the exchange", {"wounded": 1}),
+        ("two porters suffered serious wounds", {"wounded": 2}),
+        ("a ranger suffered fatal injuries", {"killed": 1}),
+        # the main verb after a relative clause
+        ("a guard who was shot at the fence last week has died", {"killed": 1}),
+        # an age or a name in the words for the person
+        ("a 31-year-old border guard Alan Example was killed", {"killed": 1}),
+        # the toll of the cause told with the event is the earlier event's
+        (
+            "militants fired rockets at the town in retaliation for the deaths of three "
+            "fighters in an air strike",
+            {},
+        ),
+        # the count after "as many as", "more than"
+        ("as many as 14 farmers were hurt", {"wounded": 14}),
+        ("more than 30 soldiers were killed", {"killed": 30}),
+        # a list between the count and its verb
+        (
+            "eleven residents of hamlets in the Alpha, Bravo, Delta and Echo sectors were "
+            "injured in the barrage",
+            {"wounded": 11},
+        ),
+        (
+            "at least eight people, including herders, teachers and a guard (a sergeant), "
+            "were killed and 20 injured",
+            {"killed": 8, "wounded": 20},
+        ),
     ],
 )
 def test_counts(text, expected):
@@ -150,3 +184,50 @@ def test_a_sentences_toll_goes_to_its_violent_event(gazetteer):
     shelling = next(i for i in incs if i.event_type == "shelling")
     assert shelling.killed == 2
     assert all(i.killed is None for i in incs if i is not shelling)
+
+
+def test_an_areas_toll_is_not_the_latest_villages(gazetteer):
+    text = (
+        "Two civilians were killed in cross-border shelling on Tuesday, the governor said. "
+        "A drone hit a car near Sumy on Tuesday, killing a driver. "
+        "Across the region, 13 people were wounded, he said."
+    )
+    incs = [
+        i
+        for i in extract_incidents(Article(text, published=DAY), gazetteer, keep="all")
+        if i.physical
+    ]
+    drone = next(i for i in incs if i.event_type == "air_drone_strike")
+    assert (drone.killed, drone.wounded) == (1, None)
+    assert sum(i.wounded or 0 for i in incs) == 13
+
+
+def test_each_side_speaking_of_its_own_dead_is_an_incident_of_its_own(gazetteer):
+    text = (
+        "Guards of both states clashed near Sumy on Tuesday. "
+        "Ukraine said two of its guards were killed and nine wounded. "
+        "Russia said one of its soldiers was killed."
+    )
+    incs = [
+        i
+        for i in extract_incidents(Article(text, published=DAY), gazetteer, keep="all")
+        if i.physical
+    ]
+    tolls = sorted((c["country"], c["killed"], c["wounded"]) for i in incs for c in i.casualties)
+    assert tolls == [("RU", 1, None), ("UA", 2, 9)]
+    assert sorted((i.killed, i.wounded) for i in incs) == [(1, None), (2, 9)]
+    assert not any("reports differ" in n for i in incs for n in i.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the raid killed Alan Example, one of the group's founders", {"killed": 1}),
+        ("a sniper shot dead Private Sam Example, a father of two", {"killed": 1}),
+        # a day, or people named by a group's name, are no named victim
+        ("two guards were killed Monday, the ministry said", {"killed": 2}),
+        ("the army killed Example Front fighters, the ministry said", {}),
+    ],
+)
+def test_a_named_victim_is_one(text, expected):
+    assert _counts(text) == expected

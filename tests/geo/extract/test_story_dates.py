@@ -159,3 +159,78 @@ def test_a_report_from_last_week_stays_apart_from_this_weeks_event(gazetteer):
     )
     incs = _physical(text, gazetteer)
     assert sorted(i.killed for i in incs) == [1, 3]
+
+
+def test_a_date_told_much_later_of_another_place_does_not_date_the_lead(gazetteer):
+    text = (
+        "A border guard has died in a shootout near Sumy. "
+        "The guard had been on patrol for a week. "
+        "His unit had been posted to the region in spring. "
+        "Relatives gathered at the family home. "
+        "Separately, artillery shelled the outskirts of Kharkiv on Tuesday."
+    )
+    incs = _physical(text, gazetteer)
+    shootout = next(i for i in incs if i.event_type == "armed_clash")
+    assert shootout.date.start == THURSDAY  # the report's day, not Tuesday's shelling
+    assert shootout.date_inferred
+
+
+def test_the_lead_takes_the_day_of_a_following_sentence_that_tells_of_no_event(gazetteer):
+    text = (
+        "Troops have clashed with an armed group in a village near Sumy. "
+        '"On Tuesday we woke up to the sound of it," a resident of the village said.'
+    )
+    (inc,) = _physical(text, gazetteer)
+    assert inc.date.start == inc.date.end == dt.date(2024, 5, 14)
+    assert inc.date_inferred
+
+
+def test_time_words_after_followed_date_the_earlier_event(gazetteer):
+    text = (
+        "Drones hit a fuel depot near Sumy on Wednesday morning. "
+        "The drone strike followed a warning by the defence ministry on Monday."
+    )
+    incs = _physical(text, gazetteer)
+    assert incs and all(i.date.start == dt.date(2024, 5, 15) for i in incs)
+
+
+def test_time_words_in_an_aside_date_only_the_aside(gazetteer):
+    text = (
+        "A militia - one of the groups that crossed the border on Monday - posted a video "
+        "on Wednesday showing it had captured four guards near Sumy."
+    )
+    arrest = next(i for i in _physical(text, gazetteer) if i.event_type == "arrest")
+    assert arrest.date.start == arrest.date.end == dt.date(2024, 5, 15)
+
+
+def test_dating_keeps_an_asides_words_for_the_aside():
+    from geo.extract.dates import dating
+
+    s = "Guards - who came under fire on Monday - were withdrawn on Tuesday."
+    exprs = find_time_expressions(s)
+    assert [e.text for e in dating(exprs, s, s.index("fire"))] == ["on Monday"]
+    assert [e.text for e in dating(exprs, s, s.index("withdrawn"))] == ["on Tuesday"]
+    s = "Following a raid on Monday, troops were sent to the border."
+    exprs = find_time_expressions(s)
+    assert dating(exprs, s, s.index("raid")) == exprs
+    assert dating(exprs, s, s.index("sent")) == []
+
+
+def test_the_datelines_day_is_when_the_report_was_filed(gazetteer):
+    text = (
+        "Kharkiv, Ukraine, May 16 (Agency) - Ukraine said three of its guards had been "
+        "killed in a clash near Sumy. The clash broke out on Tuesday when a patrol came "
+        "under fire near Sumy."
+    )
+    incs = [i for i in _physical(text, gazetteer) if i.event_type == "armed_clash"]
+    assert [(i.date.start, i.killed) for i in incs] == [(dt.date(2024, 5, 14), 3)]
+
+
+def test_an_undated_sentence_going_on_about_history_is_not_an_incident(gazetteer):
+    text = (
+        "A drone strike hit a checkpoint near Sumy on Tuesday. "
+        "Troops of the neighbouring state had invaded the district in 2014. "
+        "The invasion displaced thousands of farmers."
+    )
+    incs = _physical(text, gazetteer)
+    assert [i.event_type for i in incs] == ["air_drone_strike"]
