@@ -397,16 +397,18 @@ def main() -> None:
             per_article = two["partition_cpu"] / two["articles"]  # CPU s per article, a worker
             ratio = two["rate"] / one["rate"]
             minutes = 1e6 * per_article / 32 / 60
-            merge_cpu = (two["merge_s"] - two["merge_plan_s"]) / max(1, two["articles"]) * 1e6
-            plan = two["merge_plan_s"] / max(1, two["articles"]) * 1e6
+            scale = 1e6 / max(1, two["articles"])
+            serial = two["merge_plan_s"] * scale  # ordering and cutting, in the client
+            # the stage's sweeps (with the incidents' journey), measured on 2 workers
+            sweeps = max(0.0, two["stage_s"] - two["merge_plan_s"]) * scale * 2 / 32
             print(
                 f"projection, 10^6 articles on 32 cores: {minutes:.1f} min extraction at "
                 f"{1 / per_article:.0f} articles per CPU second and core "
                 f"({minutes / min(1.0, ratio / 2):.1f} min if 32 workers keep the "
-                f"{ratio / 2:.0%} efficiency 2 kept here); merging {plan / 60:.1f} min of "
-                f"ordering and cutting in the client + {merge_cpu / 32 / 60:.1f} min of sweeps "
-                f"on 32 workers (linear in articles; the generated corpus piles its incidents "
-                f"onto 8 border places, a worst case for blocking)"
+                f"{ratio / 2:.0%} efficiency 2 kept here); merging {serial / 60:.1f} min of "
+                f"ordering and cutting in the client + {sweeps / 60:.1f} min of sweeps on 32 "
+                f"workers (linear in articles; the generated corpus piles its incidents onto "
+                f"8 border places and its articles share many 3-grams, a worst case)"
             )
 
 

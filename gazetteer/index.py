@@ -280,7 +280,7 @@ class PackedStrings(Sequence):
     name : str
     """
 
-    __slots__ = ("_data", "_mask", "_memo", "_offsets", "_table")
+    __slots__ = ("_data", "_mask", "_offsets", "_table", "positions")
 
     def __init__(self, arrays: dict[str, np.ndarray], name: str):
         self._data = arrays[name].tobytes()
@@ -288,7 +288,9 @@ class PackedStrings(Sequence):
         table = arrays.get(f"{name}_hash")
         self._table = None if table is None else memoryview(np.ascontiguousarray(table, np.int32))
         self._mask = 0 if table is None else len(table) - 1
-        self._memo: dict[str, int] = {}  # positions of the strings looked up so far
+        #: string → position (-1: absent), each string looked up in the table once; for hot
+        #: loops, ``positions[key] >= 0`` is ``key in packed`` at the cost of a dict lookup
+        self.positions = _Positions(self)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -304,35 +306,49 @@ class PackedStrings(Sequence):
 
     def find(self, key: str) -> int:
         """Position of a string, or -1 when it is not there (needs the hash table)."""
-        pos = self._memo.get(key)
-        if pos is not None:
-            return pos
+        return self.positions[key]
+
+    def _probe(self, key: str) -> int:
+        """Look a string up in the hash table."""
         kb = key.encode("utf-8", "surrogatepass")
         table, offsets, data, mask = self._table, self._offsets, self._data, self._mask
         if table is None:
             raise TypeError("these strings carry no hash table")
         p = zlib.crc32(kb) & mask
-        pos = -1
         while (i := table[p]) >= 0:
             if data[offsets[i] : offsets[i + 1]] == kb:
-                pos = i
-                break
+                return i
             p = (p + 1) & mask
-        if len(self._memo) >= MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[key] = pos
-        return pos
+        return -1
 
     def __contains__(self, key: object) -> bool:
-        pos = self._memo.get(key)
-        if pos is None:
-            pos = self.find(key) if isinstance(key, str) else -1
-        return pos >= 0
+        return isinstance(key, str) and self.positions[key] >= 0
 
     def get(self, key: str, default: int | None = None) -> int | None:
         """Position of a string, like ``dict.get`` on a string → position map."""
         pos = self.find(key)
         return default if pos < 0 else pos
+
+
+class _Positions(dict):
+    """Positions of the strings of a :class:`PackedStrings` looked up so far (-1: absent).
+
+    A missing key is looked up in the hash table and kept; the dict is emptied
+    when it holds :data:`MEMO_LIMIT` strings.
+    """
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: PackedStrings):
+        super().__init__()
+        self._packed = packed
+
+    def __missing__(self, key: str) -> int:
+        pos = self._packed._probe(key)
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        self[key] = pos
+        return pos
 
 
 class _CodedStrings(Sequence):
@@ -574,7 +590,7 @@ class GazetteerIndex:
 
     def slot(self, key: str) -> int | None:
         """The slot of a name key in ``ptr``, or None when no place has that name."""
-        s = self.names.find(key)
+        s = self.names.positions[key]
         return None if s < 0 else s
 
     @cached_property

@@ -130,6 +130,8 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     # joinable[k]: token k+1 may continue a name that token k is part of.
     joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
+    # (``positions[key] >= 0`` is ``key in names``, with no Python call once a key was seen)
+    name_pos, first_word_pos = names.positions, first_words.positions
     mentions: list[Mention] = []
     spans: list[tuple[int, int, bool]] = []  # each mention's first and last word, and bigness
     i = 0
@@ -170,7 +172,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             # Keys of several words are the words' keys joined by spaces; no name
             # of several words starts with this one: only the word itself can match.
             first = _key(words[i])
-            if first.split(" ", 1)[0] not in first_words:
+            if first_word_pos[first.split(" ", 1)[0]] < 0:
                 last = i
         match = None
         for j in range(last, i - 1, -1):
@@ -201,7 +203,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             if key in context_names:
                 match = (j, end, key, "context")
                 break
-            if key in names:
+            if name_pos[key] >= 0:
                 match = (j, end, key, "toponym")
                 break
         if match is None:
@@ -259,7 +261,7 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 and cap[nxt]
                 and adjacent[i]
                 and lower[nxt] not in FEATURE_WORDS
-                and _key(words[nxt]) not in names
+                and name_pos[_key(words[nxt])] < 0
                 and not (
                     (lower[nxt] in TITLES or _org_after(toks, nxt))
                     and lower[i] not in common_words()
