@@ -124,7 +124,8 @@ def place_location(place: Place, written: str, near: bool = False) -> Location:
 
     A sea, river, valley or glacier of the features pack is located by its
     footprint (geo precision 3, or 2 for valleys, passes, glaciers, lakes and
-    straits); a border crossing by its point.
+    straits); a border crossing by its point. A second-level unit (US county,
+    district) is located at its representative point with geo precision 2.
 
     Parameters
     ----------
@@ -137,6 +138,8 @@ def place_location(place: Place, written: str, near: bool = False) -> Location:
     if place.kind in ("populated_place", "feature"):
         geom = shapely.Point(place.lon, place.lat)
         kind, precision = "place", 2 if near else 1
+        if place.feature == "ADM2":  # a county or district: somewhere in it, not at its point
+            precision = 2
     elif is_physical(place):
         geom = _area_geometry(place)
         if geom.geom_type == "Point":  # a border crossing or a pass: a point on the border

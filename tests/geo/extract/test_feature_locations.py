@@ -83,3 +83,13 @@ def test_a_bloc_never_locates_an_incident(gazetteer):
     for i in _incidents(gazetteer, text):
         if i.location is not None:
             assert i.location.place_ids not in (("european-union",), ("sahel",))
+
+
+def test_an_incident_in_a_district_is_located_there_with_district_precision(gazetteer):
+    text = (
+        "Pakistani troops shelled forward posts in Jammu and Kashmir's Poonch district on "
+        "Sunday, killing one soldier, the Indian army said."
+    )
+    loc = _located(_incidents(gazetteer, text))[0].location
+    assert loc.place_ids == ("ADM2-IN-kashmir-punch",)
+    assert (loc.admin1_codes, loc.geo_precision) == (("IN-JK",), 2)
