@@ -35,7 +35,8 @@ def test_posts_built_on_a_contested_line_and_reinforcements_are_troop_movements(
         'Guards said the other side had built a "forward post" on contested land on Monday.',
         "Rangers moved on Monday to keep the other army from advancing its positions.",
         "Both armies rushed reinforcements to the border with Tajikistan on Monday.",
-        "The cabinet approved the mobilisation of extra troops along the western frontier on Monday.",
+        "The cabinet approved the mobilisation of extra troops along the western frontier "
+        "on Monday.",
     ):
         assert _physical_types(gazetteer, text) == ["incursion"], text
 

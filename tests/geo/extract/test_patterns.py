@@ -46,8 +46,8 @@ PHRASINGS = [
     " Guards apprehended and handcuffed two men, took three men into custody.",
     "They Erected a new post, built two watchtowers, set up a checkpoint, were building bunkers,"
     " fortification works; advancing their positions, rushed reinforcements to the border, the"
-    " mobilization of reserve troops on the frontier, deployment was beefed up; ordered to close the border"
-    " gates, residents were evacuating, took refuge, were taken to safe places; a guard was"
+    " mobilization of reserve troops on the frontier, deployment was beefed up; ordered to close"
+    " the border gates, residents were evacuating, took refuge, were taken to safe places; a guard was"
     " STABBED, knifed, they fired warning shots.",
     "Retaliatory STRIKES, military strikes and Pakistani strikes; strikes on a depot, a strike "
     "against a base, strikes targeting camps, strikes inside Iran.",
