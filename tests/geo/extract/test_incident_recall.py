@@ -210,7 +210,7 @@ def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_s
 ):
     text = (
         "On Tuesday, in Batken region, Tajik border troops fired toward Kyrgyzstan, a Kyrgyz "
-        "official said. One man was killed on each side, according to him. The Tajik state "
+        "official said. One man was killed on each side, according to him. Tajikistan's state "
         "news service, though, reported later that three Tajik border guards were killed and "
         "a Tajik shepherd wounded."
     )
@@ -222,7 +222,7 @@ def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_s
 def test_the_place_after_border_with_names_the_other_side_not_a_second_place(gazetteer):
     text = (
         "A guard was hurt in an exchange of fire on Monday at the Ak-Sai section of the "
-        "Kyrgyz border with the Republic of Tajikistan. Shooting broke out when the guards "
+        "Kyrgyz border with the Sughd Region of Tajikistan. Shooting broke out when the guards "
         "moved to keep the other side from advancing its positions."
     )
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
