@@ -1279,7 +1279,7 @@ class _Extractor:
         inc.casualties = list(by_side.values())
 
     def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
-        """Give a toll stated after its event ("A man and a woman died in the attack") to it.
+        """Give a toll stated after its event ("Two farmers died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
         incident when it points back to it ("the attack", "the shelling") or names no
