@@ -400,7 +400,7 @@ def _drop_surnames(
     neither a big place nor a common word ("Mahmoud Abbas", "Krishna Ghati"),
     before a second capitalised word with one space between makes the second a
     surname or the tail of a longer unknown name ("Logan-Rogersville", "Metro
-    Nashville" name none), and so does a middle initial ("Boyd J. Jones");
+    Nashville" name none), and so does a middle initial ("Ada K. Lind");
     every single-word mention of it then stands for the person, unless a
     feature word or a parent says it is a place.
     """
@@ -431,7 +431,7 @@ def _drop_surnames(
         and lower[k] not in FEATURE_WORDS
         and lower[k] not in PARTICLES
     }
-    # "Boyd J. Jones", "Marsha J. Moore": a middle initial between two capitalised words
+    # "Ada K. Lind", "Oren P. Vale": a middle initial between two capitalised words
     gaps, words_ = toks.gaps, toks.words
     surnames |= {
         lower[k + 1]

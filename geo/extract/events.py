@@ -128,8 +128,7 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"arrested|detained|detention|taken\s+(?:prisoner|captive)|abducted|apprehended"
         r"|handcuffed|(?:taken\s+|took\s+(?:\w+\s+){0,3}?)into\s+custody"
         r"|captured\s+(?:\w+\s+){0,3}(?:soldiers?|servicem[ae]n|civilians?|guards?|men|shepherds?"
-        r"|farmers?|villagers?|troops|individuals|people|persons|suspects?|smugglers?|migrants?"
-        r"|infiltrators?|militants?|fighters?|rebels?|gunmen|members)\b",
+        r"|farmers?|villagers?|troops)",
     ),
     (
         "incursion",
@@ -538,7 +537,7 @@ _CASUALTY_PATTERNS = [
         rf"(?P<what>{_KILLED}|{_WOUNDED})\b",
         re.I,
     ),
-    # "a soldier who was stabbed last month has died": the main verb after a relative clause
+    # "a herder who was hit by a bullet in May has died": the main verb after a relative clause
     re.compile(
         rf"(?<![Nn]o\s)\b{_ABOUT}(?P<n>{_NUM})\s+(?P<who>(?:[\w'’-]+\s+){{0,2}}?{_PERSON})\s+"
         rf"(?:who|that)\s+[^,;.]{{0,80}}?\s(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?"
@@ -866,7 +865,7 @@ def _casualty(m: re.Match) -> Casualty | None:
 
 
 _NAME_WORD = rf"(?!(?:{'|'.join(_WEEKDAYS_AND_MONTHS)})\b)[A-Z][a-z'’-]+"
-# "killed Raul Reyes, one of the rebels' leaders": one person, named
+# "shot dead Juan Mamani, a trader from Puno": one person, named
 _NAMED_VICTIM = re.compile(
     rf"\b(?P<what>killed|killing|shot\s+dead|assassinated)\s+(?P<who>{_NAME_WORD}"
     rf"(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:an?|one\s+of|the|who|whose)\b"

@@ -121,13 +121,6 @@ _BACK_REF = re.compile(
     r"|gunfights?|firefights?|encounter|shooting|bombing|barrage)\b",
     re.I,
 )
-# a toll for a whole area or the day ("Across the region, 13 people were wounded"): the
-# sum of what the story told, not the count of its latest incident
-_AGGREGATE = re.compile(
-    r"\b(?:across|throughout)\s+the\s+(?:region|province|country|area|border|district|state"
-    r"|oblast|frontier)\b|\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of)\b",
-    re.I,
-)
 _VIOLENT = frozenset(
     {
         "armed_clash",
@@ -691,8 +684,8 @@ class _Extractor:
                 _Where(s, sent.start, source["article_id"]).counts(first, left)
             if history and not new:
                 continue
-            # the place of what this sentence tells, new or told again ("The shooting took
-            # place at the X section"), is where the story now is
+            # the place of what this sentence tells, new or told again ("the firing was at
+            # the X post"), is where the story now is
             for inc in told_again + new:
                 if inc.location is not None and inc.physical:
                     scene.set_location(inc.location)
@@ -744,9 +737,9 @@ class _Extractor:
         if not _DEFINITE_BEFORE.search(before_trigger):
             return None
         if _OF_PEOPLE.match(s, end):
-            return None  # "the detention of two more citizens": new people, a new event
-        # a town or a district makes it another event; a country ("the face-off in the
-        # north-east of India") places it no more finely than the story has, when the
+            return None  # "the arrest of four more herders": new people, a new event
+        # a town or a district makes it another event; a country ("the standoff in
+        # western Bolivia") places it no more finely than the story has, when the
         # event told lies in it
         if any(r.place is not None and not r.seat and r.place.kind != "country" for r in crefs):
             return None
@@ -760,7 +753,7 @@ class _Extractor:
         )
         if not told_about and any(not e.speech for e in cexprs):
             return None
-        # "three of the launches were intercepted": the interception is part of the attack
+        # "two of the drones were intercepted": the interception is part of the attack
         intercepted = event_type == "weapons_intercepted" and _OF_THE_LAUNCHES.search(
             before_trigger
         )
@@ -779,7 +772,7 @@ class _Extractor:
 
     @staticmethod
     def _continued(s, sent, exprs, published, told) -> list[Incident]:
-        """The next day of an event that "began on Sunday night and continued on Monday".
+        """The next day of an event told as going on from one day into the next.
 
         One incident per day: the day it went on to is an incident of its own, of the
         same kind and place.
@@ -816,7 +809,7 @@ class _Extractor:
 
     @staticmethod
     def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
-        """Earlier events a sentence lists by date ("two similar incidents on June 9 and 18").
+        """Earlier events a sentence lists by date ("after like crossings on 3 and 11 May").
 
         One incident per date, of the kind and place of the event just told.
         """
@@ -921,7 +914,7 @@ class _Extractor:
             return
         r = places[0]
         loc = place_location(r.place, r.surface, near=r.near)
-        # "in the Killi X and Killi Y villages of Chaman": the village the gazetteer lacks
+        # "in the Alto X and Alto Y villages of Puno": the village the gazetteer lacks
         unknown = _UNKNOWN_PLACE.search(s)
         if unknown:
             name = unknown["a"] or unknown["b"]
@@ -1040,7 +1033,7 @@ class _Extractor:
         specific = self._specific(places)
         beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
         if beyond and len(beyond) < len(specific):
-            # "the X section of the Armenian border with Nakhichevan": the place after
+            # "the X stretch of the Kyrgyz border with Tajikistan": the place after
             # "border with" names the other side, not a second place of the event
             specific = [r for r in specific if r not in beyond]
         if len({r.country for r in specific}) > 1:
@@ -1127,9 +1120,9 @@ class _Extractor:
                         with contextlib.suppress(KeyError):
                             sides[r.country] = [r._replace(place=self.gaz.place(r.country))]
         if not sides and _BORDER_WORD.search(s) and not _ANAPHORA.search(s):
-            # "South Korean soldiers fired warning shots as North Korean troops crossed the
-            # border": two neighbouring states' forces on a border are on theirs (unless the
-            # sentence points back to a place: "were killed there")
+            # "Peruvian police shot at Bolivian soldiers who had crossed the border": two
+            # neighbouring states' forces on a border are on theirs (unless the sentence
+            # points back to a place: "were killed there")
             forces = {
                 r.country: r
                 for r in srefs
@@ -1286,7 +1279,7 @@ class _Extractor:
         inc.casualties = list(by_side.values())
 
     def _follow_up(self, s, cs, ce, crefs, cexprs, sentence_date, counts, srefs, sent, before, own):
-        """Give a toll stated after its event ("A man and a woman died in the attack") to it.
+        """Give a toll stated after its event ("Two farmers died in the attack") to it.
 
         A clause that counts the hurt but names no event continues the latest physical
         incident when it points back to it ("the attack", "the shelling") or names no
@@ -1300,9 +1293,6 @@ class _Extractor:
         # shelling"), else the latest violent one (a toll rarely follows a detention)
         family = _BACK_FAMILY.get(back.group(1).lower().rstrip("s"), _VIOLENT) if back else _VIOLENT
         physical = [i for i in reversed(before) if i.physical]
-        if not back and _AGGREGATE.search(clause):
-            # an area's toll completes an incident told without a place, never one village's
-            physical = [i for i in physical if _unplaced(i.location)]
         prev = next((i for i in physical if i.event_type in family), None)
         prev = prev or next(iter(physical), None)
         if prev is None:
@@ -1576,7 +1566,7 @@ _PLACE_INTRO = re.compile(
     re.I,
 )
 _CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
-# "following two similar incidents on June 9 and June 18", "after a similar incident on Monday"
+# "after other crossings on 3 and 11 May", "after an earlier violation last week"
 _SIMILAR = re.compile(
     r"\b(?:similar|such|other|earlier|previous)\s+(?:incidents?|violations?|cases?|crossings?"
     r"|intrusions?|incursions?)\s+(?:on|last|earlier)\b",
@@ -1742,8 +1732,7 @@ _TOLD_ABOUT = re.compile(
     r"(?:about|on|over|regarding|concerning)\s+the\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-# "the ministry stated in a press release on December 12 that the face-off ...": the date
-# is the statement's
+# "the office said on Friday that the standoff ...": the date is the statement's
 _TOLD_THAT = re.compile(
     r"\b(?:stated|said|says|announced|confirmed|reported|added|explained)\b[^.;]{0,60}?\bthat\s+"
     r"the\s+(?:[\w-]+\s+){0,2}$",

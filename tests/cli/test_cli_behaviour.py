@@ -20,7 +20,7 @@ BM = [sys.executable, "-m", "bordermap"]
 
 ONE_INCIDENT = (
     "date 2024-05-02\n\n"
-    "Kyrgyz and Tajik border guards exchanged fire on Tuesday near the village of Ak-Sai in "
+    "Kyrgyz and Tajik border troops exchanged fire on Tuesday near the village of Ak-Sai in "
     "Batken region; one guard was killed, officials said.\n"
 )
 

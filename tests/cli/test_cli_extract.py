@@ -39,7 +39,7 @@ def test_extract_json(capsys):
 def test_extract_published_option(tmp_path, capsys):
     f = tmp_path / "nodate.txt"
     f.write_text(
-        "Kyrgyz and Tajik border guards exchanged fire on Tuesday near Isfara.\n", encoding="utf-8"
+        "Kyrgyz and Tajik border troops exchanged fire on Tuesday near Isfara.\n", encoding="utf-8"
     )
     main(["extract", str(f), "--json"])
     (rec,) = json.loads(capsys.readouterr().out)

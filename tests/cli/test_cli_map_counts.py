@@ -11,7 +11,7 @@ from tests.browser import Page
 
 DATED = (
     "date 2024-05-02\n\n"
-    "Kyrgyz and Tajik border guards exchanged fire on Tuesday near the village of Ak-Sai in "
+    "Kyrgyz and Tajik border troops exchanged fire on Tuesday near the village of Ak-Sai in "
     "Batken region, officials said.\n"
 )
 UNDATED = "Armenian and Azerbaijani troops exchanged fire near Sotk in Gegharkunik province.\n"

@@ -155,7 +155,7 @@ def test_state_abbreviations_written_with_spaces(gazetteer):
 
 def test_people_named_with_a_middle_initial_are_no_places(gazetteer):
     text = (
-        "The board thanked Boyd J. Hinton and Marsha K. Kellogg for their years of service. "
+        "The board thanked Ada J. Hinton and Oren K. Kellogg for their years of service. "
         "Kellogg retired in May, and Hinton moved away."
     )
     assert _toponyms(gazetteer, text) == []

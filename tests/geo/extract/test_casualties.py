@@ -186,22 +186,6 @@ def test_a_sentences_toll_goes_to_its_violent_event(gazetteer):
     assert all(i.killed is None for i in incs if i is not shelling)
 
 
-def test_an_areas_toll_is_not_the_latest_villages(gazetteer):
-    text = (
-        "Two civilians were killed in cross-border shelling on Tuesday, the governor said. "
-        "A drone hit a car near Sumy on Tuesday, killing a driver. "
-        "Across the region, 13 people were wounded, he said."
-    )
-    incs = [
-        i
-        for i in extract_incidents(Article(text, published=DAY), gazetteer, keep="all")
-        if i.physical
-    ]
-    drone = next(i for i in incs if i.event_type == "air_drone_strike")
-    assert (drone.killed, drone.wounded) == (1, None)
-    assert sum(i.wounded or 0 for i in incs) == 13
-
-
 def test_each_side_speaking_of_its_own_dead_is_an_incident_of_its_own(gazetteer):
     text = (
         "Guards of both states clashed near Sumy on Tuesday. "

@@ -209,7 +209,7 @@ def test_crossing_and_firing_in_one_clause_are_two_incidents(gazetteer):
 
 def test_one_event_retold_at_country_and_village_level_is_one_incident(gazetteer):
     text = (
-        "Kyrgyz and Tajik border guards exchanged fire on the Kyrgyz-Tajik border on Tuesday. "
+        "Kyrgyz and Tajik border troops exchanged fire on the Kyrgyz-Tajik border on Tuesday. "
         "The exchange of fire took place near the town of Isfana, officials said."
     )
     clashes = [i for i in _incidents(gazetteer, text) if i.physical]

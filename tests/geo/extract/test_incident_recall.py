@@ -33,9 +33,10 @@ def test_posts_built_on_a_contested_line_and_reinforcements_are_troop_movements(
     for text in (
         "Tajik troops erected a new observation post on a disputed part of the border on Monday.",
         'Guards said the other side had built a "forward post" on contested land on Monday.',
-        "Soldiers tried to stop them from advancing their positions on Monday.",
+        "Rangers moved on Monday to keep the other army from advancing its positions.",
         "Both armies rushed reinforcements to the border with Tajikistan on Monday.",
-        "The president ordered the mobilization of troops to the northern border on Monday.",
+        "The cabinet approved the mobilisation of extra troops along the western frontier "
+        "on Monday.",
     ):
         assert _physical_types(gazetteer, text) == ["incursion"], text
 
@@ -56,11 +57,6 @@ def test_closures_evacuations_stabbings_and_warning_shots_are_physical_events(ga
         assert _physical_types(gazetteer, text) == ["other"], text
     # near a border is not a closure of it
     assert _physical_types(gazetteer, "The farm lies close to the border with Iran.") == []
-
-
-def test_people_captured_by_troops_are_detained(gazetteer):
-    text = "Troops captured 14 individuals and seized weapons near the border on Tuesday."
-    assert _physical_types(gazetteer, text) == ["arrest"]
 
 
 # ---------------------------------------------------------------------------
@@ -99,7 +95,7 @@ def test_an_incident_placed_only_at_the_border_is_where_the_story_placed_that_da
 
 def test_a_patrol_attacked_by_guards_is_a_clash(gazetteer):
     for text in (
-        "A border unit on patrol was reportedly attacked by Tajik border guards on Tuesday.",
+        "A Bolivian army convoy was allegedly attacked by Peruvian soldiers on Tuesday.",
         "Smugglers crossed at dawn and attacked border guards on Tuesday.",
     ):
         assert "armed_clash" in _physical_types(gazetteer, text), text
@@ -111,10 +107,9 @@ def test_a_patrol_attacked_by_guards_is_a_clash(gazetteer):
 
 def test_an_event_told_again_in_a_statement_naming_only_the_country_is_one_incident(gazetteer):
     text = (
-        "Indian and Chinese troops clashed near Tawang in Arunachal Pradesh on Friday. "
-        "The defence ministry stated in a press release on Monday that the face-off in the "
-        "north-east of India ended quickly. On Tuesday, the minister briefed parliament about "
-        "the clash in India's north-east."
+        "Peruvian and Bolivian police clashed near Desaguadero on Friday. The interior "
+        "ministry said in a statement on Monday that the scuffle in the south of Peru was "
+        "brief. On Tuesday, the minister briefed congress about the clash in southern Peru."
     )
     incs = [i for i in _incidents(gazetteer, text, published=dt.date(2025, 4, 9)) if i.physical]
     assert len(incs) == 1
@@ -123,9 +118,9 @@ def test_an_event_told_again_in_a_statement_naming_only_the_country_is_one_incid
 
 def test_the_detention_of_more_people_is_a_new_detention(gazetteer):
     text = (
-        "Border guards detained three Georgian citizens near Znaurka on Monday. "
-        "Later on Tuesday, Georgian media reported on the detention of two more citizens of "
-        "Georgia."
+        "Peruvian police detained three Bolivian traders near Desaguadero on Monday. "
+        "A day later, a Bolivian radio station told listeners about the detention of two more "
+        "traders."
     )
     arrests = [i for i in _incidents(gazetteer, text) if i.event_type == "arrest"]
     assert len(arrests) == 2
@@ -154,9 +149,9 @@ def test_a_running_toll_of_the_violence_is_not_an_incident(gazetteer):
 
 def test_a_caption_credited_as_a_file_photo_is_not_news(gazetteer):
     text = (
-        "Firing on the frontier\n\nA soldier and a civilian porter died in the firing by the "
-        "other side this morning in the sector, a spokesman said. PTI file photo\n\n"
-        "A soldier and a porter were killed when troops fired on posts near Kotli on Tuesday."
+        "Shelling on the line\n\nTwo shepherds were hurt in firing from across the line "
+        "early today in the valley, an official said. AP file photo\n\n"
+        "Two shepherds were wounded when troops shelled fields near Kotli on Tuesday."
     )
     body = [s.text for s in split_sentences(text) if s.body]
     assert body == [text.rsplit("\n", 1)[1]]
@@ -214,33 +209,33 @@ def test_fire_toward_a_country_and_each_sides_account_are_placed_on_the_border_s
     gazetteer,
 ):
     text = (
-        "Today, in Nimroz province, Iranian border forces fired toward Afghanistan, an Afghan "
-        "spokesman said. He said one person had been killed on each side. However, Iran's news "
-        "agency later said two Iranian border guards had been killed and two Iranian civilians "
-        "injured."
+        "On Tuesday, in Batken region, Tajik border troops fired toward Kyrgyzstan, a Kyrgyz "
+        "official said. One man was killed on each side, according to him. Tajikistan's state "
+        "news service, though, reported later that three Tajik border guards were killed and "
+        "a Tajik shepherd wounded."
     )
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
     assert sorted(i.event_type for i in incs) == ["armed_clash", "attack_on_civilians"]
-    assert all("AF-NIM" in i.location.place_ids for i in incs), [i.location for i in incs]
+    assert all("KG-B" in i.location.place_ids for i in incs), [i.location for i in incs]
 
 
 def test_the_place_after_border_with_names_the_other_side_not_a_second_place(gazetteer):
     text = (
-        "A soldier was wounded in a shootout on Monday at the Yeraskh section of the Armenian "
-        "border with the Nakhichevan Autonomous Republic. Troops opened fire after the "
-        "soldiers tried to stop them from advancing their positions."
+        "A guard was hurt in an exchange of fire on Monday at the Ak-Sai section of the "
+        "Kyrgyz border with the Sughd Region of Tajikistan. Shooting broke out when the guards "
+        "moved to keep the other side from advancing its positions."
     )
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
     assert {i.event_type: i.location.written for i in incs} == {
-        "armed_clash": "Yeraskh",
-        "incursion": "Yeraskh",
+        "armed_clash": "Ak-Sai",
+        "incursion": "Ak-Sai",
     }
 
 
 def test_sides_accusing_each_other_of_firing_report_a_clash(gazetteer):
     text = (
-        "The two armies accused each other of firing upon each other's posts near the "
-        "border on Monday."
+        "On Monday the rival forces accused each other of firing on the other's outposts "
+        "along the frontier."
     )
     assert _physical_types(gazetteer, text) == ["armed_clash"]
 
@@ -257,8 +252,8 @@ def test_two_neighbouring_states_forces_on_a_border_are_on_theirs(gazetteer):
 def test_earlier_incidents_listed_by_date_are_incidents_of_the_same_kind(gazetteer):
     text = (
         "Thai soldiers fired warning shots on Tuesday as Cambodian troops patrolling a "
-        "disputed temple area crossed the border. It was the third such crossing this month, "
-        "following two similar incidents on April 2 and April 5."
+        "disputed temple area crossed the border. Local officials said similar crossings on "
+        "April 2 and April 5 had gone unanswered."
     )
     incursions = [i for i in _incidents(gazetteer, text) if i.event_type == "incursion"]
     assert sorted(i.date.start.day for i in incursions) == [2, 5, 8]
@@ -268,8 +263,8 @@ def test_earlier_incidents_listed_by_date_are_incidents_of_the_same_kind(gazette
 def test_a_village_the_gazetteer_lacks_and_a_known_town_named_apart_are_two_strikes(gazetteer):
     text = (
         "Witnesses in Duhok province reported on Wednesday that a farmer was killed in an "
-        "air strike on the village of Zarkol. On Tuesday, an air strike hit targets in the "
-        "Al-Amadiyah district north of Duhok."
+        "air strike on the village of Zarkol. On Tuesday, a drone strike hit a hillside in "
+        "Al-Amadiyah district, in the hills above Duhok city."
     )
     strikes = [i for i in _incidents(gazetteer, text) if i.event_type == "air_drone_strike"]
     assert len(strikes) == 2
@@ -278,8 +273,8 @@ def test_a_village_the_gazetteer_lacks_and_a_known_town_named_apart_are_two_stri
 
 def test_an_event_that_went_on_into_the_next_day_is_an_incident_each_day(gazetteer):
     text = (
-        "Mortar shells hit border villages near Kotli on Sunday night. The shelling began on "
-        "Sunday night and continued all day on Monday."
+        "Shells landed on hamlets outside Kotli on Sunday night. The shelling started on "
+        "Sunday night and went on through the day on Monday."
     )
     shelling = [i for i in _incidents(gazetteer, text) if i.event_type == "shelling"]
     assert sorted(i.date.start for i in shelling) == [dt.date(2025, 4, 6), dt.date(2025, 4, 7)]
@@ -287,8 +282,8 @@ def test_an_event_that_went_on_into_the_next_day_is_an_incident_each_day(gazette
 
 def test_a_province_named_apart_from_a_town_of_its_country_is_the_towns_setting(gazetteer):
     text = (
-        "Witnesses in Duhok governorate said on Tuesday that an air strike hit a farm in the "
-        "Aqra district east of the governorate."
+        "Residents of Duhok governorate told reporters on Tuesday that a drone strike hit an "
+        "orchard in Aqra district, east of the provincial capital."
     )
     (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
     assert inc.location.kind == "place" and "Aqra" in inc.location.written
@@ -296,21 +291,21 @@ def test_a_province_named_apart_from_a_town_of_its_country_is_the_towns_setting(
 
 def test_fire_returned_with_a_toll_of_its_own_is_the_other_sides_incident(gazetteer):
     text = (
-        "At least four people, including a soldier, were killed and nine injured after Afghan "
-        "border forces fired at Pakistani troops near Chaman on Friday. Pakistani troops in "
-        "Chaman returned fire and injured three Afghan policemen."
+        "Three people, among them a policeman, were killed and seven hurt after Pakistani "
+        "troops fired on Afghan border police near Spin Boldak on Friday. Afghan forces at "
+        "Spin Boldak returned fire and wounded two Pakistani soldiers."
     )
     incs = [i for i in _incidents(gazetteer, text) if i.physical]
-    assert sorted((i.killed or 0, i.wounded) for i in incs) == [(0, 3), (4, 9)]
+    assert sorted((i.killed or 0, i.wounded) for i in incs) == [(0, 2), (3, 7)]
 
 
 def test_unknown_villages_named_in_the_next_sentence_name_the_incident(gazetteer):
     text = (
-        "Ten people were killed when border forces opened fire on Friday. "
-        "The incident occurred in the Killi Zarif and Killi Abad villages of Chaman."
+        "Six herders died when border troops shot at a camp on Thursday. "
+        "It happened in the Alto Moro and Alto Rey villages of Puno."
     )
     (inc,) = [i for i in _incidents(gazetteer, text) if i.physical]
-    assert inc.location.unresolved in ("Killi Zarif", "Killi Abad")
+    assert inc.location.unresolved in ("Alto Moro", "Alto Rey")
 
 
 def test_people_shot_while_trying_to_cross_is_a_shooting_not_an_incursion(gazetteer):

@@ -46,9 +46,9 @@ PHRASINGS = [
     " Guards apprehended and handcuffed two men, took three men into custody.",
     "They Erected a new post, built two watchtowers, set up a checkpoint, were building bunkers,"
     " fortification works; advancing their positions, rushed reinforcements to the border, the"
-    " mobilization of troops to the border, deployment was beefed up; ordered to close the border"
-    " gates, residents were evacuating, took refuge, were taken to safe places; a guard was"
-    " STABBED, knifed, they fired warning shots, captured 32 individuals.",
+    " mobilization of reserve troops on the frontier, deployment was beefed up; ordered to close"
+    " the border gates, residents were evacuating, took refuge, were taken to safe places; a"
+    " guard was STABBED, knifed, they fired warning shots.",
     "Retaliatory STRIKES, military strikes and Pakistani strikes; strikes on a depot, a strike "
     "against a base, strikes targeting camps, strikes inside Iran.",
     "On 2025-03-14, on 14 March 2025, on Sept. 3rd, 2024 and on the 3rd of May, and May 4.",
