@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import zlib
 
 from geo.extract.dates import DATE_PRECISIONS as PRECISION_ORDER
 from geo.extract.locations import Location, unresolved_location
@@ -289,9 +290,16 @@ SYNDICATED_SIMILARITY = 0.6
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(text: str) -> frozenset[int]:
+def _shingles(text: str) -> tuple[int, ...]:
+    """The text's word 3-grams as CRC-32 codes, in text order, each once.
+
+    Stable across processes (unlike ``hash`` of strings, which Python salts per
+    process), and ordered, so that which earlier report is looked at first, and so the
+    result of merging, never depends on the process or the worker that ran it.
+    """
     words = _WORD.findall(text.lower())
-    return frozenset(hash(tuple(words[i : i + 3])) for i in range(max(1, len(words) - 2)))
+    grams = (" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2)))
+    return tuple(dict.fromkeys(zlib.crc32(g.encode("utf-8")) for g in grams))
 
 
 def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
@@ -304,10 +312,11 @@ def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     seen: dict[int, list[tuple[Incident, frozenset[int]]]] = {}
     for inc in incidents:
-        sh = _shingles(inc.quote)
+        grams = _shingles(inc.quote)
+        sh = frozenset(grams)
         target = None
         checked: set[int] = set()  # a report sharing many 3-grams is looked at once
-        for key in sh:
+        for key in grams:
             for prev, psh in seen.get(key, [])[-50:]:  # common phrases: the latest few
                 if id(prev) in checked:
                     continue
@@ -328,7 +337,7 @@ def _merge_syndicated(incidents: list[Incident]) -> list[Incident]:
             absorb(target, inc)
             continue
         out.append(inc)
-        for key in sh:
+        for key in grams:
             seen.setdefault(key, []).append((inc, sh))
     return out
 
