@@ -141,6 +141,49 @@ def read_admin1() -> SourceTable:
     return table
 
 
+def _second_level_units(
+    units: pd.DataFrame,
+    ids: pd.Series,
+    countries: pd.Series,
+    source: str,
+    more_names: pd.Series | None = None,
+) -> SourceTable:
+    """Second-level units (kind ``feature``, feature ``ADM2``) with full and short names.
+
+    ``units`` has columns ``name``, ``short_name``, ``admin1_code`` (the unit's state or
+    province, column ``state`` for US counties), ``lat`` and ``lon``; the full name is
+    the primary name, the short one (shared with towns and people) an alternate;
+    ``more_names`` (lists, one per unit) are further primary names.
+    """
+    table = SourceTable(
+        _frame(
+            [
+                {
+                    "id": uid,
+                    "name": r.name,
+                    "kind": "feature",
+                    "feature": "ADM2",
+                    "country": cc,
+                    "admin1_code": r.admin1_code,
+                    "lat": r.lat,
+                    "lon": r.lon,
+                    "population": 0,
+                    "source": source,
+                    "members": "",
+                }
+                for uid, cc, r in zip(ids, countries, units.itertuples(index=False), strict=True)
+            ]
+        )
+    )
+    for i, r in enumerate(units.itertuples(index=False)):
+        table.names.append((i, r.name, 0))
+        if r.short_name != r.name:
+            table.names.append((i, r.short_name, 1))
+        if more_names is not None:
+            table.names += [(i, n, 0) for n in more_names.iloc[i]]
+    return table
+
+
 def read_us_counties() -> SourceTable:
     """US counties and their equivalents (parishes, boroughs), from the shipped pack.
 
@@ -148,32 +191,9 @@ def read_us_counties() -> SourceTable:
     primary name; the bare name ("Rapides"), which towns and people share, is
     an alternate one.
     """
-    c = pd.read_parquet(data_path("us_counties.parquet"))
-    table = SourceTable(
-        _frame(
-            [
-                {
-                    "id": f"US-FIPS-{r.fips}",
-                    "name": r.name,
-                    "kind": "feature",
-                    "feature": "ADM2",
-                    "country": "US",
-                    "admin1_code": r.state,
-                    "lat": r.lat,
-                    "lon": r.lon,
-                    "population": 0,
-                    "source": "us-census",
-                    "members": "",
-                }
-                for r in c.itertuples(index=False)
-            ]
-        )
-    )
-    for i, r in enumerate(c.itertuples(index=False)):
-        table.names.append((i, r.name, 0))
-        if r.short_name != r.name:
-            table.names.append((i, r.short_name, 1))
-    return table
+    c = pd.read_parquet(data_path("us_counties.parquet")).rename(columns={"state": "admin1_code"})
+    ids = "US-FIPS-" + c["fips"].astype(str)
+    return _second_level_units(c, ids, pd.Series("US", index=c.index), "us-census")
 
 
 def read_districts() -> SourceTable:
@@ -188,32 +208,8 @@ def read_districts() -> SourceTable:
     d = pd.read_parquet(data_path("districts.parquet"), columns=[
         "id", "name", "short_name", "alt_names", "country", "admin1_code", "lat", "lon",
     ])  # fmt: skip
-    table = SourceTable(
-        _frame(
-            [
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "kind": "feature",
-                    "feature": "ADM2",
-                    "country": r.country,
-                    "admin1_code": r.admin1_code,
-                    "lat": r.lat,
-                    "lon": r.lon,
-                    "population": 0,
-                    "source": "geonames-admin2",
-                    "members": "",
-                }
-                for r in d.itertuples(index=False)
-            ]
-        )
-    )
-    for i, r in enumerate(d.itertuples(index=False)):
-        table.names.append((i, r.name, 0))
-        if r.short_name != r.name:
-            table.names.append((i, r.short_name, 1))
-        table.names += [(i, f"{n} District", 0) for n in r.alt_names.split("|") if n]
-    return table
+    seats = d["alt_names"].map(lambda alts: [f"{n} District" for n in alts.split("|") if n])
+    return _second_level_units(d, d["id"], d["country"], "geonames-admin2", seats)
 
 
 def read_continents() -> SourceTable:
