@@ -54,7 +54,13 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.extract.record import Incident
 
-__all__ = ["DEFAULT_BATCH", "IncidentStore", "IngestResult", "StoreLockedError"]
+__all__ = [
+    "DEFAULT_BATCH",
+    "IncidentStore",
+    "IngestResult",
+    "StoreLockedError",
+    "open_read_only",
+]
 
 #: Articles committed together: a killed run loses at most this many.
 DEFAULT_BATCH = 1000
@@ -91,6 +97,14 @@ _GPKG_TABLES = (
     " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
     " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))",
 )
+
+
+def open_read_only(path: str | os.PathLike, timeout: float = 60.0) -> sqlite3.Connection:
+    """A read-only SQLite connection to ``path`` (it never creates the file).
+
+    ``timeout`` is how long a read waits for a writer's lock, in seconds.
+    """
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
 
 
 class StoreLockedError(RuntimeError):
@@ -218,7 +232,7 @@ class IncidentStore:
                 f"{self.path}: no such store (create it with 'bordermap ingest')"
             )
         try:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            con = open_read_only(self.path, timeout=5.0)
             try:
                 con.execute("SELECT 1 FROM articles LIMIT 1")
                 con.execute("SELECT 1 FROM incidents LIMIT 1")
@@ -234,7 +248,7 @@ class IncidentStore:
         """``(incidents, articles)`` stored (``(0, 0)`` before the first ingest)."""
         if not self.path.exists():
             return 0, 0
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
+        con = open_read_only(self.path)
         try:
             (n,) = con.execute("SELECT count(*) FROM incidents").fetchone()
             (a,) = con.execute("SELECT count(*) FROM articles").fetchone()
@@ -321,7 +335,7 @@ class IncidentStore:
 
         Its incidents and articles are kept; the old file is replaced atomically.
         """
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
+        con = open_read_only(self.path)
         try:
             current = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'bordermap_blocks'"

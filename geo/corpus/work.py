@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from geo.corpus.partitions import Partition
 from geo.extract.articles import ArticleError, RecordFields, read_file
 from geo.extract.record import Incident
+from geo.store import open_read_only
 
 __all__ = ["PartitionResult", "Task", "extract_partition", "prepare_worker", "worker_gazetteer"]
 
@@ -134,7 +135,7 @@ def _known_ids(store: str | None):
 
     if not Path(store).exists():
         return None
-    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=60)
+    con = open_read_only(store)
     try:
         con.execute("SELECT 1 FROM articles LIMIT 1")
     except sqlite3.Error:
