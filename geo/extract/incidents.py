@@ -57,7 +57,7 @@ from geo.extract.merge import (
     refines,
 )
 from geo.extract.record import Incident
-from geo.extract.relevance import assign_relevance, may_report_border_incident
+from geo.extract.relevance import assign_relevance, may_report_border_incident, neighbours
 from geo.extract.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -295,12 +295,9 @@ _PREVIOUS_WORD = re.compile(r"[a-z,] ([A-Z][\w'’-]*) $")
 @lru_cache(maxsize=1)
 def _neighbours() -> dict[str, frozenset[str]]:
     """Countries that share a land border, by country code (from the borders pack)."""
-    from geo.regions import borders
-
     out: dict[str, set[str]] = {}
-    for a, b in zip(borders()["country_a"], borders()["country_b"], strict=True):
+    for a, b in neighbours():
         out.setdefault(a, set()).add(b)
-        out.setdefault(b, set()).add(a)
     return {c: frozenset(n) for c, n in out.items()}
 
 
