@@ -406,15 +406,14 @@ def _drop_surnames(
     """
     covered = {k for i, j, _ in spans for k in range(i, j + 1)}
     weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
-    cap, lower, adjacent = toks.cap, toks.lower, toks.adjacent
+    cap, lower, gaps = toks.cap, toks.lower, toks.gaps
     given, words = first_names(), common_words()
+    # (only capitalised words one space before another are tested: a loop in C finds them)
+    pairs = itertools.compress(range(len(gaps)), map(and_, cap, cap[1:]))
     surnames = {
         lower[k + 1]
-        for k in range(len(adjacent))
-        if adjacent[k]
-        and cap[k]
-        and cap[k + 1]
-        and toks.gaps[k] == " "
+        for k in pairs
+        if gaps[k] == " "
         and (
             lower[k] in given
             or (
@@ -432,13 +431,13 @@ def _drop_surnames(
         and lower[k] not in PARTICLES
     }
     # "Ada K. Lind", "Oren P. Vale": a middle initial between two capitalised words
-    gaps, words_ = toks.gaps, toks.words
+    words_ = toks.words
     surnames |= {
         lower[k + 1]
-        for k in range(1, len(adjacent))
-        if len(words_[k]) == 1
+        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps))
+        if k >= 1
+        and len(words_[k]) == 1
         and cap[k]
-        and gaps[k] == ". "
         and k + 1 < len(cap)
         and cap[k + 1]
         and cap[k - 1]
