@@ -176,6 +176,8 @@ def _border_spans(lower: str) -> tuple[list[int], list[int]]:
 
     The spans do not overlap, so both lists are sorted.
     """
+    if not any(map(lower.__contains__, _BORDER_WORDS)):
+        return [], []  # (most articles have none: substring tests in C before the scan)
     spans = [m.span() for m in _BORDER_RE.finditer(lower)]
     return [a for a, _ in spans], [b for _, b in spans]
 
@@ -413,8 +415,8 @@ def resolve_mentions(
             c = g.cands
             own_unit = (c.kind == K_ADMIN1) & (c.quality == 0)
             city_units = c.admin1[c.namesake]
-            own_unit &= ~np.isin(c.admin1, city_units)
-            own_unit &= ~np.isin(c.country, c.country[c.namesake][city_units == 0])
+            own_unit &= ~_in_codes(c.admin1, _codes(city_units))
+            own_unit &= ~_in_codes(c.country, _codes(c.country[c.namesake][city_units == 0]))
             listed = own_unit & _in_codes(c.country, countries)
             g.scores = g.scores + np.where(listed, _LIST_BONUS, 0.0)
 
@@ -569,9 +571,11 @@ class _Article:
         mean, and a unit when it holds a town that another name may mean ("Paris"
         and "Lamar County": Paris, Texas, and Lamar County, Texas).
         """
-        units = np.flatnonzero(adm2)
-        towns = (self.kind == K_PLACE) & own_name & np.isin(self.admin1, self.admin1[units])
-        towns = np.flatnonzero(towns)
+        units = adm2.nonzero()[0]
+        towns = (
+            (self.kind == K_PLACE) & own_name & _in_codes(self.admin1, _codes(self.admin1[units]))
+        )
+        towns = towns.nonzero()[0]
         linked = np.zeros(len(self.kind))
         if not len(towns):
             return linked
@@ -593,10 +597,10 @@ class _Article:
         A candidate's support leaves its own name's votes out.
         """
         starts, group = self.starts, self.group
-        top = np.maximum.reduceat(scores, starts)
-        at_top = np.flatnonzero(scores == top[group])
-        best = at_top[np.searchsorted(at_top, starts)]  # the first best candidate of each name
-        p = np.exp(scores - top[group])
+        top = np.maximum.reduceat(scores, starts)[group]
+        at_top = (scores == top).nonzero()[0]
+        best = at_top[at_top.searchsorted(starts)]  # the first best candidate of each name
+        p = np.exp(scores - top)
         p /= np.add.reduceat(p, starts)[group]
         # Countries: each name votes for its best candidate's country.
         best_country = self.country[best]
