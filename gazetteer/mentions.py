@@ -85,8 +85,10 @@ class Tokens:
                 self.adjacent[k] = True
         # Initials of a short abbreviation written with spaces: "W. Va.", "D. C.", "N. Y."
         words = self.words
-        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps)):
-            if len(words[k]) == 1 and self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
+        # (single letters before ". " found with map loops in C: sentence ends are many)
+        initials = map(and_, map((1).__eq__, map(len, words)), map(". ".__eq__, gaps))
+        for k in itertools.compress(range(len(gaps)), initials):
+            if self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
                 self.adjacent[k] = True
 
     def __len__(self) -> int:

@@ -548,6 +548,8 @@ class _Article:
         # one id per (name, country): a name's own unit votes are left out of its country's
         self.own_country = _dense_ids(self.group * (len(index.vocab["country"]) + 1) + self.country)
         self.is_country = self.kind == K_COUNTRY
+        self.any_country = bool(self.is_country.any())
+        self.group_col = self.group[:, None]
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
         # (what the rounds read and that no round changes)
@@ -604,12 +606,12 @@ class _Article:
         p /= np.add.reduceat(p, starts)[group]
         # Countries: each name votes for its best candidate's country.
         best_country = self.country[best]
-        vote = _COUNTRY_VOTE[self.kind[best]] * self.n
+        best_country_g = best_country[group]
+        best_kind = self.kind[best]
+        vote = _COUNTRY_VOTE[best_kind] * self.n
         evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
         own_vote = vote[group]
-        support = evidence[self.country] - np.where(
-            self.country == best_country[group], own_vote, 0.0
-        )
+        support = evidence[self.country] - np.where(self.country == best_country_g, own_vote, 0.0)
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
@@ -622,7 +624,7 @@ class _Article:
             # A country holds all its units: their votes are its too ("Acapulco" and
             # "Guerrero" make "Mexico" the country, not the Federal District).
             c = self.is_country
-            if c.any():
+            if self.any_country:
                 by_country = np.bincount(self.country, w, minlength=len(self.context))
                 own = np.bincount(self.own_country, w)[self.own_country]
                 unit_support[c] = by_country[self.country_of_countries] - own[c]
@@ -631,7 +633,6 @@ class _Article:
             )
         # Siblings: other names whose best candidate is a country (for countries) or an
         # admin-1 unit of the same country (for admin-1 units).
-        best_kind = self.kind[best]
         n_countries = float(np.count_nonzero(best_kind == K_COUNTRY))
         own_country = (best_kind == K_COUNTRY)[group]
         is_country = self.is_country
@@ -640,11 +641,10 @@ class _Article:
             np.maximum(n_countries - own_country[is_country] - 1.0, 0.0), 2.0
         )
         unit_best = best_kind == K_ADMIN1
-        units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context)).astype(
-            float
-        )
+        # (whole counts: the same values as floats once np.minimum meets 2.0)
+        units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context))
         is_unit = self.unit_like
-        own_unit = (unit_best[group] & (best_country[group] == self.country))[is_unit]
+        own_unit = (unit_best[group] & (best_country_g == self.country))[is_unit]
         bonus[is_unit] += _SIBLING_BONUS * np.minimum(
             units_by_country[self.country_of_units] - own_unit, 2.0
         )
@@ -652,10 +652,11 @@ class _Article:
         picks = best[self.local[best] > 0]
         if len(picks):
             cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
-            cos[group[:, None] == group[picks][None, :]] = -1.0  # a name is not near itself
+            cos[self.group_col == group[picks]] = -1.0  # a name is not near itself
             nearest = np.maximum.reduce(cos, axis=1)
-            # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km.
-            bonus += 0.5 * np.add.reduce(nearest[:, None] > _NEAR_COS, axis=1)
+            # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km (how many of the
+            # ascending cosines lie below the nearest one's).
+            bonus += 0.5 * _NEAR_COS.searchsorted(nearest)
         return self.scores_local + bonus, support, total
 
     def run(self, rounds: int) -> None:
