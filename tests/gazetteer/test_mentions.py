@@ -149,3 +149,19 @@ def test_speakers_contractions_and_common_words_are_not_places(gazetteer):
     surfaces = {m.surface for m in gazetteer.find_mentions(text) if m.role == "toponym"}
     assert not surfaces & {"The city", "Baker", "I’ve", "Mary"}
     assert {"Moscow", "Avondale"} <= surfaces
+
+
+def test_words_of_texts_with_and_without_letters_beyond_ascii():
+    from gazetteer.mentions import _TOKEN, Tokens
+
+    texts = [
+        "Shelling near Tavush’s villages — “heavy”, officials said.",  # curly quotes, dash
+        "Troops crossed into Zürich's suburbs and São Tomé, near Łódź.",  # accented letters
+        "The ²nd post at Koͤln; 5 km² of land near O’Neill’s farm.",  # alphanumerics, no letters
+    ]
+    for text in texts:
+        toks = Tokens(text)
+        parts = _TOKEN.split(text)
+        assert toks.words == parts[1::2]
+        assert toks.gaps == parts[2:-1:2]
+    assert "Zürich's" in Tokens(texts[1]).words and "Łódź" in Tokens(texts[1]).words
