@@ -56,11 +56,12 @@ class _Candidates:
 
     Made once per key and reused across articles: rows, name quality, the
     columns resolution reads, and the score from kind, population, capital
-    status and name quality.
+    status and name quality (for names of more than one candidate: only they
+    are ranked).
     """
 
     __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "local", "namesake")
-    __slots__ += ("capital", "quality", "rows", "skeleton", "xyz")
+    __slots__ += ("capital", "county_own", "own_name", "quality", "rows", "skeleton", "xyz")
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -77,14 +78,35 @@ class _Candidates:
         a = index.arrays
         self.rows = np.asarray(rows)
         self.quality = np.asarray(quality)
+        #: candidates named by their own name, not an alternate one
+        self.own_name = self.quality == 0
         self.kind = a["kind"][self.rows]
         self.country = a["country"][self.rows]
         self.admin1 = a["admin1_code"][self.rows]
         #: unit vectors: the cosine of the angle between two places is their dot product
         self.xyz = a["xyz"][self.rows]
         feat = a["feature"][self.rows]
+        #: second-level units (US counties): named with the same words as admin-1 units
+        self.adm2 = feat == index.feature_code.get("ADM2", -1)
+        #: whether a second-level unit bears the name as its own (for the county links)
+        self.county_own = bool((self.adm2 & self.own_name).any())
+        #: places inside one admin-1 unit (admin-1 units, populated places, features)
+        self.local = (self.kind >= K_ADMIN1).astype(float)
+        if len(self.rows) > 1:
+            self._score(index, feat)
+        else:
+            # One candidate (or none) wins without a score; none is a namesake city.
+            self.base = self.capital = self.admin_city = None
+            self.namesake = np.zeros(len(self.rows), bool)
+
+    def _score(self, index: GazetteerIndex, feat: np.ndarray) -> None:
+        """Score from kind, population, capital status and name quality.
+
+        Also the columns that only ranking reads: namesake cities, capitals, cities.
+        """
+        a = index.arrays
         is_place = self.kind == K_PLACE
-        s = _BASE[self.kind].copy()
+        s = _BASE[self.kind]
         s[is_place] = np.log10(a["population"][self.rows][is_place] + 10.0)
         #: capitals of their country under their own name
         self.capital = self._capitals(index, feat)
@@ -92,11 +114,11 @@ class _Candidates:
         s -= np.where(self.quality > 0, np.where(is_place, 0.6, 0.3), 0.0)
         # The name of a country, region or admin-1 unit is theirs before it is another
         # name of a town ("New York", not New York City; "Mexico", not Mexico City).
-        if ((self.kind <= K_ADMIN1) & (self.quality == 0)).any():
+        if ((self.kind <= K_ADMIN1) & self.own_name).any():
             s -= np.where((self.kind >= K_PLACE) & (self.quality > 0), _ALIAS_PENALTY, 0.0)
         # A country is meant before its own admin-1 unit of the same name ("Mexico"),
         # unless a feature word says otherwise ("Mexico state").
-        is_country = (self.kind == K_COUNTRY) & (self.quality == 0)
+        is_country = (self.kind == K_COUNTRY) & self.own_name
         if is_country.any():
             own = (self.kind == K_ADMIN1) & _in_codes(
                 self.country, _codes(self.country[is_country])
@@ -110,7 +132,7 @@ class _Candidates:
             in_unit = _in_codes(self.admin1, _codes(self.admin1[is_unit])) | (
                 (self.admin1 == 0) & _in_codes(self.country, _codes(self.country[is_unit]))
             )
-            namesake = is_place & (self.quality == 0) & in_unit
+            namesake = is_place & self.own_name & in_unit
             namesake &= a["population"][self.rows] >= _NAMESAKE_CITY
             s[namesake] = np.maximum(s[namesake], _BASE[K_ADMIN1] + 0.5)
         else:
@@ -124,10 +146,6 @@ class _Candidates:
         self.admin_city = is_place | _in_codes(
             feat, frozenset(code.get(f, -1) for f in ("City", "Municipality"))
         )
-        #: second-level units (US counties): named with the same words as admin-1 units
-        self.adm2 = feat == code.get("ADM2", -1)
-        #: places inside one admin-1 unit (admin-1 units, populated places, features)
-        self.local = (self.kind >= K_ADMIN1).astype(float)
 
     def _capitals(self, index: GazetteerIndex, feat: np.ndarray) -> np.ndarray:
         """Candidates that are their country's capital under their own name.
@@ -138,7 +156,7 @@ class _Candidates:
         pop, pplc = index.arrays["population"], index.feature_code.get("PPLC", -1)
         out = np.zeros(len(self.rows), bool)
         best: dict[int, int] = {}
-        for k in ((feat == pplc) & (self.quality == 0)).nonzero()[0]:
+        for k in ((feat == pplc) & self.own_name).nonzero()[0]:
             r, c = self.rows[k], int(self.country[k])
             if c not in best or pop[r] > pop[self.rows[best[c]]]:
                 best[c] = k
@@ -413,7 +431,7 @@ def resolve_mentions(
         if len(g.rows) > 1:
             # (a unit named like a city in it stays the city's: "Edinburgh, Aberdeen")
             c = g.cands
-            own_unit = (c.kind == K_ADMIN1) & (c.quality == 0)
+            own_unit = (c.kind == K_ADMIN1) & c.own_name
             city_units = c.admin1[c.namesake]
             own_unit &= ~_in_codes(c.admin1, _codes(city_units))
             own_unit &= ~_in_codes(c.country, _codes(c.country[c.namesake][city_units == 0]))
@@ -560,9 +578,9 @@ class _Article:
         self.context_units = context_units
         # (places named by their own name: "Richmond" alone is a city before it is
         # Richmond County, and "Youngstown" a city before an old name of another town)
-        own_name = cat([g.cands.quality == 0 for g in named])
-        adm2 = cat([g.cands.adm2 for g in named]) & own_name
-        if adm2.any():
+        if any(g.cands.county_own for g in named):
+            own_name = cat([g.cands.own_name for g in named])
+            adm2 = cat([g.cands.adm2 for g in named]) & own_name
             links = self._county_links(adm2, own_name)
             self.scores_local = self.scores_local + _COUNTY_LINK_BONUS * links
 
