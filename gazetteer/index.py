@@ -304,6 +304,11 @@ class PackedStrings(Sequence):
             raise IndexError(i)
         return self._data[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
 
+    def at(self, i: int) -> str:
+        """The string at position ``0 <= i < len(self)`` (unchecked, for hot loops)."""
+        offsets = self._offsets
+        return self._data[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
+
     def find(self, key: str) -> int:
         """Position of a string, or -1 when it is not there (needs the hash table)."""
         return self.positions[key]
@@ -692,18 +697,19 @@ class GazetteerIndex:
         return cached
 
     def _make_place(self, row: int) -> Place:
-        s, a = self.strings, self.arrays
-        members = s["members"][row]
+        # (``item`` reads a Python scalar without making a numpy one; rows are valid)
+        s, a, v = self.strings, self.arrays, self.vocab
+        members = s["members"].at(row)
         return Place(
-            id=s["id"][row],
-            name=s["name"][row],
-            kind=KINDS[a["kind"][row]],
-            feature=self.vocab["feature"][a["feature"][row]],
-            country=self.vocab["country"][a["country"][row]],
-            admin1_code=self.vocab["admin1_code"][a["admin1_code"][row]],
-            lat=float(a["lat"][row]),
-            lon=float(a["lon"][row]),
-            population=int(a["population"][row]),
-            source=s["source"][row],
+            id=s["id"].at(row),
+            name=s["name"].at(row),
+            kind=KINDS[a["kind"].item(row)],
+            feature=v["feature"][a["feature"].item(row)],
+            country=v["country"][a["country"].item(row)],
+            admin1_code=v["admin1_code"][a["admin1_code"].item(row)],
+            lat=a["lat"].item(row),
+            lon=a["lon"].item(row),
+            population=a["population"].item(row),
+            source=s["source"].at(row),
             members=tuple(members.split("|")) if members else (),
         )
