@@ -404,7 +404,7 @@ def _drop_common_names(
 def _max_population(key: str, index: GazetteerIndex) -> int:
     """The largest population among a name's places."""
     s = index.slot(key)
-    return 0 if s is None else int(index.arrays["name_max_population"][s])
+    return 0 if s is None else index.arrays["name_max_population"].item(s)
 
 
 def _drop_surnames(
@@ -424,13 +424,12 @@ def _drop_surnames(
     weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
     cap, lower, gaps = toks.cap, toks.lower, toks.gaps
     given, words = first_names(), common_words()
-    # (only capitalised words one space before another are tested: a loop in C finds them)
-    pairs = itertools.compress(range(len(gaps)), map(and_, cap, cap[1:]))
+    # (only capitalised words one space before another are tested: loops in C find them)
+    pairs = map(and_, map(and_, cap, cap[1:]), map(" ".__eq__, gaps))
     surnames = {
         lower[k + 1]
-        for k in pairs
-        if gaps[k] == " "
-        and (
+        for k in itertools.compress(range(len(gaps)), pairs)
+        if (
             lower[k] in given
             or (
                 len(lower[k]) > 1
@@ -488,7 +487,7 @@ def _is_big(key: str, index: GazetteerIndex, kinds: int = _BIG_KINDS) -> bool:
     ``kinds``: the smallest kind that counts (``_REGION_KINDS``: no admin-1 units).
     """
     s = index.slot(key)
-    return s is not None and bool(index.arrays["name_min_kind"][s] <= kinds)
+    return s is not None and index.arrays["name_min_kind"].item(s) <= kinds
 
 
 def _demonym_country(key: str, index: GazetteerIndex) -> str | None:
@@ -539,6 +538,7 @@ def _org_before(toks: Tokens, k: int) -> bool:
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # "Armenia's Gegharkunik"
+_APOSTROPHES = ("'", "’")
 _DEMONYM_GAP = re.compile(r"\s+(?:\w+\s+of\s+)?")  # "the Armenian village of Sotk"
 _COMMA_GAP = re.compile(r",\s*")  # "Sotk, Armenia"
 
@@ -565,14 +565,16 @@ def _link(text: str, mentions: list[Mention], index) -> list[Mention]:
         if k > 0:
             p = out[k - 1]
             gap = text[p.end : m.start]
-            if _POSSESSIVE_GAP.fullmatch(gap) or (
+            # (the first character tested before each pattern: most gaps are neither)
+            if (gap[:1] in _APOSTROPHES and _POSSESSIVE_GAP.fullmatch(gap)) or (
                 p.role == "context" and p.key in index.context_names and _DEMONYM_GAP.fullmatch(gap)
             ):
                 parent = p.surface
         if parent is None and k + 1 < len(out):
             q = out[k + 1]
             if (
-                q.role == "toponym"
+                text[m.end : m.end + 1] == ","
+                and q.role == "toponym"
                 and _COMMA_GAP.fullmatch(text[m.end : q.start])
                 and _is_big(q.key, index)
                 and _may_have_parent(m.key, q.key, index)
