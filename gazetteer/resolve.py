@@ -478,11 +478,11 @@ def resolve_mentions(
             continue
         probs = np.exp(g.scores[order] - g.scores[order[0]])
         probs /= probs.sum()
-        alts = tuple(
-            (index.place(int(g.rows[o])), float(p))
-            for o, p in zip(order[1 : 1 + _MAX_ALTERNATIVES], probs[1:], strict=False)
-        )
-        ranked[key] = (index.place(int(g.rows[order[0]])), float(probs[0]), alts, "")
+        # (the best and its alternatives as Python numbers: no numpy scalar per place)
+        rows = g.rows[order[: 1 + _MAX_ALTERNATIVES]].tolist()
+        ps = probs[: 1 + _MAX_ALTERNATIVES].tolist()
+        alts = tuple(zip(map(index.place, rows[1:]), ps[1:], strict=True))
+        ranked[key] = (index.place(rows[0]), ps[0], alts, "")
     out = []
     for m in mentions:
         if m.key in ranked:
