@@ -527,15 +527,15 @@ def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
 
 
 def _dense_ids(values: np.ndarray) -> np.ndarray:
-    """Each value's rank among the distinct values (``np.unique``'s inverse, made leaner)."""
-    order = values.argsort()
-    ranked = values[order]
-    new = np.empty(len(values), np.intp)
-    new[:1] = 1
-    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
-    ids = np.empty(len(values), np.intp)
-    ids[order] = np.cumsum(new) - 1
-    return ids
+    """One id per distinct value, 0, 1, 2, … in order of first appearance.
+
+    For ``np.bincount(ids, w)[ids]``, the sum of ``w`` over equal values: any such
+    ids give the same sums (each bin adds its weights in the order of the
+    array). A dict does it in a tenth of the instructions of sorting with numpy
+    for an article's few dozen candidates.
+    """
+    ids: dict[int, int] = {}
+    return np.array([ids.setdefault(v, len(ids)) for v in values.tolist()], np.intp)
 
 
 class _Article:
