@@ -463,7 +463,7 @@ def resolve_mentions(
         if not len(g.rows):
             ranked[key] = (None, 0.0, (), "unknown")
             continue
-        order = np.argsort(-g.scores, kind="stable") if len(g.rows) > 1 else (0,)
+        order = (-g.scores).argsort(kind="stable") if len(g.rows) > 1 else (0,)
         weak_skeleton = (
             g.cands.skeleton
             and not g.support[order[0]]
@@ -547,10 +547,14 @@ class _Article:
 
     def __init__(self, named: list[_Group], context, context_units, index: GazetteerIndex):
         self.named = named
-        sizes = np.array([len(g.rows) for g in named])
-        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        self.sizes = sizes
-        self.group = np.repeat(np.arange(len(named)), sizes)
+        sizes = [len(g.rows) for g in named]
+        starts = list(itertools.accumulate(sizes, initial=0))[:-1]
+        #: each name's first candidate and number of candidates, as Python numbers
+        self.segments = list(zip(starts, sizes, strict=True))
+        # (Python sums and ndarray methods: numpy's function wrappers cost more than the
+        # arithmetic on an article's few dozen candidates)
+        self.starts = np.array(starts)
+        self.group = np.arange(len(named)).repeat(sizes)
         cat = np.concatenate
         self.country = cat([g.cands.country for g in named])
         self.admin1 = cat([g.cands.admin1 for g in named])
@@ -629,7 +633,8 @@ class _Article:
         vote = _COUNTRY_VOTE[best_kind] * self.n
         evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
         own_vote = vote[group]
-        support = evidence[self.country] - np.where(self.country == best_country_g, own_vote, 0.0)
+        same_country = self.country == best_country_g
+        support = evidence[self.country] - np.where(same_country, own_vote, 0.0)
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
@@ -651,8 +656,9 @@ class _Article:
             )
         # Siblings: other names whose best candidate is a country (for countries) or an
         # admin-1 unit of the same country (for admin-1 units).
-        n_countries = float(np.count_nonzero(best_kind == K_COUNTRY))
-        own_country = (best_kind == K_COUNTRY)[group]
+        country_best = best_kind == K_COUNTRY
+        n_countries = float(np.count_nonzero(country_best))
+        own_country = country_best[group]
         is_country = self.is_country
         # (two other countries at least: "Jordan" and "the United States" are no list)
         bonus[is_country] += _SIBLING_BONUS * np.minimum(
@@ -662,7 +668,7 @@ class _Article:
         # (whole counts: the same values as floats once np.minimum meets 2.0)
         units_by_country = np.bincount(best_country[unit_best], minlength=len(self.context))
         is_unit = self.unit_like
-        own_unit = (unit_best[group] & (best_country_g == self.country))[is_unit]
+        own_unit = (unit_best[group] & same_country)[is_unit]
         bonus[is_unit] += _SIBLING_BONUS * np.minimum(
             units_by_country[self.country_of_units] - own_unit, 2.0
         )
@@ -682,8 +688,9 @@ class _Article:
         scores = self.scores_local
         for _ in range(rounds):
             scores, support, total = self.round(scores)
-        for g, a, n in zip(self.named, self.starts, self.sizes, strict=True):
+        total = total.tolist()
+        for g, (a, n) in zip(self.named, self.segments, strict=True):
             if n > 1:
                 g.scores = scores[a : a + n]
             g.support = support[a : a + n]
-            g.has_context = bool(total[a] > _EPS)
+            g.has_context = total[a] > _EPS
