@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
-from operator import and_, itemgetter, not_, or_
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from gazetteer.filters import (
@@ -66,7 +66,8 @@ class Tokens:
     thousand words and only its capitalised ones can start a toponym.
     """
 
-    __slots__ = ("adjacent", "cap", "ends", "gaps", "lower", "starts", "words")
+    __slots__ = ("adjacent", "cap", "capitals", "ends", "gaps", "lower", "starts", "stops")
+    __slots__ += ("words",)
 
     def __init__(self, text: str):
         # [gap, word, gap, word, …, gap]: words at odd places, what lies between at even.
@@ -78,8 +79,12 @@ class Tokens:
         self.lower = list(map(str.lower, self.words))
         # (map and compress loop in C: an article has about a thousand words)
         self.cap = list(map(str.isupper, map(itemgetter(0), self.words)))
+        #: positions of the capitalised words
+        self.capitals = list(itertools.compress(range(len(self.cap)), self.cap))
         #: gaps[k]: what lies between words k and k+1
         self.gaps = gaps = parts[2:-1:2]
+        #: positions k of the gaps ". " (a full stop and one space after word k)
+        self.stops = _positions(gaps, ". ")
         # adjacent[k]: words k and k+1 may belong to one name ("St. Cloud" too).
         self.adjacent = list(map(_JOINING_GAPS.__contains__, gaps))
         for k in itertools.compress(range(len(gaps)), map(_ABBREVIATIONS.__contains__, self.lower)):
@@ -88,14 +93,24 @@ class Tokens:
                 self.adjacent[k] = True
         # Initials of a short abbreviation written with spaces: "W. Va.", "D. C.", "N. Y."
         words = self.words
-        # (single letters before ". " found with map loops in C: sentence ends are many)
-        initials = map(and_, map((1).__eq__, map(len, words)), map(". ".__eq__, gaps))
-        for k in itertools.compress(range(len(gaps)), initials):
-            if self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
+        for k in self.stops:
+            if len(words[k]) == 1 and self.cap[k] and len(words[k + 1]) <= 2 and self.cap[k + 1]:
                 self.adjacent[k] = True
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+def _positions(items: list, value) -> list[int]:
+    """Positions of ``value`` in a list (``list.index`` scans in C between them)."""
+    out: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = items.index(value, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
 
 
 def _split_words(text: str) -> list[str]:
@@ -142,9 +157,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
     words, starts, lower, cap = toks.words, toks.starts, toks.lower, toks.cap
     adjacent = toks.adjacent
     n = len(toks)
-    lowercase_words = set(itertools.compress(lower, map(not_, cap)))
-    # joinable[k]: token k+1 may continue a name that token k is part of.
-    joinable = list(map(and_, adjacent, map(or_, cap[1:], map(PARTICLES.__contains__, lower[1:]))))
+    # (the words not capitalised: all words, with the few capitalised ones blanked out)
+    uncapitalised = lower.copy()
+    for k in toks.capitals:
+        uncapitalised[k] = ""
+    lowercase_words = set(uncapitalised)
+    lowercase_words.discard("")
     names, context_names, first_words = index.name_set, index.context_names, index.first_words
     # (``positions[key] >= 0`` is ``key in names``, with no Python call once a key was seen)
     name_pos, first_word_pos = names.positions, first_words.positions
@@ -180,9 +198,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
             continue
         # The longest run of words that may form one name with token i.
         last = i
+        # (a capitalised word or a particle may continue a name; any other word ends it)
         while last + 1 < n and last - i + 1 < _MAX_TOKENS and adjacent[last]:
             last += 1
-            if not joinable[last - 1]:
+            if not (cap[last] or lower[last] in PARTICLES):
                 break
         if last > i:
             # Keys of several words are the words' keys joined by spaces; no name
@@ -192,11 +211,10 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
                 last = i
         match = None
         for j in range(last, i - 1, -1):
-            # The words after the first join it as capitalised words or particles; the
-            # last may be in lower case ("Lachin corridor"), but not after a common
-            # word ("The city") unless they name a region ("the Gulf states").
-            if j > i and not (all(joinable[i : j - 1]) and adjacent[j - 1]):
-                continue
+            # The words after the first join it as capitalised words or particles (the
+            # run above); the last may be in lower case ("Lachin corridor"), but not
+            # after a common word ("The city") unless they name a region ("the Gulf
+            # states").
             length, key = _surface_key(words[j])
             end = starts[j] + length
             if j > i:
@@ -424,12 +442,15 @@ def _drop_surnames(
     weak = {i for i, j, big in spans if i == j and not big}  # may be a name's word too
     cap, lower, gaps = toks.cap, toks.lower, toks.gaps
     given, words = first_names(), common_words()
-    # (only capitalised words one space before another are tested: loops in C find them)
-    pairs = map(and_, map(and_, cap, cap[1:]), map(" ".__eq__, gaps))
+    n = len(cap)
+    # (only capitalised words one space before another are tested)
     surnames = {
         lower[k + 1]
-        for k in itertools.compress(range(len(gaps)), pairs)
-        if (
+        for k in toks.capitals
+        if k + 1 < n
+        and cap[k + 1]
+        and gaps[k] == " "
+        and (
             lower[k] in given
             or (
                 len(lower[k]) > 1
@@ -449,7 +470,7 @@ def _drop_surnames(
     words_ = toks.words
     surnames |= {
         lower[k + 1]
-        for k in itertools.compress(range(len(gaps)), map(". ".__eq__, gaps))
+        for k in toks.stops
         if k >= 1
         and len(words_[k]) == 1
         and cap[k]
