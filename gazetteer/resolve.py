@@ -441,16 +441,20 @@ def resolve_mentions(
     # Pass 2: the article's countries, admin-1 units and other places, as the names'
     # candidates point to them; each round starts from the scores the one before left.
     context = np.zeros(len(index.vocab["country"]))
-    context_units = np.zeros(len(index.vocab["admin1_code"]))
+    # (made when a demonym names admin-1 units; most articles have none: see _Article.round)
+    context_units = None
     for m in mentions:
         if m.role == "context" and m.key in demonyms:
             if m.context_country in index.country_code:
                 context[index.country_code[m.context_country]] += 1.0
             units = _admin1_units(m.key, index)
+            row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
+            demonym_unit = row is not None and index.arrays["admin1_code"][row] > 0
+            if context_units is None and (len(units) or demonym_unit):
+                context_units = np.zeros(len(index.vocab["admin1_code"]))
             if len(units):
                 context_units[units] += 1.0 / len(units)
-            row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
-            if row is not None and index.arrays["admin1_code"][row] > 0:
+            if demonym_unit:
                 context_units[index.arrays["admin1_code"][row]] += 1.0
     for g in scored:
         g.local = g.scores
@@ -579,7 +583,9 @@ class _Article:
         self.country_of_countries = self.country[self.is_country]
         self.country_of_units = self.country[self.unit_like]
         self.context = context
+        #: the article's demonyms' votes for admin-1 units (None: no unit named so)
         self.context_units = context_units
+        self.n_units = len(index.vocab["admin1_code"])
         # (places named by their own name: "Richmond" alone is a city before it is
         # Richmond County, and "Youngstown" a city before an old name of another town)
         if any(g.cands.county_own for g in named):
@@ -639,7 +645,9 @@ class _Article:
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
         w = p * self.in_unit * self.n_group
-        votes = self.context_units + np.bincount(self.admin1, w, minlength=len(self.context_units))
+        votes = np.bincount(self.admin1, w, minlength=self.n_units)
+        if self.context_units is not None:  # (0.0 + x is x: no sum when no demonym named units)
+            votes = self.context_units + votes
         votes_sum = np.add.reduce(votes)
         if votes_sum > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
