@@ -62,6 +62,7 @@ class _Candidates:
 
     __slots__ = ("adm2", "admin1", "admin_city", "base", "country", "kind", "local", "namesake")
     __slots__ += ("capital", "county_own", "own_name", "quality", "rows", "skeleton", "xyz")
+    __slots__ += ("zeros",)
 
     def __init__(self, key: str, index: GazetteerIndex):
         rows, quality = index.candidates(key)
@@ -92,6 +93,9 @@ class _Candidates:
         self.county_own = bool((self.adm2 & self.own_name).any())
         #: places inside one admin-1 unit (admin-1 units, populated places, features)
         self.local = (self.kind >= K_ADMIN1).astype(float)
+        #: a score of zero for each candidate (read-only: shared by the articles)
+        self.zeros = np.zeros(len(self.rows))
+        self.zeros.flags.writeable = False
         if len(self.rows) > 1:
             self._score(index, feat)
         else:
@@ -180,9 +184,10 @@ class _Group:
         self.mentions: list[Mention] = []
         self.cands = c = _candidates(key, index)
         self.rows = c.rows
-        self.scores = np.zeros(len(c.rows))
+        # (one read-only array of zeros per name, shared: every step makes new arrays)
+        self.scores = c.zeros
         self.local = self.scores  #: scores from the mentions themselves, before the article's
-        self.support = np.zeros(len(c.rows))  #: the article's evidence for each candidate's country
+        self.support = c.zeros  #: the article's evidence for each candidate's country
         self.has_context = False  #: the article names countries other than this name's
 
 
