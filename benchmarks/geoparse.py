@@ -131,19 +131,24 @@ def load(path: Path, limit: int | None):
     return docs[:limit] if limit else docs
 
 
-def score_corpus(gaz, judge, docs, errors: list | None = None):
+def score_corpus(gaz, judge, docs, errors: list | None = None, homes: dict | None = None):
     """Recognition and resolution figures of one corpus (see the module docstring).
 
     ``errors``, when given, receives one tuple per false positive (``FP``), false
     negative (``FN``) and wrong gold-span resolution (``WRONG``/``UNRES``).
+    ``homes``, when given, maps outlets to their home regions (learnt without gold
+    by :meth:`Gazetteer.home_regions`), the prior each article of the outlet gets.
     """
+    from gazetteer.outlets import outlet_of
+
     tp_exact = tp_overlap = n_pred = n_gold = 0
     tp_top = n_top = 0  # the same for mentions of role "toponym" alone
     e2e_ok = e2e_n = e2e_id_ok = e2e_id_n = 0
     gold_ok = gold_n = gold_id_ok = gold_id_n = gold_unres = 0
     for d in docs:
         text, golds = d["text"], d["toponyms"]
-        resolved = gaz.resolve(text)
+        home = homes.get(outlet_of(d.get("url"))) if homes else None
+        resolved = gaz.resolve(text, home=home)
         n_pred += len(resolved)
         n_gold += len(golds)
         spans = {(g["start"], g["end"]): g for g in golds}
@@ -173,7 +178,7 @@ def score_corpus(gaz, judge, docs, errors: list | None = None):
                     errors.append(("FN", d["id"], g["name"], "", _snippet(text, m)))
         with_coords = [g for g in golds if g.get("lat") is not None]
         if with_coords:
-            rs = gaz.resolve_spans(text, [(g["start"], g["end"]) for g in with_coords])
+            rs = gaz.resolve_spans(text, [(g["start"], g["end"]) for g in with_coords], home=home)
             for g, r in zip(with_coords, rs, strict=True):
                 gold_n += 1
                 gold_unres += r.place is None

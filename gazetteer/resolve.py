@@ -21,6 +21,7 @@ from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
+    from gazetteer.outlets import HomeRegion
 
 __all__ = ["focus_code_sets", "haversine_km", "resolve_mentions"]
 
@@ -350,6 +351,7 @@ def resolve_mentions(
     index: GazetteerIndex,
     focus: list[str] | None = None,
     reject: bool = True,
+    home: HomeRegion | None = None,
 ) -> list[ResolvedMention]:
     """Choose a place for every toponym mention.
 
@@ -374,6 +376,10 @@ def resolve_mentions(
     reject : bool
         Leave weak names that nothing in the article supports unresolved
         (see :func:`_out_of_context`). Off when the spans are known toponyms.
+    home : HomeRegion, optional
+        The home units of the article's outlet (:mod:`gazetteer.outlets`): weak
+        context, as if the article named each once (weighted by its share), so
+        the article's own cues outweigh it.
 
     Returns
     -------
@@ -432,6 +438,8 @@ def resolve_mentions(
             row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
             if row is not None and index.arrays["admin1_code"][row] > 0:
                 context_units[index.arrays["admin1_code"][row]] += 1.0
+    if home is not None:
+        _add_home(home, context, context_units, index)
     for g in scored:
         g.local = g.scores
     named = [g for g in groups.values() if len(g.rows)]
@@ -472,6 +480,24 @@ def resolve_mentions(
             place = None if row is None else index.place(row)
             out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
+
+
+#: Weight of an outlet's home (:mod:`gazetteer.outlets`) as context: its units and their
+#: countries count as this many mentions of a demonym ("Ohioans"), split by their shares;
+#: an article that names two places of another state outweighs it.
+HOME_WEIGHT = 2.0
+
+
+def _add_home(home: HomeRegion, context, context_units, index: GazetteerIndex) -> None:
+    """Add an outlet's home units and their countries to an article's context votes."""
+    for code, share in home.units.items():
+        country = index.country_code.get(code.split("-", 1)[0])
+        if country is None:
+            continue
+        context[country] += HOME_WEIGHT * share
+        unit = index.admin1_index.get(code) if "-" in code else None
+        if unit is not None:
+            context_units[unit] += HOME_WEIGHT * share
 
 
 #: Weight of the article's support for a candidate's admin-1 unit (its country's is 4).
