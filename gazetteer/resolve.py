@@ -44,6 +44,19 @@ _MAX_ALTERNATIVES = 5
 _LIST_BONUS = 2.0
 
 
+#: A town's own government and services after its name ("Norfolk High School", "the Paris
+#: City Council", "Portland selectmen", "Hartford police"): the name is a town, not a
+#: country, region, admin-1 unit or county of that name.
+_MUNICIPAL = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+council|town\s+council|board\s+of\s+(?:selectmen|education|finance)"
+    r"|selectm[ae]n|mayor|city\s+manager|high\s+school|middle\s+school|city\s+hall|town\s+hall"
+    r"|public\s+(?:library|schools)|school\s+board|police|fire\s+department)\b",
+    re.IGNORECASE,
+)
+#: Score gap that a municipal word opens between a name's towns and its areas.
+MUNICIPAL_BONUS = 3.0
+
+
 def haversine_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in km (spherical Earth, R = 6371 km); works on arrays."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
@@ -412,6 +425,12 @@ def resolve_mentions(
                     in_parent = _in_codes(g.cands.country, pc) | _in_codes(g.cands.admin1, pa)
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
+
+    for g in scored:
+        if any(_MUNICIPAL.match(text, m.end) for m in g.mentions):
+            c = g.cands
+            town = (c.kind == K_PLACE) | (c.namesake)
+            g.scores = g.scores + np.where(town, MUNICIPAL_BONUS / 2, -MUNICIPAL_BONUS / 2)
 
     for g, countries in _listed_with_units(text, mentions, groups, index).items():
         if len(g.rows) > 1:
