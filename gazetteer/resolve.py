@@ -487,6 +487,8 @@ def resolve_mentions(
             if demonym_unit:
                 context_units[index.arrays["admin1_code"][row]] += 1.0
     if home is not None:
+        if context_units is None:
+            context_units = np.zeros(len(index.vocab["admin1_code"]))
         _add_home(home, context, context_units, index)
     for g in scored:
         g.local = g.scores
