@@ -14,6 +14,7 @@ __all__ = [
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
     "LIST_GAP",
+    "MUNICIPAL_AFTER",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -33,6 +34,18 @@ MONTHS = {
     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
+
+#: A town's own government and schools after its name ("Norfolk High School", "the Paris
+#: City Council", "Portland selectmen", "Kent's Board of Finance"): the name is the town,
+#: not a region, admin-1 unit or county of that name. Police and fire services are not
+#: here: states, provinces and counties have forces of their own ("Kent Police",
+#: "Punjab police").
+MUNICIPAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+council|town\s+council|board\s+of\s+(?:selectmen|education|finance)"
+    r"|selectm[ae]n|mayor|city\s+manager|high\s+school|middle\s+school|city\s+hall|town\s+hall"
+    r"|public\s+(?:library|schools)|school\s+board)\b",
+    re.IGNORECASE,
+)
 
 #: Words before a personal name; capitalised words after them are a person.
 TITLES = {
