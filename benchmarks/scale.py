@@ -142,6 +142,17 @@ def _cpu(who: int) -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _pool_cpu(engine) -> float:
+    """CPU seconds (user + system) the engine's live worker processes have used (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in engine._pool._processes:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / ticks
+
+
 def child_throughput(corpus: str, workers: int) -> dict:
     """One whole extraction job, timed from before the gazetteer loads to the last result.
 
@@ -171,13 +182,13 @@ def child_throughput(corpus: str, workers: int) -> dict:
             parts += 1
         took = time.perf_counter() - t0
         client_cpu = _cpu(resource.RUSAGE_SELF) - c0
+        # the workers' CPU so far (start-up and partitions), before the merging stage adds its own
+        workers_cpu = _pool_cpu(engine) if workers > 1 else 0.0
         stage_s, staged_ids = None, None
         if workers > 1:  # merging as a second stage on the same workers (copies travel)
             t1 = time.perf_counter()
             staged_ids = [i.id for i in merge_stage(copy.deepcopy(incidents), engine)]
             stage_s = time.perf_counter() - t1
-    # the workers have exited: their whole CPU time (start-up included) is in RUSAGE_CHILDREN
-    workers_cpu = _cpu(resource.RUSAGE_CHILDREN) if workers > 1 else 0.0
     mine = copy.deepcopy(incidents)  # merging changes the incidents it merges into
     t1 = time.perf_counter()
     groups = merge_groups(_order(mine))  # the stage's serial part (client)
