@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.events import number_value
 from geo.extract.patterns import Lexeme, LexemeSet
 
@@ -31,27 +33,8 @@ __all__ = [
     "resolve_time",
 ]
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+#: Month name or abbreviation -> month number.
+MONTHS = {m: i for i, names in enumerate(MONTH_NAMES, start=1) for m in names}
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
@@ -92,8 +75,6 @@ def parse_date(value: object) -> dt.date | None:
 #: From the most to the least precise.
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -201,7 +182,7 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
         Lexeme(
             ("day",),
             rf"\b(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:the\s+)?(?:night|morning|evening)\s+of\s+)?"
-            rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)}){_PART}\b",
+            rf"(?:last\s+)?(?:{'|'.join(WEEKDAYS)}){_PART}\b",
         ),
     ),
     (
@@ -297,7 +278,7 @@ _ANY_TIME_WORD = Lexeme(
         "day", *_MONTH_STEMS, "night", "morning", "afternoon", "evening", "week", "month",
         "year", "ago", "time", "hour", "19", "20",
     ),
-    rf"\b(?:{'|'.join(_WEEKDAYS)}|{MONTH_RE}|yesterday|today|tonight|night|overnight|morning"
+    rf"\b(?:{'|'.join(WEEKDAYS)}|{MONTH_RE}|yesterday|today|tonight|night|overnight|morning"
     r"|afternoon|evening|week|month|year|days?|hours?|ago|time)\b|\b(?:19|20)\d\d",
 )  # fmt: skip
 
@@ -346,6 +327,12 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
     return sorted(found, key=lambda t: t.start)
 
 
+@lru_cache(maxsize=64)
+def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence``'s asides, worked out once for all its triggers."""
+    return tuple(m.span() for m in _ASIDE.finditer(sentence))
+
+
 def dating(exprs: list[TimeExpression], sentence: str, pos: int) -> list[TimeExpression]:
     """The time expressions of ``sentence`` that can date the event told at ``pos``.
 
@@ -368,7 +355,7 @@ def dating(exprs: list[TimeExpression], sentence: str, pos: int) -> list[TimeExp
     """
     if not exprs:
         return exprs
-    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+    asides = _asides(sentence)
 
     def aside(x: int) -> tuple[int, int] | None:
         return next((a for a in asides if a[0] <= x < a[1]), None)
@@ -470,7 +457,7 @@ def _resolve(expr: TimeExpression, published: dt.date | None) -> EventDate:
         d = _latest_day_month(published, month, day)
         return EventDate(d, d, "day") if d else UNKNOWN
     if expr.kind == "weekday":
-        wd = next(i for i, w in enumerate(_WEEKDAYS) if w in text)
+        wd = next(i for i, w in enumerate(WEEKDAYS) if w in text)
         d = _last_weekday(published, wd, strictly_before="last " in text)
         return EventDate(d, d, "day")
     if expr.kind == "relative":

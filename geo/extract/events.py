@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
@@ -474,11 +475,7 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
-_WEEKDAYS_AND_MONTHS = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
+_WEEKDAYS_AND_MONTHS = tuple(n.capitalize() for n in (*WEEKDAYS, *(m[0] for m in MONTH_NAMES)))
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"

@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
     EVENT_WORD as _EVENT_WORD,
@@ -259,25 +260,8 @@ _NAME_NEIGHBOURS = frozenset(
         "greater",
         "new",
         "old",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *WEEKDAYS,
+        *(names[0] for names in MONTH_NAMES),
         "the",
         "on",
         "in",
@@ -670,7 +654,7 @@ class _Extractor:
                         new.append(inc)
             if not new:
                 new = self._similar_before(s, sent, exprs, published, incidents, source)
-            new += self._continued(s, sent, exprs, published, told_again + new)
+            new += self._continued(s, sent, exprs, published, told_again + new, source)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -768,7 +752,7 @@ class _Extractor:
         return None
 
     @staticmethod
-    def _continued(s, sent, exprs, published, told) -> list[Incident]:
+    def _continued(s, sent, exprs, published, told, source) -> list[Incident]:
         """The next day of an event told as going on from one day into the next.
 
         One incident per day: the day it went on to is an incident of its own, of the
@@ -778,31 +762,10 @@ class _Extractor:
         first = next((i for i in told if i.physical and i.date.precision == "day"), None)
         if m is None or first is None:
             return []
-        for e in exprs:
-            if e.start < m.end() or e.speech or e.history:
-                continue
-            date = resolve_time(e, published)
-            if date.precision != "day" or date.overlaps(first.date):
-                continue
-            inc = Incident(
-                event_type=first.event_type,
-                date=date,
-                location=first.location,
-                quote=s,
-                quote_start=sent.start,
-                quote_end=sent.end,
-                sources=[
-                    {
-                        **first.sources[0],
-                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                    }
-                ],
-                trigger=m.group(0),
-            )
-            inc.notes.append("the same event on the next day it went on")
-            _Where(s, sent.start, first.sources[0]["article_id"]).add(inc, "date", e.start, e.end)
-            return [inc]
-        return []
+        return _Extractor._by_date(
+            s, sent, exprs, published, first, first.location, source, m.group(0), m.end(),
+            "the same event on the next day it went on", only_one=True,
+        )  # fmt: skip
 
     @staticmethod
     def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
@@ -814,28 +777,44 @@ class _Extractor:
         physical = [i for i in before if i.physical]
         if m is None or not physical:
             return []
-        last = physical[-1]
         where = next((i.location for i in reversed(physical) if i.location is not None), None)
+        return _Extractor._by_date(
+            s, sent, exprs, published, physical[-1], where, source, m.group(0).strip(),
+            m.end() - 4, "an earlier incident of the same kind, listed by its date",
+        )  # fmt: skip
+
+    @staticmethod
+    def _by_date(
+        s, sent, exprs, published, model, location, source, trigger, after, note, only_one=False
+    ) -> list[Incident]:
+        """Incidents of ``model``'s kind at ``location``, one per other day named from ``after``.
+
+        Each day named at or after offset ``after`` (not a statement's, not history's)
+        that is not ``model``'s own day is an incident of its own; ``only_one`` keeps
+        the first such day.
+        """
         out = []
         for e in exprs:
-            if e.start < m.end() - 4 or e.speech or e.history:
+            if e.start < after or e.speech or e.history:
                 continue
             date = resolve_time(e, published)
-            if date.precision != "day" or date.overlaps(last.date):
+            if date.precision != "day" or date.overlaps(model.date):
                 continue
             inc = Incident(
-                event_type=last.event_type,
+                event_type=model.event_type,
                 date=date,
-                location=where,
+                location=location,
                 quote=s,
                 quote_start=sent.start,
                 quote_end=sent.end,
                 sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
-                trigger=m.group(0).strip(),
+                trigger=trigger,
             )
-            inc.notes.append("an earlier incident of the same kind, listed by its date")
+            inc.notes.append(note)
             _Where(s, sent.start, source["article_id"]).add(inc, "date", e.start, e.end)
             out.append(inc)
+            if only_one:
+                break
         return out
 
     def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
@@ -1686,8 +1665,12 @@ def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
     return speakers[-1:]
 
 
+@lru_cache(maxsize=8)
 def _long_ago(sentence: str, published) -> bool:
-    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s").
+
+    Cached: asked once per trigger of the sentence after it, worked out once.
+    """
     exprs = find_time_expressions(sentence) if sentence else []
     return any(e.history for e in exprs) or _is_past(exprs, published)
 
