@@ -1,0 +1,52 @@
+"""Classes of reporting language that generalise beyond one report, on passages of our own.
+
+Each test is one class: a way journalists in any region phrase an incident that
+extraction read wrongly (issue 12 follow-up, classes left by the last review).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gazetteer.normalize import compound_spellings
+from geo.extract.articles import Article
+from geo.extract.incidents import extract_incidents
+
+DAY = dt.date(2025, 4, 9)  # a Wednesday
+
+
+def _incidents(gazetteer, text, published=DAY, keep="all"):
+    return extract_incidents(Article(text, published=published), gazetteer, keep=keep)
+
+
+def _physical(gazetteer, text, published=DAY):
+    return [i for i in _incidents(gazetteer, text, published) if i.physical]
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+def test_a_compound_province_name_in_mixed_spellings_is_that_province():
+    # each part spelled as some source spells it, joined by "and" or a hyphen
+    assert "Kohkiluyeh and Boyer-Ahmad" in compound_spellings(
+        "Kohgiluyeh and Boyer-Ahmad", ["Kohkiluyeh va Boyer-Ahmad"]
+    )
+    assert compound_spellings("Perth and Kinross", []) == ["Perth-Kinross"]
+    # a part not like the name's part at its place is not a spelling of it
+    assert compound_spellings("Sistan and Baluchestan", ["Baluchestan va Sistan"]) == [
+        "Sistan-Baluchestan"
+    ]
+    assert compound_spellings("Kabardino-Balkaria", ["Kabardino and Balkaria"]) == []
+
+
+def test_an_incident_in_a_compound_province_is_not_in_the_province_its_part_names(gazetteer):
+    # "Baluchistan" alone is Pakistan's province; "Sistan and Baluchistan" is Iran's
+    for text in (
+        "Gunmen killed two Iranian border guards in Sistan and Baluchistan province on Monday.",
+        "Gunmen killed two border guards at a post in Sistan-Baluchistan on Monday.",
+    ):
+        (inc,) = _physical(gazetteer, text)
+        assert inc.location is not None, text
+        assert tuple(inc.location.countries) == ("IR",), text
+        assert inc.location.admin1_codes == ("IR-13",), text
