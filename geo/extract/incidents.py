@@ -470,6 +470,10 @@ class _Extractor:
             new: list[Incident] = []
             told_again: list[Incident] = []  # earlier incidents this sentence tells again
             clauses = split_clauses(s)
+            causes = _cause_spans(s) if _EARLIER_CAUSE_WORD.search(s) else []
+            # the places of what an act answered ("in retaliation for a raid on X") are
+            # the cause's, not the act's
+            act_refs = [r for r in srefs if not any(a <= r.start < b for a, b in causes)]
             casualties = count_casualties(s)
             # each count is given to one incident only: counts of clauses with no event of
             # their own go to the sentence's first physical incident, never to two
@@ -499,7 +503,7 @@ class _Extractor:
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
                     spent.update(id(c) for c in clause_casualties)
                     continue
-                crefs = [r for r in srefs if cs <= r.start < ce]
+                crefs = [r for r in act_refs if cs <= r.start < ce]
                 if denial:
                     spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
@@ -593,7 +597,7 @@ class _Extractor:
                         )
                     elif not date.known:
                         inherit = story.inherited(is_physical)
-                    locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    locations = self._locate(s, cs, ce, crefs, act_refs, last_location, event_type)
                     if is_physical:
                         locations = self._unresolved(
                             clause,
@@ -688,6 +692,8 @@ class _Extractor:
             # an incident told without a place of its own may get it from the next sentence
             pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
+            if _EARLIER_CAUSE_WORD.search(s):
+                incidents += self._dated_causes(s, sent, exprs, srefs, incidents, source)
         merged = _merge_within_article(incidents)
         for inc in merged:
             if inc.location is None and inc.physical and filed_near is not None:
@@ -815,6 +821,58 @@ class _Extractor:
             out.append(inc)
             if only_one:
                 break
+        return out
+
+    def _dated_causes(self, s, sent, exprs, srefs, before, source) -> list[Incident]:
+        """Dated events told as what an act answered ("in retaliation for a raid on Monday").
+
+        The act's own triggers leave the cause out (it is not the act); a cause told with
+        a day of its own is an incident of its own, with its own place and toll, unless an
+        earlier incident of the story already tells it (same family of event, same day).
+        """
+        published = self._published
+        out = []
+        for a, b in _cause_spans(s):
+            text = s[a:b]
+            physical = [t for t in find_triggers(text)[0] if t.event_type in _VIOLENT - {"other"}]
+            dates = [
+                (e, resolve_time(e, published))
+                for e in exprs
+                if a <= e.start < b and not (e.speech or e.history or e.until or e.since)
+            ]
+            dates = [(e, d) for e, d in dates if d.known and d.precision == "day"]
+            if not physical or not dates:
+                continue
+            trigger, (said, date) = physical[0], dates[0]
+            if any(
+                i.physical and i.event_type in _VIOLENT and i.date.overlaps(date)
+                for i in [*before, *out]
+            ):
+                continue  # told already
+            crefs = [r for r in srefs if a <= r.start < b]
+            where = self._locate(s, a, b, crefs, crefs, None, trigger.event_type)
+            inc = Incident(
+                event_type=trigger.event_type,
+                date=date,
+                location=where[0] if where else None,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
+                trigger=trigger.text,
+            )
+            inc.notes.append("an earlier event the act answered, told with its own date")
+            counts = [
+                dataclasses.replace(c, start=c.start + a, end=c.end + a)
+                for c in count_casualties(text)
+            ]
+            self._count(inc, counts, s, srefs)
+            tell = _Where(s, sent.start, source["article_id"])
+            tell.add(inc, "trigger", a + trigger.start, a + trigger.end)
+            tell.add(inc, "date", said.start, said.end)
+            tell.counts(inc, counts)
+            self._place_words(inc, tell, crefs, crefs)
+            out.append(inc)
         return out
 
     def _headline_border(self, s: str, srefs: list[_Ref]) -> Location | None:
@@ -1541,6 +1599,28 @@ _PLACE_INTRO = re.compile(
     r"|neighbouring|neighboring)\s+)?$",
     re.I,
 )
+# "in retaliation for a rocket attack on Monday": the event an act answered (its cause)
+_EARLIER_CAUSE_WORD = re.compile(r"\b(?:retaliation|revenge|reprisal)\b", re.I)
+_EARLIER_CAUSE = re.compile(
+    r"\b(?:in\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|against)\s+(?:what\s+\w+\s+(?:called|described\s+as)\s+)?",
+    re.I,
+)
+# where the cause's words end: a speaker's tag, a semicolon, a dash
+_CAUSE_END = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,4}?(?:said|says|told|reported|according)\b|;|\s[-–—]\s|,\s+(?:while|but|and)\s",
+    re.I,
+)
+
+
+def _cause_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of ``s`` telling what an act answered ("in retaliation for a raid on Monday")."""
+    out = []
+    for m in _EARLIER_CAUSE.finditer(s):
+        stop = _CAUSE_END.search(s, m.end())
+        out.append((m.end(), stop.start() if stop else len(s)))
+    return out
+
+
 _CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
 # "after other crossings on 3 and 11 May", "after an earlier violation last week"
 _SIMILAR = re.compile(

@@ -50,3 +50,33 @@ def test_an_incident_in_a_compound_province_is_not_in_the_province_its_part_name
         assert inc.location is not None, text
         assert tuple(inc.location.countries) == ("IR",), text
         assert inc.location.admin1_codes == ("IR-13",), text
+
+
+# ---------------------------------------------------------------------------
+# what an act answered
+
+
+def test_a_dated_cause_told_with_a_retaliation_is_an_incident_of_its_own(gazetteer):
+    text = (
+        "Army jets bombed a depot near Khiam in southern Lebanon on Tuesday, killing two "
+        "people, in retaliation for a rocket attack on Kiryat Shmona in Israel that wounded "
+        "a woman on Monday."
+    )
+    got = sorted(_physical(gazetteer, text), key=lambda i: i.date.start)
+    assert len(got) == 2
+    cause, act = got
+    assert cause.date.start == dt.date(2025, 4, 7) and cause.date.precision == "day"
+    assert act.date.start == dt.date(2025, 4, 8)
+    assert cause.location is not None and "IL" in cause.location.countries
+    assert act.location is not None and "LB" in act.location.countries
+    assert [c["wounded"] for c in cause.casualties if c["wounded"]] == [1]
+    assert not any(c["wounded"] for c in act.casualties)
+
+
+def test_an_undated_cause_is_no_incident_and_its_place_is_not_the_acts(gazetteer):
+    text = (
+        "Pakistani troops shelled Indian posts on Tuesday in revenge for the killing of two "
+        "farmers near Kotli."
+    )
+    (act,) = _physical(gazetteer, text)
+    assert act.location is None or act.location.name != "Kotli"
