@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazetteer.filters import MONTH_NAMES, WEEKDAYS
+from gazetteer.filters import MONTH_NAMES, MONTHS, WEEKDAYS
 from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
@@ -857,6 +857,15 @@ _NAMED_VICTIM = re.compile(
 )
 
 
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# a day number beside its month ("June 17", "17th of June"): a date, not a count
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b",
+    re.I,
+)
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -866,6 +875,9 @@ def count_casualties(clause: str) -> list[Casualty]:
     out: list[Casualty] = []
     if not _HURT_WORD.found(clause.lower()):
         return out
+    if any(ch.isdigit() for ch in clause):
+        # "BAKU, June 17 - A soldier was wounded": a day of the month counts no one
+        clause = _DAY_OF_MONTH.sub(lambda m: re.sub(r"\d", "#", m.group(0)), clause)
     taken: list[tuple[int, int]] = []
     for m in _NONE_HURT.finditer(clause):
         words = m.group(0).lower()

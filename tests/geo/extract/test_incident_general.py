@@ -80,3 +80,23 @@ def test_an_undated_cause_is_no_incident_and_its_place_is_not_the_acts(gazetteer
     )
     (act,) = _physical(gazetteer, text)
     assert act.location is None or act.location.name != "Kotli"
+
+
+# ---------------------------------------------------------------------------
+# tolls
+
+
+def test_a_day_of_the_month_beside_a_toll_counts_no_one():
+    from geo.extract.events import count_casualties
+
+    for text in (
+        "TBILISI, June 17 - A Georgian shepherd was wounded near the boundary line.",
+        "On 3rd of May a border guard was wounded by a sniper.",
+        "LIMA, 9 July - One soldier was killed in the ambush.",
+    ):
+        got = [(c.kind, c.count) for c in count_casualties(text)]
+        assert got in ([("wounded", 1)], [("killed", 1)]), (text, got)
+    # a count is still a count beside a month ("killed 17 in May")
+    assert [(c.kind, c.count) for c in count_casualties("The raids killed 17 in May.")] == [
+        ("killed", 17)
+    ]
