@@ -338,245 +338,6 @@ def _footprints(m: folium.Map, layer: gpd.GeoDataFrame) -> None:
     ).add_to(m)
 
 
-_CSS = """
-<style>
-.bm-label{font:11px/1.2 sans-serif;color:#555;text-align:center;white-space:nowrap;
-  text-shadow:0 0 2px #fff,0 0 2px #fff;pointer-events:none}
-.bm-box{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
-  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:260px}
-.bm-box h4{margin:0 0 4px;font-size:12px}
-.bm-swatch{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;
-  vertical-align:-1px;border:1px solid #333}
-.bm-square{display:inline-block;width:12px;height:10px;margin-right:5px;vertical-align:-1px}
-.bm-popup{font:12px/1.4 sans-serif;max-width:320px}
-.bm-popup table{border-collapse:collapse}
-.bm-popup th{text-align:left;padding-right:6px;vertical-align:top;color:#555}
-.bm-popup blockquote{margin:6px 0;padding-left:6px;border-left:3px solid #ccc;white-space:pre-wrap}
-.bm-time input[type=range]{width:220px}
-.bm-search input{width:170px}
-.bm-count{font-weight:bold;margin-bottom:4px}
-.bm-empty{position:absolute;top:45%;left:50%;transform:translate(-50%,-50%);z-index:1000;
-  font-size:15px;padding:10px 16px}
-</style>
-"""
-
-_SCRIPT = """
-{% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }  // no tiles offline to set it
-  var D = {{ this.data_json }};
-  var COUNT = {{ this.count_json }};
-  var S = D.strings, n = D.x.length;
-  var renderer = L.canvas({padding: 0.5});
-  var cluster = {{ 'true' if this.cluster else 'false' }};
-  var physical = cluster ? L.markerClusterGroup({chunkedLoading: false}) : L.featureGroup();
-  var statements = L.featureGroup();
-  var STATEMENT = D.types.findIndex(function (t) { return t[0] === 'agreement_or_statement'; });
-  function day(d) { return d === null ? '' : new Date(d * 86400000).toISOString().slice(0, 10); }
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function row(table, label, value) {
-    if (value === null || value === undefined || value === '') { return; }
-    var tr = el('tr'); tr.appendChild(el('th', label)); tr.appendChild(el('td', value));
-    table.appendChild(tr);
-  }
-  function when(i) {
-    var p = S[D.dp[i]];
-    if (D.d0[i] === null) { return 'unknown date'; }
-    if (D.d0[i] === D.d1[i]) { return day(D.d0[i]) + ' (' + p + ')'; }
-    return day(D.d0[i]) + ' – ' + day(D.d1[i]) + ' (' + p + ')';
-  }
-  function popup(i) {
-    var box = el('div', null, 'bm-popup'), t = D.types[D.t[i]];
-    box.appendChild(el('strong', t[2]));
-    var table = el('table');
-    row(table, 'Date', when(i));
-    row(table, 'Place', S[D.p[i]]);
-    row(table, 'Killed', D.k[i] === null ? 'not reported' : D.k[i]);
-    row(table, 'Wounded', D.w[i] === null ? 'not reported' : D.w[i]);
-    row(table, 'Geo precision', D.g[i]);
-    row(table, 'Actor 1', S[D.a1[i]]);
-    row(table, 'Actor 2', S[D.a2[i]]);
-    row(table, 'Claimed by', S[D.c[i]]);
-    row(table, 'Denied by', S[D.dn[i]]);
-    box.appendChild(table);
-    box.appendChild(el('blockquote', S[D.q[i]]));
-    if (D.ev[i].length) {  // the words each field was read from
-      var ev = el('table', null, 'bm-evidence');
-      D.ev[i].forEach(function (e) { row(ev, S[e[0]], '\u201c' + S[e[1]] + '\u201d'); });
-      box.appendChild(el('div', 'Read from:')); box.appendChild(ev);
-    }
-    var list = el('ul');
-    D.s[i].forEach(function (src) {
-      var li = el('li'), title = S[src[0]], pub = S[src[1]], date = S[src[2]], url = S[src[3]];
-      li.appendChild(el('span', [title, pub, date].filter(Boolean).join(' · ')));
-      if (/^https?:\\/\\//i.test(url)) {
-        var a = el('a', url); a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer';
-        li.appendChild(el('br')); li.appendChild(a);
-      } else if (url) {
-        li.appendChild(el('br')); li.appendChild(el('span', url));
-      }
-      list.appendChild(li);
-    });
-    box.appendChild(el('div', 'Sources:')); box.appendChild(list);
-    return box;
-  }
-  function tooltip(i) {
-    return el('span', D.types[D.t[i]][0].replace(/_/g, ' ') + ' · ' + S[D.p[i]] + ' · ' +
-      (D.d0[i] === null ? 'unknown date' : day(D.d0[i])));
-  }
-  // one shared popup and tooltip, opened from the groups' events: 100,000 markers stay light
-  var shared = L.popup({maxWidth: 340});
-  var tip = L.tooltip({direction: 'top', offset: [0, -6]});
-  function openAt(i) {
-    shared.setLatLng(markers[i].getLatLng()).setContent(popup(i)).openOn(map);
-    return shared.getElement();
-  }
-  function onClick(e) { openAt(e.layer.options.bmIndex); }
-  function onOver(e) {
-    var i = e.layer.options.bmIndex;
-    tip.setLatLng(markers[i].getLatLng()).setContent(tooltip(i));
-    map.openTooltip(tip);
-  }
-  function onOut() { map.closeTooltip(tip); }
-  var markers = new Array(n);
-  for (var i = 0; i < n; i++) {
-    markers[i] = L.circleMarker([D.y[i], D.x[i]], {renderer: renderer, radius: D.r[i],
-      color: '#222', weight: 1, fillColor: D.types[D.t[i]][1], fillOpacity: 0.85, bmIndex: i});
-  }
-  [physical, statements].forEach(function (g) {
-    g.on('click', onClick); g.on('mouseover', onOver); g.on('mouseout', onOut);
-  });
-  function groupOf(i) { return D.t[i] === STATEMENT ? statements : physical; }
-  var visible = new Array(n).fill(false);
-  function apply(test) {
-    var addP = [], remP = [], addS = [], remS = [];
-    for (var i = 0; i < n; i++) {
-      var show = test(i);
-      if (show === visible[i]) { continue; }
-      visible[i] = show;
-      var st = D.t[i] === STATEMENT;
-      (show ? (st ? addS : addP) : (st ? remS : remP)).push(markers[i]);
-    }
-    if (cluster) { physical.removeLayers(remP); physical.addLayers(addP); }
-    else { remP.forEach(function (m) { physical.removeLayer(m); });
-           addP.forEach(function (m) { physical.addLayer(m); }); }
-    remS.forEach(function (m) { statements.removeLayer(m); });
-    addS.forEach(function (m) { statements.addLayer(m); });
-  }
-  apply(function () { return true; });
-  physical.addTo(map);
-  {{ this.layer_control }}.addOverlay(physical, 'Incidents');
-  {{ this.layer_control }}.addOverlay(statements, 'Statements and agreements');
-
-  // time: show incidents whose date range overlaps the window ending on the chosen day
-  var dated = D.d0.filter(function (d) { return d !== null; });
-  var lo = Math.min.apply(null, dated.length ? dated : [0]);
-  var hi = Math.max.apply(null, D.d1.filter(function (d) { return d !== null; }).concat([lo]));
-  var windowDays = {{ this.window_days }};
-  var time = L.control({position: 'bottomleft'});
-  time.onAdd = function () {
-    var box = el('div', null, 'bm-box bm-time');
-    box.appendChild(el('h4', 'Time'));
-    var all = el('input'); all.type = 'checkbox'; all.checked = true; all.id = 'bm-all-dates';
-    var lab = el('label', ' all dates'); lab.htmlFor = 'bm-all-dates';
-    var slider = el('input'); slider.type = 'range'; slider.min = lo; slider.max = hi;
-    slider.value = hi; slider.id = 'bm-time-slider';
-    var out = el('div', 'all dates: ' + COUNT);
-    function update() {
-      var d = +slider.value;
-      if (all.checked) {
-        apply(function () { return true; }); out.textContent = 'all dates: ' + COUNT; return;
-      }
-      apply(function (i) { return D.d0[i] !== null && D.d0[i] <= d && D.d1[i] >= d - windowDays; });
-      out.textContent = day(d - windowDays) + ' – ' + day(d);
-    }
-    slider.addEventListener('input', function () { all.checked = false; update(); });
-    all.addEventListener('change', update);
-    box.appendChild(all); box.appendChild(lab); box.appendChild(el('br'));
-    box.appendChild(slider); box.appendChild(out);
-    L.DomEvent.disableClickPropagation(box);
-    return box;
-  };
-  if (dated.length) { time.addTo(map); }
-
-  var search = L.control({position: 'topleft'});
-  search.onAdd = function () {
-    var box = el('div', null, 'bm-box bm-search');
-    var input = el('input'); input.type = 'search'; input.placeholder = 'Find a place';
-    input.id = 'bm-search';
-    input.addEventListener('change', function () {
-      var q = input.value.trim().toLowerCase();
-      if (!q) { return; }
-      for (var i = 0; i < n; i++) {
-        if (S[D.p[i]].toLowerCase().indexOf(q) >= 0) {
-          map.setView([D.y[i], D.x[i]], Math.max(map.getZoom(), 8));
-          if (visible[i] && map.hasLayer(groupOf(i))) { openAt(i); }
-          return;
-        }
-      }
-    });
-    box.appendChild(input);
-    L.DomEvent.disableClickPropagation(box);
-    return box;
-  };
-  search.addTo(map);
-
-  var legend = L.control({position: 'bottomright'});
-  legend.onAdd = function () {
-    var box = el('div', null, 'bm-box bm-legend');
-    box.appendChild(el('div', COUNT, 'bm-count'));
-    box.appendChild(el('h4', 'Incident type'));
-    D.types.forEach(function (t) {
-      var line = el('div'), sw = el('span', null, 'bm-swatch');
-      sw.style.background = t[1]; line.appendChild(sw); line.appendChild(el('span', t[2]));
-      box.appendChild(line);
-    });
-    box.appendChild(el('div', 'Marker size grows with killed + wounded.'));
-    var bins = {{ this.choropleth_json }};
-    if (bins.length) {
-      box.appendChild(el('h4', 'Incidents per admin-1 unit'));
-      bins.forEach(function (b) {
-        var line = el('div'), sq = el('span', null, 'bm-square');
-        sq.style.background = b[0]; line.appendChild(sq); line.appendChild(el('span', b[1]));
-        box.appendChild(line);
-      });
-    }
-    return box;
-  };
-  legend.addTo(map);
-  if (!n) {
-    map.getContainer().appendChild(el('div', {{ this.empty_json }}, 'bm-box bm-empty'));
-  }
-
-  window.bordermap = {
-    map: map,
-    incidents: n,
-    markersShown: function () {
-      var count = 0;
-      for (var i = 0; i < n; i++) {
-        var g = groupOf(i);
-        if (visible[i] && map.hasLayer(g) && (cluster || g.hasLayer(markers[i]))) { count++; }
-      }
-      return count;
-    },
-    setDay: function (iso) {
-      var s = document.getElementById('bm-time-slider');
-      s.value = Math.round(Date.parse(iso) / 86400000);
-      s.dispatchEvent(new Event('input'));
-    },
-    openPopup: openAt
-  };
-})();
-{% endmacro %}
-"""
-
-
 def _incident_layer_element(
     data: dict, legend: list, cluster: bool, control_name: str, unlocated: int
 ):
@@ -584,8 +345,10 @@ def _incident_layer_element(
     from folium.elements import JSCSSMixin
     from jinja2 import Template
 
+    from maps.offline import asset_text
+
     class IncidentMarkers(JSCSSMixin, MacroElement):
-        _template = Template(_SCRIPT)
+        _template = Template(asset_text("incident_markers.js.j2"))
         default_js = (
             [
                 (
@@ -661,7 +424,7 @@ def incident_map(
     import folium
     from folium.plugins import Fullscreen, MeasureControl, MiniMap
 
-    from maps.offline import self_contained
+    from maps.offline import asset_text, self_contained
 
     layer = ensure_joined(layer)
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
@@ -692,7 +455,7 @@ def incident_map(
     MeasureControl(primary_length_unit="kilometers", primary_area_unit="sqkilometers").add_to(m)
     if not offline:
         MiniMap(toggle_display=True).add_to(m)
-    m.get_root().header.add_child(folium.Element(_CSS))
+    m.get_root().header.add_child(folium.Element(f"<style>\n{asset_text('bordermap.css')}</style>"))
     x0, y0, x1, y1 = extent(layer, pad=0.3)
     m.fit_bounds([[y0, x0], [y1, x1]])
     return m

@@ -30,6 +30,24 @@ class MissingAssetError(RuntimeError):
     """An asset the page needs is not available offline."""
 
 
+@functools.cache
+def asset_text(name: str) -> str:
+    """The text of one of bordermap's own browser assets (``maps/assets/NAME``).
+
+    Parameters
+    ----------
+    name : str
+        File name inside the package's ``assets`` folder, e.g. ``"bordermap.css"``.
+
+    Returns
+    -------
+    str
+    """
+    from importlib.resources import files
+
+    return (files("maps") / "assets" / name).read_text(encoding="utf-8")
+
+
 def _resources() -> dict[str, str]:
     try:
         from offlinefolium.elements import _res
@@ -88,13 +106,7 @@ def _figure_class():
 
         inlines_assets = True
 
-        _template = Template(
-            "<!DOCTYPE html>\n<html>\n<head>\n"
-            "{% if this.title %}<title>{{ this.title|e }}</title>{% endif %}\n"
-            "    {{this.header.render(**kwargs)}}\n</head>\n<body>\n"
-            "    {{this.html.render(**kwargs)}}\n</body>\n<script>\n"
-            "    {{this.script.render(**kwargs)}}\n</script>\n</html>\n"
-        )
+        _template = Template(asset_text("page.html.j2"))
 
         def render(self, **kwargs) -> str:
             return inline_assets(super().render(**kwargs))

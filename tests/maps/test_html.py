@@ -152,3 +152,21 @@ def test_empty_layer_shows_its_countries_or_the_world(layer):
     unlocated["location_countries"] = "[]"
     x0, y0, x1, y1 = extent(unlocated)
     assert -130 < x0 < x1 < -60  # the contiguous states: not stretched by Alaska or Guam
+
+
+def test_browser_assets_are_package_data_files_in_every_page(layer, tmp_path):
+    import fnmatch
+    import tomllib
+    from importlib.resources import files
+
+    assets = [p for p in (files("maps") / "assets").iterdir() if p.is_file()]
+    assert {p.name for p in assets} >= {"bordermap.css", "incident_markers.js.j2", "page.html.j2"}
+    # each file ships in a wheel: matched by the package-data globs of pyproject.toml
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    globs = tomllib.loads(pyproject.read_text())["tool"]["setuptools"]["package-data"]["maps"]
+    for p in assets:
+        assert any(fnmatch.fnmatch(f"assets/{p.name}", g) for g in globs), p.name
+    page = save_map(incident_map(layer, offline=True), tmp_path / "m.html").read_text()
+    assert (files("maps") / "assets" / "bordermap.css").read_text() in page
+    assert page.startswith("<!DOCTYPE html>\n<html>\n<head>\n<title>")
+    assert "window.bordermap = {" in page
