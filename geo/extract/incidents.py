@@ -75,8 +75,14 @@ _BORDER_WORD = re.compile(
     re.I,
 )
 _ANAPHORA = re.compile(
-    r"\b(?:there|nearby|the\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village)"
-    r"|the\s+area)\b",
+    r"\b(?:there|nearby|the\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village"
+    r"|spot|location|district|stretch|town|post)|the\s+area)\b",
+    re.I,
+)
+# an explicit pointer to the place told before ("in the same area", "the same sector")
+_SAME_PLACE = re.compile(
+    r"\bthe\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village|spot|location"
+    r"|district|stretch|town|post)\b",
     re.I,
 )
 _NEAR = re.compile(
@@ -1064,6 +1070,12 @@ class _Extractor:
                 if near:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
+        same = _SAME_PLACE.search(s, cs, ce) if last_location is not None else None
+        if same and not any(r.start < same.start() for r in places):
+            # "a similar attack in the same area, the governor of X said": the place told
+            # before, whatever the clause names after it ("the villages of X, affiliated to
+            # the same district" points to a place it has just named)
+            return [last_location]
         specific = self._specific(places)
         beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
         if beyond and len(beyond) < len(specific):

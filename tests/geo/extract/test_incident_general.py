@@ -100,3 +100,28 @@ def test_a_day_of_the_month_beside_a_toll_counts_no_one():
     assert [(c.kind, c.count) for c in count_casualties("The raids killed 17 in May.")] == [
         ("killed", 17)
     ]
+
+
+# ---------------------------------------------------------------------------
+# back-references
+
+
+def test_the_same_area_is_the_place_told_before_not_the_speakers_province(gazetteer):
+    text = (
+        "Border guards clashed with raiders near Kotli on Sunday, the army said. "
+        "Another clash in the same sector on Tuesday wounded a guard, the governor of "
+        "Punjab province told reporters."
+    )
+    got = _physical(gazetteer, text)
+    assert len(got) == 2
+    assert got[0].location is not None and "Kotli" in got[0].location.name
+    assert got[1].location == got[0].location
+
+
+def test_the_same_district_after_a_place_just_named_points_to_that_place(gazetteer):
+    text = (
+        "Border guards clashed with raiders near Kotli on Sunday. "
+        "Drones struck Sialkot and two villages of the same district on Tuesday."
+    )
+    got = _physical(gazetteer, text)
+    assert got[-1].location is not None and "Sialkot" in got[-1].location.name
