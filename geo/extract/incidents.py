@@ -1612,9 +1612,10 @@ _PLACE_INTRO = re.compile(
     re.I,
 )
 # "in retaliation for a rocket attack on Monday": the event an act answered (its cause)
-_EARLIER_CAUSE_WORD = re.compile(r"\b(?:retaliation|revenge|reprisal)\b", re.I)
+_EARLIER_CAUSE_WORD = re.compile(r"\b(?:retaliat|revenge|reprisal|riposte|respon)", re.I)
 _EARLIER_CAUSE = re.compile(
-    r"\b(?:in\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|against)\s+(?:what\s+\w+\s+(?:called|described\s+as)\s+)?",
+    r"\b(?:in\s+)?(?:retaliation|revenge|reprisal|riposte|response)['\"’”]?\s+(?:for|against|to)"
+    r"\s+(?:what\s+\w+\s+(?:called|described\s+as)\s+)?",
     re.I,
 )
 # where the cause's words end: a speaker's tag, a semicolon, a dash

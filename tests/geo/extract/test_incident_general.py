@@ -73,6 +73,18 @@ def test_a_dated_cause_told_with_a_retaliation_is_an_incident_of_its_own(gazette
     assert not any(c["wounded"] for c in act.casualties)
 
 
+def test_a_dated_cause_told_as_what_a_response_answered_is_an_incident(gazetteer):
+    for text in (
+        "Indian troops shelled Pakistani posts on Tuesday in response to a mortar attack on "
+        "a post near Kotli that killed a soldier on Monday.",
+        'Indian troops shelled Pakistani posts on Tuesday, a "riposte" to a mortar attack on '
+        "a post near Kotli that killed a soldier on Monday.",
+    ):
+        got = sorted(_physical(gazetteer, text), key=lambda i: i.date.start)
+        assert [i.date.start.day for i in got] == [7, 8], text
+        assert [c["killed"] for c in got[0].casualties if c["killed"]] == [1], text
+
+
 def test_an_undated_cause_is_no_incident_and_its_place_is_not_the_acts(gazetteer):
     text = (
         "Pakistani troops shelled Indian posts on Tuesday in revenge for the killing of two "
