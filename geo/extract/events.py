@@ -14,6 +14,7 @@ from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "ACLED_TYPES",
+    "CIVILIAN_NOUN",
     "EVENT_TYPES",
     "EVENT_WORD",
     "PHYSICAL_TYPES",
@@ -42,6 +43,16 @@ EVENT_TYPES = tuple(ACLED_TYPES)
 PHYSICAL_TYPES = tuple(t for t in EVENT_TYPES if t not in ("agreement_or_statement", "other"))
 
 _W = r"(?:[\w'’-]+\s+)"  # one word and its space
+#: People who live and work along a border, whom attacks on civilians hit ("two herders
+#: were shot", "fishermen were detained"): a regular-expression alternation.
+CIVILIAN_NOUN = (
+    r"civilians?|villagers?|farmers?|shepherds?|residents?|children|herders?|herdsm[ae]n"
+    r"|fisherm[ae]n|woodcutters?|nomads?|labou?rers?"
+)
+_CIVILIAN_STEMS = (
+    "civilian", "villager", "farmer", "shepherd", "resident", "children", "herder", "herdsm",
+    "fisherm", "woodcutter", "nomad", "labourer", "laborer",
+)  # fmt: skip
 # Physical event types, in the order one wins over another inside a clause, each with
 # the words one of which every match of its pattern contains (checked before the
 # pattern runs: most clauses hold the words of one type or two, if any).
@@ -80,11 +91,11 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "attack_on_civilians",
-        ("civilian", "villager", "farmer", "shepherd", "resident", "children"),
-        r"(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\s+(?:were\s+|was\s+)?"
+        _CIVILIAN_STEMS,
+        rf"(?:{CIVILIAN_NOUN})\s+(?:were\s+|was\s+|had\s+been\s+)?"
         r"(?:attacked|beaten|shot|killed|wounded|injured)"
-        r"|(?:attacked|shot\s+at|shot\s+dead|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
-        r"(?:\w+\s+)?(?:civilians?|villagers?|farmers?|shepherds?|residents?)",
+        r"|(?:attacked|shot(?:\s+at|\s+dead)?|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
+        rf"(?:\w+\s+)?(?:{CIVILIAN_NOUN})",
     ),
     (
         "armed_clash",
@@ -320,9 +331,7 @@ _MILITARY = re.compile(
     r"|patrols?|units?|posts?|positions?|drones?|artillery|militants?|gunmen)\b",
     re.I,
 )
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children|women|people)\b", re.I
-)
+_CIVILIAN = re.compile(rf"\b(?:{CIVILIAN_NOUN}|women|people)\b", re.I)
 
 
 @dataclass(frozen=True)

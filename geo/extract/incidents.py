@@ -35,12 +35,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
-    EVENT_WORD as _EVENT_WORD,
-)
-from geo.extract.events import (
+    CIVILIAN_NOUN,
     count_casualties,
     find_triggers,
     split_clauses,
+)
+from geo.extract.events import (
+    EVENT_WORD as _EVENT_WORD,
 )
 from geo.extract.locations import (
     Location,
@@ -180,9 +181,7 @@ _BACKGROUND = re.compile(
     r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
     r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
-_CIVILIAN_WHO = re.compile(
-    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
-)
+_CIVILIAN_WHO = re.compile(rf"\b(?:{CIVILIAN_NOUN})\b", re.I)
 
 
 # Words that may follow or precede a place name without making it part of a longer name.

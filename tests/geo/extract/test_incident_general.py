@@ -137,3 +137,17 @@ def test_the_same_district_after_a_place_just_named_points_to_that_place(gazette
     )
     got = _physical(gazetteer, text)
     assert got[-1].location is not None and "Sialkot" in got[-1].location.name
+
+
+# ---------------------------------------------------------------------------
+# who is hit
+
+
+def test_herders_and_fishermen_shot_at_a_border_are_an_attack_on_civilians(gazetteer):
+    for text in (
+        "Two herders were shot by border guards near Batken on Monday.",
+        "Border guards shot three herdsmen on the frontier on Monday.",
+        "Four fishermen were wounded when a patrol fired on their boat off the border on Monday.",
+    ):
+        types = [i.event_type for i in _physical(gazetteer, text)]
+        assert types == ["attack_on_civilians"], (text, types)
