@@ -100,6 +100,11 @@ _SEAT = re.compile(
     r"|told|said|in\s+a\s+statement)\s+(?:\w+\s+){0,2}(?:in|to|from|at)\s+$",
     re.I,
 )
+# A capital blamed, accused, urged or warned stands for its government.
+_ADDRESSED = re.compile(
+    r"\b(?:blam|accus|urg|warn|condemn|criticis|criticiz|denounc|call(?:ed|s|ing)?\s+on)\w*\s+$",
+    re.I,
+)
 # A capital followed by a verb stands for its government ("Moscow has offered", "Baku denied").
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:has|had|have|is|was|will|would|also|again|already|said|says|offered|proposed"
@@ -1040,6 +1045,8 @@ class _Extractor:
                     _SPEAKER_AFTER.match(s[r.end : r.end + 12])
                     # a capital's forces or decisions are its government's ("Moscow's troops")
                     or s[r.end : r.end + 2] in ("'s", "’s")
+                    # "blamed Baku for starting it", "accused Phnom Penh of": its government
+                    or _ADDRESSED.search(before)
                 )
             )
         )

@@ -151,3 +151,22 @@ def test_herders_and_fishermen_shot_at_a_border_are_an_attack_on_civilians(gazet
     ):
         types = [i.event_type for i in _physical(gazetteer, text)]
         assert types == ["attack_on_civilians"], (text, types)
+
+
+# ---------------------------------------------------------------------------
+# rebuttals
+
+
+def test_a_capital_blamed_or_accused_is_its_government_not_a_place(gazetteer):
+    text = (
+        "Thai soldiers were wounded in a clash near Surin on Monday. "
+        "Bangkok accused Phnom Penh of starting the fighting."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "Phnom Penh" not in inc.location.name, inc
+    text = (
+        "Two Armenian soldiers were wounded in a clash near Sotk on Monday. "
+        "Armenia's defence ministry blamed Baku for starting the shooting on Monday."
+    )
+    for inc in _incidents(gazetteer, text):
+        assert inc.location is None or "Baku" not in inc.location.name, inc
