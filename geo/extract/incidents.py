@@ -100,6 +100,13 @@ _SEAT = re.compile(
     r"|told|said|in\s+a\s+statement)\s+(?:\w+\s+){0,2}(?:in|to|from|at)\s+$",
     re.I,
 )
+# "denied claims that ...", "rejected reports that ...": what the other side says happened
+_DENIED_CLAIM = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?)"
+    r"\s+(?:\w+\s+){0,3}?that\s+",
+    re.I,
+)
 # A capital blamed, accused, urged or warned stands for its government.
 _ADDRESSED = re.compile(
     r"\b(?:blam|accus|urg|warn|condemn|criticis|criticiz|denounc|call(?:ed|s|ing)?\s+on)\w*\s+$",
@@ -514,7 +521,27 @@ class _Extractor:
                     spent.update(id(c) for c in clause_casualties)
                     continue
                 crefs = [r for r in act_refs if cs <= r.start < ce]
-                if denial:
+                denied_by = None
+                claim = _DENIED_CLAIM.search(clause) if denial and physical else None
+                if claim and not any(i.physical for i in incidents + new):
+                    # "Dushanbe denied claims that its guards shot two herders on Monday"
+                    # told first: the claimed event is the news, denied by the speaker
+                    denied_by = self._denier(s, cs, srefs)
+                    told_at = cs + claim.end()
+                    # the denial's time words date the denial, not the event claimed
+                    exprs = [
+                        dataclasses.replace(e, speech=True) if e.start < told_at else e
+                        for e in exprs
+                    ]
+                    sentence_date, speech_date, history = self._sentence_dates(
+                        exprs, published, last_date
+                    )
+                    cexprs = [e for e in exprs if cs <= e.start < ce]
+                    physical = [p for p in physical if cs + p.start >= told_at]
+                    # and the places before it are the denier's
+                    act_refs = [r for r in act_refs if r.start >= told_at]
+                    crefs = [r for r in crefs if r.start >= told_at]
+                if denial and denied_by is None:
                     spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
@@ -643,6 +670,8 @@ class _Extractor:
                             undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
+                        if denied_by and is_physical:
+                            inc.denied_by.append(self.country_name(denied_by))
                         self._actors(
                             inc, s, parties, srefs, clause_casualties or casualties, claimant
                         )
@@ -1392,15 +1421,18 @@ class _Extractor:
             if c.count == 0 and getattr(inc, c.kind) is None:
                 setattr(inc, c.kind, 0)
 
-    def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
-        denier = None
+    @staticmethod
+    def _denier(s, cs, srefs) -> str | None:
+        """The country of the last place or country named before a clause's denial verb."""
         m = re.search(
             r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted)\b", s[cs:], re.I
         )
         pos = cs + (m.start() if m else 0)
         before = [r for r in srefs if r.end <= pos]
-        if before:
-            denier = before[-1].country
+        return before[-1].country if before else None
+
+    def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
+        denier = self._denier(s, cs, srefs)
         want = physical[0].event_type if physical else None
         answered = [i for i in incidents if i.physical]
         matching = [i for i in answered if i.event_type == want] or answered

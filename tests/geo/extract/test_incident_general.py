@@ -170,3 +170,32 @@ def test_a_capital_blamed_or_accused_is_its_government_not_a_place(gazetteer):
     )
     for inc in _incidents(gazetteer, text):
         assert inc.location is None or "Baku" not in inc.location.name, inc
+
+
+# ---------------------------------------------------------------------------
+# denied claims
+
+
+def test_a_claim_denied_before_the_event_is_told_is_the_event_denied(gazetteer):
+    text = (
+        "Uzbekistan on Friday denied claims that its guards had shot two Kyrgyz farmers near "
+        "Batken on Thursday."
+    )
+    (inc,) = _physical(gazetteer, text, published=dt.date(2025, 4, 11))
+    assert inc.event_type == "attack_on_civilians"
+    assert inc.date.start == dt.date(2025, 4, 10) and inc.date.precision == "day"
+    assert inc.denied_by == ["Uzbekistan"]
+    assert inc.location is not None and "KG" in inc.location.countries
+    # the denier's capital is not where it happened
+    text = "Kabul on Wednesday rejected reports that Afghan forces had shelled a Pakistani village."
+    for inc in _physical(gazetteer, text):
+        assert inc.location is None or "Kabul" not in inc.location.name
+    # a denial of an event already told only marks it denied
+    text = (
+        "Uzbek guards shot two Kyrgyz farmers near Batken on Thursday. "
+        "Uzbekistan on Friday denied claims that its guards had shot two Kyrgyz farmers."
+    )
+    (inc,) = _physical(gazetteer, text, published=dt.date(2025, 4, 11))
+    assert inc.denied_by == ["Uzbekistan"]
+    # other denials are no event
+    assert _physical(gazetteer, "The ministry denied claims that the minister had resigned.") == []
