@@ -107,6 +107,9 @@ _DENIED_CLAIM = re.compile(
     r"\s+(?:\w+\s+){0,3}?that\s+",
     re.I,
 )
+# "on the Afghan side (of the crossing)": which side of a border it happened on
+_SIDE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’-]+)\s+side\b")
+_ON_THE_LINE = frozenset({"PSTB", "PASS"})  # border crossings and passes
 # A capital blamed, accused, urged or warned stands for its government.
 _ADDRESSED = re.compile(
     r"\b(?:blam|accus|urg|warn|condemn|criticis|criticiz|denounc|call(?:ed|s|ing)?\s+on)\w*\s+$",
@@ -643,6 +646,8 @@ class _Extractor:
                             locations,
                             last_location or scene.location() or filed_near,
                         )
+                        if _SIDE.search(s):
+                            locations = [_on_side(s, srefs, loc) for loc in locations]
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
                     speaker = None if is_physical else self._speaker(s, tpos, srefs)
@@ -1767,6 +1772,35 @@ _DATELINE = re.compile(
     r"^(?P<head>[^\W\d_][\w'’./ ]{0,40}?)\s*(?:,[^()\n–—-]{1,60})?\s*(?P<agency>\([^)\n]{1,40}\))?"
     r"\s*(?:-{1,2}|–|—|:)(?:\s|(?=[A-Z]))"
 )
+
+
+def _on_side(s: str, srefs: list[_Ref], loc: Location) -> Location:
+    """A border crossing or section on the side the sentence names ("on the Afghan side").
+
+    A crossing's point lies on one side or the other by a few metres; the side the
+    report names is where it happened.
+    """
+    straddles = loc.border is not None or any(
+        r.place is not None and r.place.feature in _ON_THE_LINE and r.place.id in loc.place_ids
+        for r in srefs
+    )
+    if not straddles:
+        return loc
+    for m in _SIDE.finditer(s):
+        side = next((r.country for r in srefs if r.start == m.start("who") and r.country), None)
+        if side is None:
+            continue
+        if loc.border is not None and side not in loc.countries:
+            continue
+        if loc.countries == (side,):
+            return loc
+        return dataclasses.replace(
+            loc,
+            countries=(side,),
+            admin1_codes=tuple(c for c in loc.admin1_codes if c.startswith(f"{side}-")),
+            name=f"{loc.name}, {m.group('who')} side",
+        )
+    return loc
 
 
 def _dateline_end(s: str) -> int:

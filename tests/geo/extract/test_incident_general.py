@@ -199,3 +199,32 @@ def test_a_claim_denied_before_the_event_is_told_is_the_event_denied(gazetteer):
     assert inc.denied_by == ["Uzbekistan"]
     # other denials are no event
     assert _physical(gazetteer, "The ministry denied claims that the minister had resigned.") == []
+
+
+# ---------------------------------------------------------------------------
+# sides of a crossing
+
+
+def test_the_side_a_report_names_is_the_side_of_a_crossing(gazetteer):
+    for text, side in (
+        (
+            "Afghan and Pakistani guards exchanged fire on the Pakistani side of the Torkham "
+            "crossing on Monday.",
+            "PK",
+        ),
+        (
+            "Guards exchanged fire at the Torkham crossing on Monday, wounding two soldiers on "
+            "the Afghan side.",
+            "AF",
+        ),
+    ):
+        (inc,) = _physical(gazetteer, text)
+        assert inc.location is not None and "Torkham" in inc.location.name, text
+        assert tuple(inc.location.countries) == (side,), text
+    # a town on one side stays where it is
+    text = (
+        "Armenian and Azerbaijani troops exchanged fire on the Azerbaijani side of the border "
+        "near Sotk on Monday."
+    )
+    (inc,) = _physical(gazetteer, text)
+    assert inc.location is not None and tuple(inc.location.countries) == ("AM",)
