@@ -352,6 +352,8 @@ class _Extractor:
         self._names: dict[str, str] = {}
         self.article_refs: list[_Ref] = []  #: the last article's references, for the gate
         self._published: dt.date | None = None
+        # the incident whose other side's toll the current clause tells, and that side
+        self._other_side_of: tuple[Incident, str] | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -568,6 +570,7 @@ class _Extractor:
                     # a mayor's warning or a council's agreement is not about a border
                     statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
+                self._other_side_of = None
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
                     if sentence_trigger:
@@ -648,6 +651,23 @@ class _Extractor:
                         )
                         if _SIDE.search(s):
                             locations = [_on_side(s, srefs, loc) for loc in locations]
+                        if self._other_side_of is not None and all(
+                            loc.kind == "country" for loc in locations
+                        ):
+                            # "…, while Cambodia said three of its soldiers were wounded":
+                            # the same fight's place, on the side that counts its toll
+                            prev, side = self._other_side_of
+                            # the fight's place: the latest place told for it that day
+                            placed = (
+                                i.location
+                                for i in reversed(incidents + new)
+                                if i.physical
+                                and i.location is not None
+                                and i.location.kind != "country"
+                                and (not prev.date.known or i.date.overlaps(prev.date))
+                            )
+                            there = self._side_of(next(placed, None), side)
+                            locations = [there] if there is not None else locations
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
                     speaker = None if is_physical else self._speaker(s, tpos, srefs)
@@ -1397,7 +1417,9 @@ class _Extractor:
         sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
-            return False  # the other side's own toll: an incident of its own
+            # the other side's own toll: an incident of its own, at the same place
+            self._other_side_of = (prev, sorted(sides)[0]) if len(sides) == 1 else None
+            return False
         for kind in ("killed", "wounded"):
             n = sum(c.count for c in counts if c.kind == kind)
             if not any(c.kind == kind for c in counts):
@@ -1425,6 +1447,21 @@ class _Extractor:
         for c in casualties:
             if c.count == 0 and getattr(inc, c.kind) is None:
                 setattr(inc, c.kind, 0)
+
+    def _side_of(self, loc: Location | None, side: str) -> Location | None:
+        """``loc`` (a place, a border section) on the ``side`` country's side, if it has one."""
+        if loc is None or loc.kind == "country":
+            return None
+        if loc.countries == (side,):
+            return loc
+        if loc.border is not None and side not in loc.countries:
+            return None
+        return dataclasses.replace(
+            loc,
+            countries=(side,),
+            admin1_codes=tuple(c for c in loc.admin1_codes if c.startswith(f"{side}-")),
+            name=f"{loc.name}, {self.country_name(side)} side",
+        )
 
     @staticmethod
     def _denier(s, cs, srefs) -> str | None:

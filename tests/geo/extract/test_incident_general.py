@@ -228,3 +228,22 @@ def test_the_side_a_report_names_is_the_side_of_a_crossing(gazetteer):
     )
     (inc,) = _physical(gazetteer, text)
     assert inc.location is not None and tuple(inc.location.countries) == ("AM",)
+
+
+# ---------------------------------------------------------------------------
+# per-side tolls
+
+
+def test_the_other_sides_own_toll_is_an_incident_at_the_same_place(gazetteer):
+    text = (
+        "Armenian and Azerbaijani troops clashed near Sotk on Monday. Armenia said two of its "
+        "soldiers were killed, while Azerbaijan said three Azerbaijani soldiers were wounded "
+        "in the fighting."
+    )
+    got = _physical(gazetteer, text)
+    assert len(got) == 2
+    ours, theirs = got
+    assert tuple(ours.location.countries) == ("AM",) and ours.killed == 2
+    assert theirs.wounded == 3
+    assert theirs.location is not None and "Sotk" in theirs.location.name
+    assert tuple(theirs.location.countries) == ("AZ",)
