@@ -269,6 +269,14 @@ _PRIOR = re.compile(
     r"(?:(?!(?:and|but|while|when|as|which|who|said|says)\b)[\w'’-]+\s+){0,8}$",
     re.I,
 )
+# a weekday used as an adjective of an event noun ("the Tuesday attack", "Monday's raid")
+_EVENT_NOUN_AFTER = re.compile(
+    r"(['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|raids?|clash(?:es)?|shelling|incident"
+    r"|assault|bombing|ambush|shooting|firing|blasts?|explosions?|killings?|violence|fighting"
+    r"|operation|incursion|skirmish|drone\s+attack|air\s*strikes?)\b",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # an aside between two spaced dashes, or in brackets: its time words date what it tells
 _ASIDE = re.compile(r"\s[-–—]{1,2}\s.*?\s[-–—]{1,2}(?=\s)|\([^()]*\)")
 
@@ -322,6 +330,14 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
                 comma = sentence.find(",", e)
                 opens = not sentence[:start].strip()  # "Following Monday's raid, ..."
                 prior = (start, comma if opens and comma > 0 else len(sentence))
+            if prior is None and kind == "weekday":
+                # "the Tuesday attack", "Monday's raid": the day of that event only
+                noun = _EVENT_NOUN_AFTER.match(sentence, e)
+                the = _THE_BEFORE.search(sentence[max(0, s - 6) : s])
+                opens = the is not None and not sentence[: max(0, s - 6) + the.start()].strip()
+                if noun and (the or noun.group(1)) and not (opens or not sentence[:s].strip()):
+                    # (one that opens the sentence is its subject: it dates the sentence)
+                    prior = (max(0, s - 6) + the.start() if the else s, noun.end())
             taken.append((s, e))
             found.append(TimeExpression(s, e, text, kind, speech, history, until, since, prior))
     return sorted(found, key=lambda t: t.start)

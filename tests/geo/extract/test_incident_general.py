@@ -247,3 +247,33 @@ def test_the_other_sides_own_toll_is_an_incident_at_the_same_place(gazetteer):
     assert theirs.wounded == 3
     assert theirs.location is not None and "Sotk" in theirs.location.name
     assert tuple(theirs.location.countries) == ("AZ",)
+
+
+# ---------------------------------------------------------------------------
+# dates
+
+
+def test_a_weekday_before_an_event_noun_dates_that_event_only():
+    from geo.extract.dates import dating, find_time_expressions
+
+    s = "Troops shelled the valley on Thursday as payback for the Tuesday raid on a post."
+    exprs = find_time_expressions(s)
+    assert [e.text for e in dating(exprs, s, s.index("shelled"))] == ["on Thursday"]
+    s = "The answer came after weeks of talks and a protest over Monday's killings."
+    exprs = find_time_expressions(s)
+    assert dating(exprs, s, s.index("answer")) == []
+    assert [e.text.strip() for e in dating(exprs, s, s.index("killings"))] == ["Monday"]
+    # the subject of its sentence dates the sentence
+    s = "The Tuesday attack killed two children."
+    exprs = find_time_expressions(s)
+    assert dating(exprs, s, s.index("killed")) == exprs
+
+
+def test_a_retold_strike_is_not_dated_by_another_attack_it_mentions(gazetteer):
+    text = (
+        "Drones struck a camp near Kotli early on Thursday, killing four people. "
+        "The strike followed weeks of warnings and came as protests over the Tuesday "
+        "attack went on."
+    )
+    got = _physical(gazetteer, text, published=dt.date(2025, 4, 10))
+    assert [i.date.start for i in got] == [dt.date(2025, 4, 10)]
