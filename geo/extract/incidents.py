@@ -2061,7 +2061,7 @@ def extract_incidents(
         return []  # the cheap gate: no border or state word, no place lookup
     extractor = _Extractor(gazetteer)
     incidents = extractor.extract(article)
-    return assign_relevance(
+    incidents = assign_relevance(
         incidents,
         article.text,
         extractor.article_refs,
@@ -2069,3 +2069,6 @@ def extract_incidents(
         article_id=article.id,
         keep=keep,
     )
+    # "clashes earlier this year displaced thousands": a year's events told as background
+    # (they still make the article a border story), no incident of a day or a month
+    return [i for i in incidents if not (i.physical and i.date.precision == "year")]

@@ -277,3 +277,13 @@ def test_a_retold_strike_is_not_dated_by_another_attack_it_mentions(gazetteer):
     )
     got = _physical(gazetteer, text, published=dt.date(2025, 4, 10))
     assert [i.date.start for i in got] == [dt.date(2025, 4, 10)]
+
+
+def test_fighting_earlier_this_year_is_background_but_keeps_a_border_story(gazetteer):
+    text = (
+        "Peru and Ecuador agreed on Thursday to reopen talks on their border. Thousands of "
+        "villagers fled armed clashes along the border earlier this year. Twelve people were "
+        "killed in the fighting."
+    )
+    got = _incidents(gazetteer, text, keep="border")
+    assert [i.event_type for i in got] == ["agreement_or_statement"]
