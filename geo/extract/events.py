@@ -165,6 +165,9 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "reinforcement",
             "mobili",
             "deploy",
+            "enter",
+            "penetrat",
+            "infiltrat",
         ),
         # a post, a watchtower or trenches built on a contested line, and reinforcements
         # moved to the border, are troop movements (of the incursion family)
@@ -184,7 +187,13 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
         r"|seized\s+(?:\w+\s+){0,3}(?:heights?|hills?|positions?|territory|posts?)|encroach\w*"
         r"|violat\w+\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier|airspace)|transgress\w*"
-        r"|entered\s+(?:\w+\s+){0,2}territory",
+        r"|entered\s+(?:\w+\s+){0,2}territory"
+        # "tried to enter Russia", "an attempt to penetrate the border", "infiltrated the
+        # frontier": forces going, or trying to go, into the other side
+        r"|(?:tried|attempted|attempts?|attempting|trying|sought)\s+to\s+(?:enter|penetrate"
+        r"|infiltrate|break\s+through)\b"
+        r"|(?:penetrated|infiltrated)\s+(?:into\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:borders?"
+        r"|frontiers?|territory|airspace|lines?)\b",
     ),
 ]
 _OTHER = (
@@ -657,6 +666,9 @@ _EVENT_STEMS = [
     "violat",
     "transgress",
     "entered",
+    "enter",
+    "penetrat",
+    "infiltrat",
     "offer",
     "propos",
     "agree",

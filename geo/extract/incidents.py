@@ -510,6 +510,26 @@ class _Extractor:
                     physical, statements, denial = triggers[n]
                     physical = [t for t in physical if t.event_type != "incursion"]
                     triggers[n] = (physical, statements, denial)
+            for n, (cs, _) in enumerate(clauses):
+                # "killed three smugglers who tried to enter the kingdom": their crossing,
+                # told in a clause of its own, is no state's incursion
+                physical, statements, denial = triggers[n]
+                if any(
+                    p.event_type == "incursion"
+                    and _NON_STATE_CROSSERS.search(s, max(0, cs + p.start - 60), cs + p.start)
+                    for p in physical
+                ):
+                    physical = [
+                        p
+                        for p in physical
+                        if not (
+                            p.event_type == "incursion"
+                            and _NON_STATE_CROSSERS.search(
+                                s, max(0, cs + p.start - 60), cs + p.start
+                            )
+                        )
+                    ]
+                    triggers[n] = (physical, statements, denial)
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
                 zip(clauses, triggers, strict=True)

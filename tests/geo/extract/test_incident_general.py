@@ -287,3 +287,22 @@ def test_fighting_earlier_this_year_is_background_but_keeps_a_border_story(gazet
     )
     got = _incidents(gazetteer, text, keep="border")
     assert [i.event_type for i in got] == ["agreement_or_statement"]
+
+
+# ---------------------------------------------------------------------------
+# attempted entries
+
+
+def test_an_attempt_to_enter_or_penetrate_is_an_incursion_but_not_a_smugglers(gazetteer):
+    for text in (
+        "Dozens of Tajik soldiers tried to enter Kyrgyzstan near Batken on Tuesday.",
+        "Troops repelled an attempt to penetrate the border near Kupwara on Tuesday.",
+        "Militants infiltrated the frontier near Kupwara on Tuesday.",
+    ):
+        types = [i.event_type for i in _physical(gazetteer, text)]
+        assert types == ["incursion"], (text, types)
+    text = (
+        "Jordanian guards killed three smugglers who had been trying to infiltrate the "
+        "kingdom from Syria on Tuesday."
+    )
+    assert "incursion" not in [i.event_type for i in _physical(gazetteer, text)]
