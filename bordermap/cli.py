@@ -99,16 +99,20 @@ def cmd_places(args: argparse.Namespace) -> int:
 
     gaz = _gazetteer(args)
     paths = [str(p) for p in expand_paths(args.files)]
-    out, failed = [], False
+    out, failed, read = [], False, []
     for path in paths:
         try:
-            text = _read_text(path)
+            read.append((path, _read_text(path)))
         except CLIError as exc:
             print(f"bordermap: error: {exc}", file=sys.stderr)
             failed = True
-            continue
-        for r in gaz.resolve(text):
-            out.append((path, r))
+    texts = [t for _, t in read]
+    if args.outlet:  # one outlet's articles: its home region, learnt from them, is a prior
+        resolved = gaz.resolve_batch(texts, [args.outlet] * len(texts))
+    else:
+        resolved = [gaz.resolve(t) for t in texts]
+    for (path, _), rs in zip(read, resolved, strict=True):
+        out.extend((path, r) for r in rs)
     if args.json:
         print_json([{"file": f, **r.to_dict()} for f, r in out])
     else:
@@ -465,6 +469,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--focus",
         help="bias resolution toward these countries or admin-1 units, e.g. AM,AZ or US-TX",
+    )
+    p.add_argument(
+        "--outlet",
+        metavar="NAME",
+        help="the files are this outlet's articles (its web host or name): learn its home"
+        " region from them and use it for names an article leaves open",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_places)

@@ -12,19 +12,23 @@ from gazetteer.index import (
     user_sources,
 )
 from gazetteer.normalize import name_key, skeleton_key
+from gazetteer.outlets import HomeRegion, home_regions, outlet_of
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
 __all__ = [
     "KINDS",
     "Gazetteer",
     "GazetteerIndex",
+    "HomeRegion",
     "Mention",
     "Place",
     "ResolvedMention",
     "SourceError",
     "add_user_source",
     "cache_dir",
+    "home_regions",
     "name_key",
+    "outlet_of",
     "remove_user_source",
     "skeleton_key",
     "user_sources",

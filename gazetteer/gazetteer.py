@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,6 +11,7 @@ from gazetteer.filters import feature_word
 from gazetteer.index import GazetteerIndex
 from gazetteer.mentions import find_mentions
 from gazetteer.normalize import name_key, strip_possessive
+from gazetteer.outlets import HomeRegion, home_regions, outlet_of
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 from gazetteer.resolve import focus_code_sets, resolve_mentions
 
@@ -99,7 +101,11 @@ class Gazetteer:
         return find_mentions(text, self.index)
 
     def resolve(
-        self, text: str, mentions: list[Mention] | None = None, reject: bool = True
+        self,
+        text: str,
+        mentions: list[Mention] | None = None,
+        reject: bool = True,
+        home: HomeRegion | None = None,
     ) -> list[ResolvedMention]:
         """Find and resolve every toponym (and context mention, by role) of a text.
 
@@ -110,15 +116,81 @@ class Gazetteer:
             Mentions already found; found here when omitted.
         reject : bool
             Leave names that nothing in the article supports unresolved.
+        home : HomeRegion, optional
+            The home region of the article's outlet (see :meth:`home_regions`), a
+            weak prior for names the article leaves open.
         """
         mentions = self.find_mentions(text) if mentions is None else mentions
-        return resolve_mentions(text, mentions, self.index, list(self.focus), reject=reject)
+        return resolve_mentions(
+            text, mentions, self.index, list(self.focus), reject=reject, home=home
+        )
 
-    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[ResolvedMention]:
+    def home_regions(
+        self, texts: Sequence[str], outlets: Sequence[str | None]
+    ) -> dict[str, HomeRegion]:
+        """Learn each outlet's home region from a first pass over its articles.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The articles (a title is part of its article: put it first).
+        outlets : sequence of str or None
+            Each article's source URL or outlet name (see
+            :func:`gazetteer.outlets.outlet_of`); None or ``""`` for none.
+
+        Returns
+        -------
+        dict of str to HomeRegion
+            By outlet; outlets with too few articles or no clear home are absent.
+        """
+        return self._first_pass(texts, outlets)[0]
+
+    def _first_pass(
+        self, texts: Sequence[str], outlets: Sequence[str | None]
+    ) -> tuple[dict[str, HomeRegion], list[str], list[list[ResolvedMention] | None]]:
+        """Home regions, each article's outlet, and its resolution without a home.
+
+        The resolution is None for an article without an outlet.
+        """
+        if len(outlets) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(outlets)} outlets")
+        keys = [outlet_of(o) for o in outlets]
+        first = [self.resolve(t) if k else None for t, k in zip(texts, keys, strict=True)]
+        return home_regions(keys, [r or [] for r in first]), keys, first
+
+    def resolve_batch(
+        self, texts: Sequence[str], outlets: Sequence[str | None] | None = None
+    ) -> list[list[ResolvedMention]]:
+        """Resolve a batch of articles, with each outlet's home region as a weak prior.
+
+        A first pass learns the home regions (:meth:`home_regions`); a second
+        resolves every article with its outlet's. Without outlets, or for an
+        outlet with no home, this is :meth:`resolve` on each text.
+
+        Parameters
+        ----------
+        texts : sequence of str
+        outlets : sequence of str or None, optional
+            Each article's source URL or outlet name, in the order of ``texts``.
+        """
+        if outlets is None:
+            return [self.resolve(t) for t in texts]
+        homes, keys, first = self._first_pass(texts, outlets)
+        out = []
+        for t, k, r in zip(texts, keys, first, strict=True):
+            if k in homes:
+                r = self.resolve(t, home=homes[k])
+            out.append(r if r is not None else self.resolve(t))
+        return out
+
+    def resolve_spans(
+        self, text: str, spans: list[tuple[int, int]], home: HomeRegion | None = None
+    ) -> list[ResolvedMention]:
         """Resolve toponyms whose spans are given (e.g. by an annotated corpus).
 
         The text's own mentions still serve as context; the given spans replace
-        any found mention that overlaps them.
+        any found mention that overlaps them. ``home`` is the outlet's home
+        region, as in :meth:`resolve`.
         """
         found = self.find_mentions(text)
         same = {(m.start, m.end): m for m in found}
@@ -133,7 +205,7 @@ class Gazetteer:
             given.append(m)
         keep = [m for m in found if not any(m.start < g.end and g.start < m.end for g in given)]
         merged = sorted(keep + given, key=lambda m: m.start)
-        resolved = self.resolve(text, merged, reject=False)
+        resolved = self.resolve(text, merged, reject=False, home=home)
         by_span = {(r.mention.start, r.mention.end): r for r in resolved}
         return [by_span[(g.start, g.end)] for g in given]
 

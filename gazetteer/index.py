@@ -387,6 +387,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_geonames_cities,
         read_regions,
         read_us_counties,
+        read_us_postal_places,
     )
 
     admin1 = pd.read_parquet(data_path("admin1_names.parquet"))
@@ -399,6 +400,7 @@ def build_arrays() -> dict[str, np.ndarray]:
         read_districts(),
         read_features(),
         read_geonames_cities(admin1),
+        read_us_postal_places(),
         read_demonyms(admin1),
     ]
     tables += [_read_user_source(e, admin1) for e in user_sources()]

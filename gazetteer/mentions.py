@@ -25,7 +25,7 @@ from gazetteer.filters import (
     first_names,
 )
 from gazetteer.normalize import name_key, strip_possessive
-from gazetteer.places import KINDS, Mention
+from gazetteer.places import KINDS, POSTAL_FEATURE, Mention
 
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
@@ -42,6 +42,8 @@ _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 #: Words before a speaker's name ("said Baker") and prepositions that make a name a place.
 _SAID = frozenset({"said", "says"})
 _PREPOSITIONS = frozenset({"of", "in", "at", "from", "near", "to", "for", "into", "outside"})
+#: Prepositions before which a name is a place, not a person or a company ("near Lanexa").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "into", "outside"})
 #: "I've", "they'll", "isn't": never a place.
 _CONTRACTION = re.compile(r"['’ʼ](?:ve|ll|re|m|d|t)$")
 _MAX_TOKENS = 6
@@ -359,7 +361,9 @@ def _drop_common_names(
     word of English (or a given name not after a place preposition) stands for
     a small place only with a feature word or a parent next to it; towns of
     100,000 people or more ("Mobile", "Buffalo") are meant anyway. The same holds
-    inside an organisation's name ("the Chamber of Commerce").
+    inside an organisation's name ("the Chamber of Commerce"). A name that only
+    US postal places bear needs a feature word, a parent or a place preposition
+    ("near Lanexa"), whatever its word (see :func:`_postal_only`).
     """
     lower = toks.lower
     common, given = common_words(), first_names()
@@ -381,8 +385,32 @@ def _drop_common_names(
             and _max_population(m.key, index) < _COMMON_NAME_POPULATION
         ):
             continue
+        if (
+            m.feature_word is None
+            and m.parent is None
+            and m.key not in demonyms  # "Indian" is India's before it is a post office's
+            and (i == 0 or lower[i - 1] not in _PLACE_PREPOSITIONS)
+            and _postal_only(m.key, index)
+        ):
+            continue
         out.append(m)
     return out
+
+
+def _postal_only(key: str, index: GazetteerIndex) -> bool:
+    """True when every place of a name is a US postal place (no population known).
+
+    Postal names include surnames, given names and company names ("Dow",
+    "Emma", "Toyota", "State University"): such a name is a mention only
+    with a cue, a parent, a feature word or a place preposition before it.
+    """
+    cache = index.memo("mentions.postal_only")
+    only = cache.get(key)
+    if only is None:
+        code = index.feature_code.get(POSTAL_FEATURE, -1)
+        rows = index.candidates(key)[0]
+        only = cache[key] = bool(len(rows)) and bool((index.arrays["feature"][rows] == code).all())
+    return only
 
 
 def _max_population(key: str, index: GazetteerIndex) -> int:

@@ -9,6 +9,10 @@ __all__ = ["KINDS", "Mention", "Place", "ResolvedMention"]
 #: Kinds of place, from the largest to the smallest.
 KINDS = ("continent", "country", "region", "admin1", "populated_place", "feature")
 
+#: Feature code of the US postal places (GeoNames' "populated locality"), which have no
+#: population: see :func:`gazetteer.sources.read_us_postal_places`.
+POSTAL_FEATURE = "PPLL"
+
 
 @dataclass(frozen=True)
 class Place:

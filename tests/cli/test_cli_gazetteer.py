@@ -54,3 +54,23 @@ def test_places_unknown_focus_code_is_an_error(capsys):
     assert main(["places", f, "--focus", "AM,XX"]) == 2
     captured = capsys.readouterr()
     assert "unknown focus code 'XX'" in captured.err and captured.out == ""
+
+
+def test_places_outlet_learns_the_home_state_from_the_files(capsys, tmp_path):
+    stories = [
+        "The Osakis school board voted Monday to replace the roof of the gym.",
+        "A Brainerd man was charged with theft after a snowmobile went missing.",
+        "Fergus Falls hospital staff held a blood drive that drew 80 donors.",
+        "A driver from Albany was hurt when her car rolled over near Glenwood.",
+    ]
+    files = []
+    for k, text in enumerate(stories):
+        files.append(str(tmp_path / f"story{k}.txt"))
+        (tmp_path / f"story{k}.txt").write_text(text, encoding="utf-8")
+    assert main(["places", *files, "--json"]) == 0
+    plain = {r["surface"]: r["place"] for r in json.loads(capsys.readouterr().out)}
+    assert plain["Albany"]["admin1_code"] != "US-MN"
+    assert main(["places", *files, "--json", "--outlet", "lakes-weekly.example"]) == 0
+    home = {r["surface"]: r["place"] for r in json.loads(capsys.readouterr().out)}
+    assert home["Albany"]["admin1_code"] == home["Glenwood"]["admin1_code"] == "US-MN"
+    assert home["Osakis"] == plain["Osakis"]
