@@ -14,6 +14,8 @@ __all__ = [
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
     "LIST_GAP",
+    "MONTHS",
+    "MONTH_NAMES",
     "MUNICIPAL_AFTER",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
@@ -23,17 +25,22 @@ __all__ = [
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "WEEKDAYS",
     "common_words",
     "feature_word",
     "first_names",
 ]
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
+#: Weekday names, Monday first (the order of ``datetime.date.weekday()``).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Month names, January first, each with its abbreviations (name first).
+MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)  # fmt: skip
+#: Every month name and abbreviation.
+MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
 
 #: A town's own government and schools after its name ("Norfolk High School", "the Paris
 #: City Council", "Portland selectmen", "Kent's Board of Finance"): the name is the town,
@@ -64,7 +71,7 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "asked", "wrote", 
 #: Capitalised words that are never a place on their own in news text, though
 #: GeoNames has villages of those names.
 NOT_PLACES = (
-    WEEKDAYS
+    set(WEEKDAYS)
     | MONTHS
     | TITLES
     | {
