@@ -34,7 +34,8 @@ Prints, per corpus:
   the whole.
 
 ``--errors DIR`` writes, per corpus, the false positives, false negatives and
-wrong resolutions (``DIR/<corpus>.errors.tsv``) for working by error class.
+wrong resolutions (``DIR/<corpus>.errors.tsv``, and ``DIR/<corpus>+home.errors.tsv``
+with the outlets' home regions) for working by error class.
 """
 
 from __future__ import annotations
@@ -132,6 +133,16 @@ class Judge:
 def load(path: Path, limit: int | None):
     docs = [json.loads(line) for line in path.open(encoding="utf-8")]
     return docs[:limit] if limit else docs
+
+
+def _write_errors(folder: Path | None, name: str, errors: list | None) -> None:
+    """Write one corpus's errors to ``folder/<name>.errors.tsv`` (nothing without a folder)."""
+    if folder is None or errors is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.errors.tsv").open("w", encoding="utf-8") as fh:
+        for e in sorted(errors, key=lambda e: (e[0], e[2].lower())):
+            fh.write("\t".join(e) + "\n")
 
 
 def score_corpus(gaz, judge, docs, errors: list | None = None, homes: dict | None = None):
@@ -325,11 +336,7 @@ def main() -> None:
         docs = load(path, args.limit)
         errors = [] if args.errors else None
         r = score_corpus(gaz, judge, docs, errors)
-        if errors is not None:
-            args.errors.mkdir(parents=True, exist_ok=True)
-            with (args.errors / f"{name}.errors.tsv").open("w", encoding="utf-8") as fh:
-                for e in sorted(errors, key=lambda e: (e[0], e[2].lower())):
-                    fh.write("\t".join(e) + "\n")
+        _write_errors(args.errors, name, errors)
         rates = first_pass_speed(path, args.limit, args.runs) if args.runs else []
         words = float(np.mean([len(d["text"].split()) for d in docs]))
         rows.append((name, r, rates, words))
@@ -337,7 +344,10 @@ def main() -> None:
         # pass over the corpus's own texts and URLs (never the gold).
         homes = gaz.home_regions([d["text"] for d in docs], [d.get("url") for d in docs])
         if homes:
-            rows.append((f"{name}+home", score_corpus(gaz, judge, docs, homes=homes), [], words))
+            errors = [] if args.errors else None
+            r = score_corpus(gaz, judge, docs, errors, homes=homes)
+            _write_errors(args.errors, f"{name}+home", errors)
+            rows.append((f"{name}+home", r, [], words))
     hdr = (
         f"{'corpus':13} {'docs':>5} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} "
         f"{'F1ovl':>6} {'F1top':>6} "

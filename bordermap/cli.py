@@ -102,17 +102,19 @@ def cmd_places(args: argparse.Namespace) -> int:
     out, failed, read = [], False, []
     for path in paths:
         try:
-            read.append((path, _read_text(path)))
+            text = _read_text(path)
         except CLIError as exc:
             print(f"bordermap: error: {exc}", file=sys.stderr)
             failed = True
-    texts = [t for _, t in read]
-    if args.outlet:  # one outlet's articles: its home region, learnt from them, is a prior
-        resolved = gaz.resolve_batch(texts, [args.outlet] * len(texts))
-    else:
-        resolved = [gaz.resolve(t) for t in texts]
-    for (path, _), rs in zip(read, resolved, strict=True):
-        out.extend((path, r) for r in rs)
+            continue
+        if args.outlet:  # resolved below, once the outlet's home region is learnt
+            read.append((path, text))
+        else:
+            out.extend((path, r) for r in gaz.resolve(text))
+    if read:  # one outlet's articles: its home region, learnt from them, is a prior
+        resolved = gaz.resolve_batch([t for _, t in read], [args.outlet] * len(read))
+        for (path, _), rs in zip(read, resolved, strict=True):
+            out.extend((path, r) for r in rs)
     if args.json:
         print_json([{"file": f, **r.to_dict()} for f, r in out])
     else:

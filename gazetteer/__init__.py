@@ -12,7 +12,7 @@ from gazetteer.index import (
     user_sources,
 )
 from gazetteer.normalize import name_key, skeleton_key
-from gazetteer.outlets import HomeRegion, home_regions, outlet_of
+from gazetteer.outlets import HomeRegion, outlet_of
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "SourceError",
     "add_user_source",
     "cache_dir",
-    "home_regions",
     "name_key",
     "outlet_of",
     "remove_user_source",

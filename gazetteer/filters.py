@@ -14,6 +14,9 @@ __all__ = [
     "FEATURE_WORDS",
     "GOVERNMENT_BUILDINGS",
     "LIST_GAP",
+    "MONTHS",
+    "MONTH_NAMES",
+    "MUNICIPAL_AFTER",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -22,17 +25,34 @@ __all__ = [
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "WEEKDAYS",
     "common_words",
     "feature_word",
     "first_names",
 ]
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
+#: Weekday names, Monday first (the order of ``datetime.date.weekday()``).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Month names, January first, each with its abbreviations (name first).
+MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)  # fmt: skip
+#: Every month name and abbreviation.
+MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
+
+#: A town's own government and schools after its name ("Norfolk High School", "the Paris
+#: City Council", "Portland selectmen", "Kent's Board of Finance"): the name is the town,
+#: not a region, admin-1 unit or county of that name. Police and fire services are not
+#: here: states, provinces and counties have forces of their own ("Kent Police",
+#: "Punjab police").
+MUNICIPAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+council|town\s+council|board\s+of\s+(?:selectmen|education|finance)"
+    r"|selectm[ae]n|mayor|city\s+manager|high\s+school|middle\s+school|city\s+hall|town\s+hall"
+    r"|public\s+(?:library|schools)|school\s+board)\b",
+    re.IGNORECASE,
+)
 
 #: Words before a personal name; capitalised words after them are a person.
 TITLES = {
@@ -51,7 +71,7 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "asked", "wrote", 
 #: Capitalised words that are never a place on their own in news text, though
 #: GeoNames has villages of those names.
 NOT_PLACES = (
-    WEEKDAYS
+    set(WEEKDAYS)
     | MONTHS
     | TITLES
     | {

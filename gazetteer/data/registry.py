@@ -48,6 +48,11 @@ def fetch_npm(spec: str, workdir: Path) -> Path:
         A pinned package, e.g. ``"us-atlas@3.0.1"``.
     workdir : Path
         Folder the archive is downloaded to and unpacked in (created if missing).
+
+    Returns
+    -------
+    Path
+        The unpacked package's folder (``workdir / "package"``).
     """
     workdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(["npm", "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True)

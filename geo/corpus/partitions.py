@@ -65,25 +65,28 @@ def _jsonl_cuts(path: Path, target: int) -> Iterator[tuple[int, int | None, int]
     """``(start, end, first line)`` pieces of about ``target`` bytes, cut at line starts.
 
     Lines are counted on the way (a sequential read in 8 MiB blocks, nothing kept) so
-    every record keeps its line number.
+    every record keeps its line number. Each byte is counted once, however many cuts
+    fall in one block (small partitions for many workers put dozens in a block).
     """
     start, line, pos, next_cut = 0, 1, 0, target
-    lines_before = 0
+    lines_before = 0  # line ends in the blocks before this one
     with open(path, "rb") as fh:
         while True:
             block = fh.read(8 * 1024 * 1024)
             if not block:
                 break
+            counted = seen = 0  # ``seen`` line ends in ``block[:counted]``
             while pos + len(block) > next_cut:
                 k = block.find(b"\n", max(0, next_cut - pos))
                 if k < 0:
                     break
                 cut = pos + k + 1
-                lines = lines_before + block.count(b"\n", 0, k + 1)
+                seen += block.count(b"\n", counted, k + 1)
+                counted = k + 1
                 yield start, cut, line
-                start, line = cut, lines + 1
+                start, line = cut, lines_before + seen + 1
                 next_cut = cut + target
-            lines_before += block.count(b"\n")
+            lines_before += seen + block.count(b"\n", counted)
             pos += len(block)
     if start < pos or start == 0:
         yield start, None, line

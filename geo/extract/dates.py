@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.events import number_value
 from geo.extract.patterns import Lexeme, LexemeSet
 
@@ -31,27 +33,8 @@ __all__ = [
     "resolve_time",
 ]
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+#: Month name or abbreviation -> month number.
+MONTHS = {m: i for i, names in enumerate(MONTH_NAMES, start=1) for m in names}
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
@@ -92,8 +75,6 @@ def parse_date(value: object) -> dt.date | None:
 #: From the most to the least precise.
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -201,7 +182,7 @@ _PATTERNS: list[tuple[str, Lexeme]] = [
         Lexeme(
             ("day",),
             rf"\b(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:the\s+)?(?:night|morning|evening)\s+of\s+)?"
-            rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)}){_PART}\b",
+            rf"(?:last\s+)?(?:{'|'.join(WEEKDAYS)}){_PART}\b",
         ),
     ),
     (
@@ -288,6 +269,14 @@ _PRIOR = re.compile(
     r"(?:(?!(?:and|but|while|when|as|which|who|said|says)\b)[\w'’-]+\s+){0,8}$",
     re.I,
 )
+# a weekday used as an adjective of an event noun ("the Tuesday attack", "Monday's raid")
+_EVENT_NOUN_AFTER = re.compile(
+    r"(['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|raids?|clash(?:es)?|shelling|incident"
+    r"|assault|bombing|ambush|shooting|firing|blasts?|explosions?|killings?|violence|fighting"
+    r"|operation|incursion|skirmish|drone\s+attack|air\s*strikes?)\b",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # an aside between two spaced dashes, or in brackets: its time words date what it tells
 _ASIDE = re.compile(r"\s[-–—]{1,2}\s.*?\s[-–—]{1,2}(?=\s)|\([^()]*\)")
 
@@ -297,7 +286,7 @@ _ANY_TIME_WORD = Lexeme(
         "day", *_MONTH_STEMS, "night", "morning", "afternoon", "evening", "week", "month",
         "year", "ago", "time", "hour", "19", "20",
     ),
-    rf"\b(?:{'|'.join(_WEEKDAYS)}|{MONTH_RE}|yesterday|today|tonight|night|overnight|morning"
+    rf"\b(?:{'|'.join(WEEKDAYS)}|{MONTH_RE}|yesterday|today|tonight|night|overnight|morning"
     r"|afternoon|evening|week|month|year|days?|hours?|ago|time)\b|\b(?:19|20)\d\d",
 )  # fmt: skip
 
@@ -341,9 +330,23 @@ def find_time_expressions(sentence: str) -> list[TimeExpression]:
                 comma = sentence.find(",", e)
                 opens = not sentence[:start].strip()  # "Following Monday's raid, ..."
                 prior = (start, comma if opens and comma > 0 else len(sentence))
+            if prior is None and kind == "weekday":
+                # "the Tuesday attack", "Monday's raid": the day of that event only
+                noun = _EVENT_NOUN_AFTER.match(sentence, e)
+                the = _THE_BEFORE.search(sentence[max(0, s - 6) : s])
+                opens = the is not None and not sentence[: max(0, s - 6) + the.start()].strip()
+                if noun and (the or noun.group(1)) and not (opens or not sentence[:s].strip()):
+                    # (one that opens the sentence is its subject: it dates the sentence)
+                    prior = (max(0, s - 6) + the.start() if the else s, noun.end())
             taken.append((s, e))
             found.append(TimeExpression(s, e, text, kind, speech, history, until, since, prior))
     return sorted(found, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=64)
+def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence``'s asides, worked out once for all its triggers."""
+    return tuple(m.span() for m in _ASIDE.finditer(sentence))
 
 
 def dating(exprs: list[TimeExpression], sentence: str, pos: int) -> list[TimeExpression]:
@@ -368,7 +371,7 @@ def dating(exprs: list[TimeExpression], sentence: str, pos: int) -> list[TimeExp
     """
     if not exprs:
         return exprs
-    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+    asides = _asides(sentence)
 
     def aside(x: int) -> tuple[int, int] | None:
         return next((a for a in asides if a[0] <= x < a[1]), None)
@@ -470,7 +473,7 @@ def _resolve(expr: TimeExpression, published: dt.date | None) -> EventDate:
         d = _latest_day_month(published, month, day)
         return EventDate(d, d, "day") if d else UNKNOWN
     if expr.kind == "weekday":
-        wd = next(i for i, w in enumerate(_WEEKDAYS) if w in text)
+        wd = next(i for i, w in enumerate(WEEKDAYS) if w in text)
         d = _last_weekday(published, wd, strictly_before="last " in text)
         return EventDate(d, d, "day")
     if expr.kind == "relative":

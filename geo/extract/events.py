@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.filters import MONTH_NAMES, MONTHS, WEEKDAYS
 from geo.extract.patterns import Lexeme, LexemeSet
 
 __all__ = [
     "ACLED_TYPES",
+    "CIVILIAN_NOUN",
     "EVENT_TYPES",
     "EVENT_WORD",
     "PHYSICAL_TYPES",
@@ -41,6 +43,16 @@ EVENT_TYPES = tuple(ACLED_TYPES)
 PHYSICAL_TYPES = tuple(t for t in EVENT_TYPES if t not in ("agreement_or_statement", "other"))
 
 _W = r"(?:[\w'’-]+\s+)"  # one word and its space
+#: People who live and work along a border, whom attacks on civilians hit ("two herders
+#: were shot", "fishermen were detained"): a regular-expression alternation.
+CIVILIAN_NOUN = (
+    r"civilians?|villagers?|farmers?|shepherds?|residents?|children|herders?|herdsm[ae]n"
+    r"|fisherm[ae]n|woodcutters?|nomads?|labou?rers?"
+)
+_CIVILIAN_STEMS = (
+    "civilian", "villager", "farmer", "shepherd", "resident", "children", "herder", "herdsm",
+    "fisherm", "woodcutter", "nomad", "labourer", "laborer",
+)  # fmt: skip
 # Physical event types, in the order one wins over another inside a clause, each with
 # the words one of which every match of its pattern contains (checked before the
 # pattern runs: most clauses hold the words of one type or two, if any).
@@ -79,11 +91,11 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "attack_on_civilians",
-        ("civilian", "villager", "farmer", "shepherd", "resident", "children"),
-        r"(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\s+(?:were\s+|was\s+)?"
+        _CIVILIAN_STEMS,
+        rf"(?:{CIVILIAN_NOUN})\s+(?:were\s+|was\s+|had\s+been\s+)?"
         r"(?:attacked|beaten|shot|killed|wounded|injured)"
-        r"|(?:attacked|shot\s+at|shot\s+dead|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
-        r"(?:\w+\s+)?(?:civilians?|villagers?|farmers?|shepherds?|residents?)",
+        r"|(?:attacked|shot(?:\s+at|\s+dead)?|killed)\s+(?:an?\s+|two\s+|three\s+|several\s+)?"
+        rf"(?:\w+\s+)?(?:{CIVILIAN_NOUN})",
     ),
     (
         "armed_clash",
@@ -153,6 +165,9 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
             "reinforcement",
             "mobili",
             "deploy",
+            "to enter",
+            "penetrat",
+            "infiltrat",
         ),
         # a post, a watchtower or trenches built on a contested line, and reinforcements
         # moved to the border, are troop movements (of the incursion family)
@@ -172,7 +187,13 @@ _TRIGGERS: list[tuple[str, tuple[str, ...], str]] = [
         r"|advance\s+into|pushed\s+(?:\w+\s+){0,3}into|(?:took|taken|take|taking)\s+up\s+positions"
         r"|seized\s+(?:\w+\s+){0,3}(?:heights?|hills?|positions?|territory|posts?)|encroach\w*"
         r"|violat\w+\s+(?:the\s+)?(?:\w+\s+)?(?:border|frontier|airspace)|transgress\w*"
-        r"|entered\s+(?:\w+\s+){0,2}territory",
+        r"|entered\s+(?:\w+\s+){0,2}territory"
+        # "tried to enter Russia", "an attempt to penetrate the border", "infiltrated the
+        # frontier": forces going, or trying to go, into the other side
+        r"|(?:tried|attempted|attempts?|attempting|trying|sought)\s+to\s+(?:enter|penetrate"
+        r"|infiltrate|break\s+through)\b"
+        r"|(?:penetrated|infiltrated)\s+(?:into\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:borders?"
+        r"|frontiers?|territory|airspace|lines?)\b",
     ),
 ]
 _OTHER = (
@@ -319,9 +340,7 @@ _MILITARY = re.compile(
     r"|patrols?|units?|posts?|positions?|drones?|artillery|militants?|gunmen)\b",
     re.I,
 )
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children|women|people)\b", re.I
-)
+_CIVILIAN = re.compile(rf"\b(?:{CIVILIAN_NOUN}|women|people)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -474,11 +493,7 @@ def number_value(words: str) -> int | None:
     return _UNITS.get(w)
 
 
-_WEEKDAYS_AND_MONTHS = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
+_WEEKDAYS_AND_MONTHS = tuple(n.capitalize() for n in (*WEEKDAYS, *(m[0] for m in MONTH_NAMES)))
 _KILLED = (
     r"killed|dead|died|slain|shot\s+dead|lost\s+(?:his|her|their)\s+li(?:fe|ves)|perished"
     r"|martyred|embraced\s+martyrdom"
@@ -651,6 +666,11 @@ _EVENT_STEMS = [
     "violat",
     "transgress",
     "entered",
+    "to enter",
+    "to penetrat",
+    "to infiltrat",
+    "penetrated",
+    "infiltrated",
     "offer",
     "propos",
     "agree",
@@ -860,6 +880,15 @@ _NAMED_VICTIM = re.compile(
 )
 
 
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# a day number beside its month ("June 17", "17th of June"): a date, not a count
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b",
+    re.I,
+)
+
+
 def count_casualties(clause: str) -> list[Casualty]:
     """Killed and wounded counts stated in a clause.
 
@@ -869,6 +898,9 @@ def count_casualties(clause: str) -> list[Casualty]:
     out: list[Casualty] = []
     if not _HURT_WORD.found(clause.lower()):
         return out
+    if any(ch.isdigit() for ch in clause):
+        # "BAKU, June 17 - A soldier was wounded": a day of the month counts no one
+        clause = _DAY_OF_MONTH.sub(lambda m: re.sub(r"\d", "#", m.group(0)), clause)
     taken: list[tuple[int, int]] = []
     for m in _NONE_HURT.finditer(clause):
         words = m.group(0).lower()

@@ -32,14 +32,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from gazetteer.filters import MONTH_NAMES, WEEKDAYS
 from geo.extract.dates import UNKNOWN, EventDate, dating, find_time_expressions, resolve_time
 from geo.extract.events import (
-    EVENT_WORD as _EVENT_WORD,
-)
-from geo.extract.events import (
+    CIVILIAN_NOUN,
     count_casualties,
     find_triggers,
     split_clauses,
+)
+from geo.extract.events import (
+    EVENT_WORD as _EVENT_WORD,
 )
 from geo.extract.locations import (
     Location,
@@ -74,8 +76,14 @@ _BORDER_WORD = re.compile(
     re.I,
 )
 _ANAPHORA = re.compile(
-    r"\b(?:there|nearby|the\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village)"
-    r"|the\s+area)\b",
+    r"\b(?:there|nearby|the\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village"
+    r"|spot|location|district|stretch|town|post)|the\s+area)\b",
+    re.I,
+)
+# an explicit pointer to the place told before ("in the same area", "the same sector")
+_SAME_PLACE = re.compile(
+    r"\bthe\s+same\s+(?:\w+\s+){0,2}(?:area|region|place|section|sector|village|spot|location"
+    r"|district|stretch|town|post)\b",
     re.I,
 )
 _NEAR = re.compile(
@@ -90,6 +98,21 @@ _SEAT = re.compile(
     r"\b(?:ministry|ministries|officials?|authorities|government|embassy|spokesm[ae]n|"
     r"spokeswoman|spokesperson|talks|visit|visiting|capital|reporters|press|meeting|summit"
     r"|told|said|in\s+a\s+statement)\s+(?:\w+\s+){0,2}(?:in|to|from|at)\s+$",
+    re.I,
+)
+# "denied claims that ...", "rejected reports that ...": what the other side says happened
+_DENIED_CLAIM = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?)"
+    r"\s+(?:\w+\s+){0,3}?that\s+",
+    re.I,
+)
+# "on the Afghan side (of the crossing)": which side of a border it happened on
+_SIDE = re.compile(r"\bon\s+the\s+(?P<who>[A-Z][\w'’-]+)\s+side\b")
+_ON_THE_LINE = frozenset({"PSTB", "PASS"})  # border crossings and passes
+# A capital blamed, accused, urged or warned stands for its government.
+_ADDRESSED = re.compile(
+    r"\b(?:blam|accus|urg|warn|condemn|criticis|criticiz|denounc|call(?:ed|s|ing)?\s+on)\w*\s+$",
     re.I,
 )
 # A capital followed by a verb stands for its government ("Moscow has offered", "Baku denied").
@@ -173,9 +196,7 @@ _BACKGROUND = re.compile(
     r"|(?:has|have|had)\s+(?:\w+\s+)?(?:launched|carried\s+out|conducted|staged|mounted)\s+"
     r"(?:several|numerous|many|dozens|hundreds|repeated|a\s+series|a\s+number)|a\s+series\s+of)",
 )
-_CIVILIAN_WHO = re.compile(
-    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|children)\b", re.I
-)
+_CIVILIAN_WHO = re.compile(rf"\b(?:{CIVILIAN_NOUN})\b", re.I)
 
 
 # Words that may follow or precede a place name without making it part of a longer name.
@@ -259,25 +280,8 @@ _NAME_NEIGHBOURS = frozenset(
         "greater",
         "new",
         "old",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *WEEKDAYS,
+        *(names[0] for names in MONTH_NAMES),
         "the",
         "on",
         "in",
@@ -348,6 +352,8 @@ class _Extractor:
         self._names: dict[str, str] = {}
         self.article_refs: list[_Ref] = []  #: the last article's references, for the gate
         self._published: dt.date | None = None
+        # the incident whose other side's toll the current clause tells, and that side
+        self._other_side_of: tuple[Incident, str] | None = None
 
     def country_name(self, code: str) -> str:
         if code not in self._names:
@@ -486,6 +492,10 @@ class _Extractor:
             new: list[Incident] = []
             told_again: list[Incident] = []  # earlier incidents this sentence tells again
             clauses = split_clauses(s)
+            causes = _cause_spans(s) if _EARLIER_CAUSE_WORD.search(s) else []
+            # the places of what an act answered ("in retaliation for a raid on X") are
+            # the cause's, not the act's
+            act_refs = [r for r in srefs if not any(a <= r.start < b for a, b in causes)]
             casualties = count_casualties(s)
             # each count is given to one incident only: counts of clauses with no event of
             # their own go to the sentence's first physical incident, never to two
@@ -499,6 +509,26 @@ class _Extractor:
                 ):
                     physical, statements, denial = triggers[n]
                     physical = [t for t in physical if t.event_type != "incursion"]
+                    triggers[n] = (physical, statements, denial)
+            for n, (cs, _) in enumerate(clauses):
+                # "killed three smugglers who tried to enter the kingdom": their crossing,
+                # told in a clause of its own, is no state's incursion
+                physical, statements, denial = triggers[n]
+                if any(
+                    p.event_type == "incursion"
+                    and _NON_STATE_CROSSERS.search(s, max(0, cs + p.start - 60), cs + p.start)
+                    for p in physical
+                ):
+                    physical = [
+                        p
+                        for p in physical
+                        if not (
+                            p.event_type == "incursion"
+                            and _NON_STATE_CROSSERS.search(
+                                s, max(0, cs + p.start - 60), cs + p.start
+                            )
+                        )
+                    ]
                     triggers[n] = (physical, statements, denial)
             real = [bool(t[0]) and t[0][0].event_type != "other" for t in triggers]
             for n, ((cs, ce), (physical, statements, denial)) in enumerate(
@@ -515,8 +545,28 @@ class _Extractor:
                 if any(e.history for e in cexprs) or _is_past(cexprs, published):
                     spent.update(id(c) for c in clause_casualties)
                     continue
-                crefs = [r for r in srefs if cs <= r.start < ce]
-                if denial:
+                crefs = [r for r in act_refs if cs <= r.start < ce]
+                denied_by = None
+                claim = _DENIED_CLAIM.search(clause) if denial and physical else None
+                if claim and not any(i.physical for i in incidents + new):
+                    # "Dushanbe denied claims that its guards shot two herders on Monday"
+                    # told first: the claimed event is the news, denied by the speaker
+                    denied_by = self._denier(s, cs, srefs)
+                    told_at = cs + claim.end()
+                    # the denial's time words date the denial, not the event claimed
+                    exprs = [
+                        dataclasses.replace(e, speech=True) if e.start < told_at else e
+                        for e in exprs
+                    ]
+                    sentence_date, speech_date, history = self._sentence_dates(
+                        exprs, published, last_date
+                    )
+                    cexprs = [e for e in exprs if cs <= e.start < ce]
+                    physical = [p for p in physical if cs + p.start >= told_at]
+                    # and the places before it are the denier's
+                    act_refs = [r for r in act_refs if r.start >= told_at]
+                    crefs = [r for r in crefs if r.start >= told_at]
+                if denial and denied_by is None:
                     spent.update(id(c) for c in clause_casualties)
                     self._deny(s, cs, crefs, srefs, physical, incidents + new)
                     continue
@@ -540,6 +590,7 @@ class _Extractor:
                     # a mayor's warning or a council's agreement is not about a border
                     statements = []
                 frames = _frames(cs, clause, physical, statements, clause_casualties)
+                self._other_side_of = None
                 if frames and frames[0][0] != "agreement_or_statement" and not physical:
                     # a toll with no trigger of its own
                     if sentence_trigger:
@@ -609,7 +660,7 @@ class _Extractor:
                         )
                     elif not date.known:
                         inherit = story.inherited(is_physical)
-                    locations = self._locate(s, cs, ce, crefs, srefs, last_location, event_type)
+                    locations = self._locate(s, cs, ce, crefs, act_refs, last_location, event_type)
                     if is_physical:
                         locations = self._unresolved(
                             clause,
@@ -618,6 +669,25 @@ class _Extractor:
                             locations,
                             last_location or scene.location() or filed_near,
                         )
+                        if _SIDE.search(s):
+                            locations = [_on_side(s, srefs, loc) for loc in locations]
+                        if self._other_side_of is not None and all(
+                            loc.kind == "country" for loc in locations
+                        ):
+                            # "…, while Cambodia said three of its soldiers were wounded":
+                            # the same fight's place, on the side that counts its toll
+                            prev, side = self._other_side_of
+                            # the fight's place: the latest place told for it that day
+                            placed = (
+                                i.location
+                                for i in reversed(incidents + new)
+                                if i.physical
+                                and i.location is not None
+                                and i.location.kind != "country"
+                                and (not prev.date.known or i.date.overlaps(prev.date))
+                            )
+                            there = self._side_of(next(placed, None), side)
+                            locations = [there] if there is not None else locations
                     parties = self._parties(s, srefs)
                     claimant = self._claimant(s, srefs) if is_physical else None
                     speaker = None if is_physical else self._speaker(s, tpos, srefs)
@@ -645,6 +715,8 @@ class _Extractor:
                             undated[id(inc)] = (*inherit, story.sentence)
                         if claimant:
                             inc.claimed_by.append(self.country_name(claimant))
+                        if denied_by and is_physical:
+                            inc.denied_by.append(self.country_name(denied_by))
                         self._actors(
                             inc, s, parties, srefs, clause_casualties or casualties, claimant
                         )
@@ -670,7 +742,7 @@ class _Extractor:
                         new.append(inc)
             if not new:
                 new = self._similar_before(s, sent, exprs, published, incidents, source)
-            new += self._continued(s, sent, exprs, published, told_again + new)
+            new += self._continued(s, sent, exprs, published, told_again + new, source)
             left = [c for c in casualties if id(c) not in spent]
             # the toll of the sentence's violent event rather than of a closure or detention
             physical_new = [i for i in new if i.physical]
@@ -704,6 +776,8 @@ class _Extractor:
             # an incident told without a place of its own may get it from the next sentence
             pending = [i for i in new if i.physical and _unplaced(i.location)]
             incidents.extend(new)
+            if _EARLIER_CAUSE_WORD.search(s):
+                incidents += self._dated_causes(s, sent, exprs, srefs, incidents, source)
         merged = _merge_within_article(incidents)
         for inc in merged:
             if inc.location is None and inc.physical and filed_near is not None:
@@ -768,7 +842,7 @@ class _Extractor:
         return None
 
     @staticmethod
-    def _continued(s, sent, exprs, published, told) -> list[Incident]:
+    def _continued(s, sent, exprs, published, told, source) -> list[Incident]:
         """The next day of an event told as going on from one day into the next.
 
         One incident per day: the day it went on to is an incident of its own, of the
@@ -778,31 +852,10 @@ class _Extractor:
         first = next((i for i in told if i.physical and i.date.precision == "day"), None)
         if m is None or first is None:
             return []
-        for e in exprs:
-            if e.start < m.end() or e.speech or e.history:
-                continue
-            date = resolve_time(e, published)
-            if date.precision != "day" or date.overlaps(first.date):
-                continue
-            inc = Incident(
-                event_type=first.event_type,
-                date=date,
-                location=first.location,
-                quote=s,
-                quote_start=sent.start,
-                quote_end=sent.end,
-                sources=[
-                    {
-                        **first.sources[0],
-                        "quotes": [{"start": sent.start, "end": sent.end, "text": s}],
-                    }
-                ],
-                trigger=m.group(0),
-            )
-            inc.notes.append("the same event on the next day it went on")
-            _Where(s, sent.start, first.sources[0]["article_id"]).add(inc, "date", e.start, e.end)
-            return [inc]
-        return []
+        return _Extractor._by_date(
+            s, sent, exprs, published, first, first.location, source, m.group(0), m.end(),
+            "the same event on the next day it went on", only_one=True,
+        )  # fmt: skip
 
     @staticmethod
     def _similar_before(s, sent, exprs, published, before, source) -> list[Incident]:
@@ -814,27 +867,95 @@ class _Extractor:
         physical = [i for i in before if i.physical]
         if m is None or not physical:
             return []
-        last = physical[-1]
         where = next((i.location for i in reversed(physical) if i.location is not None), None)
+        return _Extractor._by_date(
+            s, sent, exprs, published, physical[-1], where, source, m.group(0).strip(),
+            m.end() - 4, "an earlier incident of the same kind, listed by its date",
+        )  # fmt: skip
+
+    @staticmethod
+    def _by_date(
+        s, sent, exprs, published, model, location, source, trigger, after, note, only_one=False
+    ) -> list[Incident]:
+        """Incidents of ``model``'s kind at ``location``, one per other day named from ``after``.
+
+        Each day named at or after offset ``after`` (not a statement's, not history's)
+        that is not ``model``'s own day is an incident of its own; ``only_one`` keeps
+        the first such day.
+        """
         out = []
         for e in exprs:
-            if e.start < m.end() - 4 or e.speech or e.history:
+            if e.start < after or e.speech or e.history:
                 continue
             date = resolve_time(e, published)
-            if date.precision != "day" or date.overlaps(last.date):
+            if date.precision != "day" or date.overlaps(model.date):
                 continue
             inc = Incident(
-                event_type=last.event_type,
+                event_type=model.event_type,
                 date=date,
-                location=where,
+                location=location,
                 quote=s,
                 quote_start=sent.start,
                 quote_end=sent.end,
                 sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
-                trigger=m.group(0).strip(),
+                trigger=trigger,
             )
-            inc.notes.append("an earlier incident of the same kind, listed by its date")
+            inc.notes.append(note)
             _Where(s, sent.start, source["article_id"]).add(inc, "date", e.start, e.end)
+            out.append(inc)
+            if only_one:
+                break
+        return out
+
+    def _dated_causes(self, s, sent, exprs, srefs, before, source) -> list[Incident]:
+        """Dated events told as what an act answered ("in retaliation for a raid on Monday").
+
+        The act's own triggers leave the cause out (it is not the act); a cause told with
+        a day of its own is an incident of its own, with its own place and toll, unless an
+        earlier incident of the story already tells it (same family of event, same day).
+        """
+        published = self._published
+        out = []
+        for a, b in _cause_spans(s):
+            text = s[a:b]
+            physical = [t for t in find_triggers(text)[0] if t.event_type in _VIOLENT - {"other"}]
+            dates = [
+                (e, resolve_time(e, published))
+                for e in exprs
+                if a <= e.start < b and not (e.speech or e.history or e.until or e.since)
+            ]
+            dates = [(e, d) for e, d in dates if d.known and d.precision == "day"]
+            if not physical or not dates:
+                continue
+            trigger, (said, date) = physical[0], dates[0]
+            if any(
+                i.physical and i.event_type in _VIOLENT and i.date.overlaps(date)
+                for i in [*before, *out]
+            ):
+                continue  # told already
+            crefs = [r for r in srefs if a <= r.start < b]
+            where = self._locate(s, a, b, crefs, crefs, None, trigger.event_type)
+            inc = Incident(
+                event_type=trigger.event_type,
+                date=date,
+                location=where[0] if where else None,
+                quote=s,
+                quote_start=sent.start,
+                quote_end=sent.end,
+                sources=[{**source, "quotes": [{"start": sent.start, "end": sent.end, "text": s}]}],
+                trigger=trigger.text,
+            )
+            inc.notes.append("an earlier event the act answered, told with its own date")
+            counts = [
+                dataclasses.replace(c, start=c.start + a, end=c.end + a)
+                for c in count_casualties(text)
+            ]
+            self._count(inc, counts, s, srefs)
+            tell = _Where(s, sent.start, source["article_id"])
+            tell.add(inc, "trigger", a + trigger.start, a + trigger.end)
+            tell.add(inc, "date", said.start, said.end)
+            tell.counts(inc, counts)
+            self._place_words(inc, tell, crefs, crefs)
             out.append(inc)
         return out
 
@@ -998,6 +1119,8 @@ class _Extractor:
                     _SPEAKER_AFTER.match(s[r.end : r.end + 12])
                     # a capital's forces or decisions are its government's ("Moscow's troops")
                     or s[r.end : r.end + 2] in ("'s", "’s")
+                    # "blamed Baku for starting it", "accused Phnom Penh of": its government
+                    or _ADDRESSED.search(before)
                 )
             )
         )
@@ -1027,6 +1150,12 @@ class _Extractor:
                 if near:
                     return [place_location(near[0].place, near[0].surface, near=True)]
                 return [loc]
+        same = _SAME_PLACE.search(s, cs, ce) if last_location is not None else None
+        if same and not any(r.start < same.start() for r in places):
+            # "a similar attack in the same area, the governor of X said": the place told
+            # before, whatever the clause names after it ("the villages of X, affiliated to
+            # the same district" points to a place it has just named)
+            return [last_location]
         specific = self._specific(places)
         beyond = [r for r in specific if _BORDER_WITH.search(s, max(0, r.start - 30), r.start)]
         if beyond and len(beyond) < len(specific):
@@ -1308,7 +1437,9 @@ class _Extractor:
         sides = {r.country for c in counts for r in _side_refs(c, srefs)}
         known = {e["country"] for e in prev.casualties if e["country"]}
         if sides and known and not sides & known:
-            return False  # the other side's own toll: an incident of its own
+            # the other side's own toll: an incident of its own, at the same place
+            self._other_side_of = (prev, sorted(sides)[0]) if len(sides) == 1 else None
+            return False
         for kind in ("killed", "wounded"):
             n = sum(c.count for c in counts if c.kind == kind)
             if not any(c.kind == kind for c in counts):
@@ -1337,15 +1468,33 @@ class _Extractor:
             if c.count == 0 and getattr(inc, c.kind) is None:
                 setattr(inc, c.kind, 0)
 
-    def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
-        denier = None
+    def _side_of(self, loc: Location | None, side: str) -> Location | None:
+        """``loc`` (a place, a border section) on the ``side`` country's side, if it has one."""
+        if loc is None or loc.kind == "country":
+            return None
+        if loc.countries == (side,):
+            return loc
+        if loc.border is not None and side not in loc.countries:
+            return None
+        return dataclasses.replace(
+            loc,
+            countries=(side,),
+            admin1_codes=tuple(c for c in loc.admin1_codes if c.startswith(f"{side}-")),
+            name=f"{loc.name}, {self.country_name(side)} side",
+        )
+
+    @staticmethod
+    def _denier(s, cs, srefs) -> str | None:
+        """The country of the last place or country named before a clause's denial verb."""
         m = re.search(
             r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|refuted)\b", s[cs:], re.I
         )
         pos = cs + (m.start() if m else 0)
         before = [r for r in srefs if r.end <= pos]
-        if before:
-            denier = before[-1].country
+        return before[-1].country if before else None
+
+    def _deny(self, s, cs, crefs, srefs, physical, incidents) -> None:
+        denier = self._denier(s, cs, srefs)
         want = physical[0].event_type if physical else None
         answered = [i for i in incidents if i.physical]
         matching = [i for i in answered if i.event_type == want] or answered
@@ -1562,6 +1711,29 @@ _PLACE_INTRO = re.compile(
     r"|neighbouring|neighboring)\s+)?$",
     re.I,
 )
+# "in retaliation for a rocket attack on Monday": the event an act answered (its cause)
+_EARLIER_CAUSE_WORD = re.compile(r"\b(?:retaliat|revenge|reprisal|riposte|respon)", re.I)
+_EARLIER_CAUSE = re.compile(
+    r"\b(?:in\s+)?(?:retaliation|revenge|reprisal|riposte|response)['\"’”]?\s+(?:for|against|to)"
+    r"\s+(?:what\s+\w+\s+(?:called|described\s+as)\s+)?",
+    re.I,
+)
+# where the cause's words end: a speaker's tag, a semicolon, a dash
+_CAUSE_END = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,4}?(?:said|says|told|reported|according)\b|;|\s[-–—]\s|,\s+(?:while|but|and)\s",
+    re.I,
+)
+
+
+def _cause_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of ``s`` telling what an act answered ("in retaliation for a raid on Monday")."""
+    out = []
+    for m in _EARLIER_CAUSE.finditer(s):
+        stop = _CAUSE_END.search(s, m.end())
+        out.append((m.end(), stop.start() if stop else len(s)))
+    return out
+
+
 _CONTINUED = re.compile(r"\b(?:continued|went\s+on|carried\s+on|persisted|lasted)\b", re.I)
 # "after other crossings on 3 and 11 May", "after an earlier violation last week"
 _SIMILAR = re.compile(
@@ -1659,6 +1831,35 @@ _DATELINE = re.compile(
 )
 
 
+def _on_side(s: str, srefs: list[_Ref], loc: Location) -> Location:
+    """A border crossing or section on the side the sentence names ("on the Afghan side").
+
+    A crossing's point lies on one side or the other by a few metres; the side the
+    report names is where it happened.
+    """
+    straddles = loc.border is not None or any(
+        r.place is not None and r.place.feature in _ON_THE_LINE and r.place.id in loc.place_ids
+        for r in srefs
+    )
+    if not straddles:
+        return loc
+    for m in _SIDE.finditer(s):
+        side = next((r.country for r in srefs if r.start == m.start("who") and r.country), None)
+        if side is None:
+            continue
+        if loc.border is not None and side not in loc.countries:
+            continue
+        if loc.countries == (side,):
+            return loc
+        return dataclasses.replace(
+            loc,
+            countries=(side,),
+            admin1_codes=tuple(c for c in loc.admin1_codes if c.startswith(f"{side}-")),
+            name=f"{loc.name}, {m.group('who')} side",
+        )
+    return loc
+
+
 def _dateline_end(s: str) -> int:
     m = _DATELINE.match(s)
     return m.end() if m and (m["head"].isupper() or m["agency"]) else -1
@@ -1686,8 +1887,12 @@ def _side_refs(c, srefs: list[_Ref]) -> list[_Ref]:
     return speakers[-1:]
 
 
+@lru_cache(maxsize=8)
 def _long_ago(sentence: str, published) -> bool:
-    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s")."""
+    """True when ``sentence`` is dated in history ("in 2018", "in the 1990s").
+
+    Cached: asked once per trigger of the sentence after it, worked out once.
+    """
     exprs = find_time_expressions(sentence) if sentence else []
     return any(e.history for e in exprs) or _is_past(exprs, published)
 
@@ -1876,7 +2081,7 @@ def extract_incidents(
         return []  # the cheap gate: no border or state word, no place lookup
     extractor = _Extractor(gazetteer)
     incidents = extractor.extract(article)
-    return assign_relevance(
+    incidents = assign_relevance(
         incidents,
         article.text,
         extractor.article_refs,
@@ -1884,3 +2089,6 @@ def extract_incidents(
         article_id=article.id,
         keep=keep,
     )
+    # "clashes earlier this year displaced thousands": a year's events told as background
+    # (they still make the article a border story), no incident of a day or a month
+    return [i for i in incidents if not (i.physical and i.date.precision == "year")]

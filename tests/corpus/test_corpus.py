@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import random
 import signal
@@ -56,6 +57,25 @@ def test_partitions_cover_the_corpus_once(tmp_path):
     assert records == list(range(1, 501))
     files = [f for p in parts if p.byte_range is None for f in p.paths]
     assert files == [str(a.path) for a in read_articles([tmp_path / "docs"])]
+
+
+def test_partition_line_numbers_across_read_blocks(tmp_path):
+    """Many cuts in each 8 MiB read block, and cuts across blocks: every line number right."""
+    big = tmp_path / "big.jsonl"
+    rng = random.Random(5)
+    with open(big, "w", encoding="utf-8") as fh:
+        while fh.tell() < 20 * 1024 * 1024:
+            fh.write(json.dumps({"text": "Word " * rng.randint(1, 3000)}) + "\n")
+    data = big.read_bytes()
+    parts = plan_partitions([big], target_bytes=300 * 1024)
+    assert len(parts) > 60
+    assert parts[0].byte_range[0] == 0 and parts[-1].byte_range[1] is None
+    for part, after in itertools.pairwise(parts):
+        end = part.byte_range[1]
+        assert end == after.byte_range[0] and data[end - 1 : end] == b"\n"
+    for part in parts:
+        start = part.byte_range[0]
+        assert part.first_record == data.count(b"\n", 0, start) + 1
 
 
 def _variants(incidents, n: int, seed: int = 7):

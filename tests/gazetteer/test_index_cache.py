@@ -98,3 +98,24 @@ def test_load_rebuilds_a_stale_cache_and_removes_old_ones(tmp_path, monkeypatch)
     assert idx.strings["id"][idx.id_to_row.get("AM")] == "AM"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
     assert gi.GazetteerIndex.load().build_seconds is None  # and read the next time
+
+
+def test_the_signature_covers_every_shipped_table(tmp_path, monkeypatch):
+    # a changed pack must rebuild the index, whichever pack it is
+    import shutil
+
+    import gazetteer.data as gd
+
+    real = gd.data_path(".")
+    tables = sorted(p.name for p in real.iterdir() if p.suffix in (".parquet", ".csv"))
+    assert "us_postal_places.parquet" in tables and "districts.parquet" in tables
+    copy = tmp_path / "data"
+    shutil.copytree(real, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.setattr(gi, "data_path", lambda name: copy / name)
+    before = gi._signature()
+    for name in tables:
+        original = (copy / name).read_bytes()
+        (copy / name).write_bytes(original + b"\n")
+        assert gi._signature() != before, name
+        (copy / name).write_bytes(original)
+    assert gi._signature() == before

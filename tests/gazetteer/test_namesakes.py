@@ -93,3 +93,16 @@ def test_only_the_capital_itself_is_marked_as_capital(gazetteer):
     # GeoNames' country table names the capital; towns of the same name are no capitals.
     assert gazetteer.place("4140963").feature == "PPLC"  # Washington, DC
     assert gazetteer.place("5549222").feature == "PPL"  # Washington, Utah
+
+
+def test_provinces_of_two_countries_are_each_the_other_context(gazetteer):
+    # each name is the only context the other has: neither may be dropped as unsupported
+    # (and Sindh puts Punjab in Pakistan)
+    text = "Wheat from Punjab and cotton from Colorado reached the port; Sindh sent rice."
+    assert _ids(gazetteer, text) == [("Punjab", "PK-PB"), ("Colorado", "US-CO"), ("Sindh", "PK-SD")]
+
+
+def test_a_unit_named_like_a_common_word_needs_support(gazetteer):
+    # "Pool" is a region of the Republic of the Congo and an English word
+    text = "Swimmers from France and Spain met at the Pool in Lyon on Sunday."
+    assert ("Pool", None) in _ids(gazetteer, text)

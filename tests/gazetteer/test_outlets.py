@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.outlets import HomeRegion, home_regions, outlet_of
+from gazetteer.outlets import HomeRegion, learn_home_regions, outlet_of
 
 #: Four stories of one invented lakes-country weekly; their unambiguous towns are in Minnesota.
 _LAKES_WEEKLY = [
@@ -72,7 +72,7 @@ def test_another_outlet_and_a_batch_without_outlets_get_no_home(gazetteer):
 def test_too_few_articles_make_no_home(gazetteer):
     texts, urls = _outlet_batch()
     assert gazetteer.home_regions(texts[:2], urls[:2]) == {}
-    assert home_regions(["a", "a"], [[], []]) == {}
+    assert learn_home_regions(["a", "a"], [[], []]) == {}
 
 
 def test_a_home_country_for_places_without_admin1_codes(gazetteer):
@@ -81,3 +81,27 @@ def test_a_home_country_for_places_without_admin1_codes(gazetteer):
     text = "Traffic was held up in Richmond after a lorry shed its load on the bridge."
     (r,) = gazetteer.resolve(text, home=home)
     assert r.place.country == "GB"
+
+
+def test_a_home_unit_needs_a_quarter_of_the_votes_from_two_articles(gazetteer):
+    minnesota = [gazetteer.resolve(t) for t in _LAKES_WEEKLY]
+    kentucky = gazetteer.resolve("A fair opened in Paris, Ky., on Friday.")
+    # two Kentucky stories of ten: a fifth of the votes, under the share a home needs
+    homes = learn_home_regions(["a"] * 10, [*minnesota, *minnesota, kentucky, kentucky])
+    assert list(homes["a"].units) == ["US-MN"]
+    # one of three: a third of the votes, but from a single article
+    homes = learn_home_regions(["b"] * 3, [minnesota[0], minnesota[1], kentucky])
+    assert list(homes["b"].units) == ["US-MN"] and homes["b"].articles == 3
+    # from two articles of four it is part of the home
+    homes = learn_home_regions(["c"] * 4, [minnesota[0], minnesota[1], kentucky, kentucky])
+    assert homes["c"].units == {"US-MN": 0.5, "US-KY": 0.5}
+
+
+def test_places_without_admin1_codes_vote_for_their_country(gazetteer):
+    texts = [
+        "Flooding hit Tewkesbury, England, again on Monday.",
+        "The shoe factory in Kettering, England, closed its doors.",
+        "A food fair in Ludlow, England, drew large crowds.",
+    ]
+    homes = gazetteer.home_regions(texts, ["shire-news.example"] * 3)
+    assert homes["shire-news.example"].units == {"GB": 1.0}
