@@ -330,6 +330,25 @@ class IncidentStore:
                     (table, geom),
                 )
 
+    def _create_file(self) -> None:
+        """Write an empty store (its tables, no rows) to a temporary file and move it in place.
+
+        A run stopped during its first batch then leaves no store or an empty one, never
+        a file without tables (SQLite creates the file on connect, and a first
+        transaction rolled back left it empty, which no later run could open).
+        """
+        from geo.export import atomic_path
+
+        with atomic_path(self.path) as tmp:
+            con = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                con.execute("PRAGMA journal_mode=DELETE")
+                con.execute("BEGIN")
+                self._create(con)
+                con.execute("COMMIT")
+            finally:
+                con.close()
+
     def _upgrade(self) -> None:
         """Rewrite a store of an older bordermap (rewritten whole each run) in this layout, once.
 
@@ -436,6 +455,9 @@ class IncidentStore:
         )
         with self.lock():
             self._clean_stale()
+            if self.path.exists() and self.path.stat().st_size == 0:
+                # an empty file, left by an older bordermap killed in its first batch
+                self.path.unlink()
             if self.path.exists():
                 self.check()
                 self._upgrade()
@@ -467,6 +489,8 @@ class IncidentStore:
         """Write one batch in one transaction: new articles, merged and new incidents."""
         from geo.corpus.merge import merge_blocked
 
+        if not self.path.exists():
+            self._create_file()
         con = self._connect()
         try:
             con.execute("BEGIN IMMEDIATE")

@@ -146,8 +146,20 @@ def test_terminated_writer_cleans_up_after_itself(tmp_path):
     proc.wait(timeout=60)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith((".s.gpkg.", "s.gpkg-"))]
     assert leftovers == []
-    if path.exists():  # it may have finished first; then the store is complete
-        assert _count(path) >= 1
+    if path.exists():  # stopped in its first batch (empty) or later: a store either way
+        IncidentStore(path).check()
+        assert _count(path) >= 0
+    proc = _ingest_process(tmp_path / "batch", path)
+    assert proc.wait(timeout=300) == 0
+    assert len(_articles_of(path)) == 40 == len(set(_articles_of(path)))
+
+
+def test_an_empty_file_left_by_a_killed_first_batch_is_no_obstacle(tmp_path, gazetteer):
+    # SQLite creates the file on connect; older runs killed in their first batch left it empty
+    path = tmp_path / "s.gpkg"
+    path.touch()
+    result = IncidentStore(path).ingest([CORPUS / "pk_af_chaman.md"], gazetteer=gazetteer)
+    assert result.new_articles == 1 and _count(path) == 1
 
 
 def test_a_second_writer_waits_then_fails_clearly(tmp_path, gazetteer):
