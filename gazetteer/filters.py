@@ -17,6 +17,7 @@ __all__ = [
     "MONTHS",
     "MONTH_NAMES",
     "MUNICIPAL_AFTER",
+    "NAME_ABBREVIATIONS",
     "NOT_PLACES",
     "ORGANISATION_WORDS",
     "PARTICLES",
@@ -151,6 +152,10 @@ FEATURE_WORDS = ADMIN_WORDS | REGION_WORDS | SETTLEMENT_WORDS
 
 #: Feature words as news abbreviates them ("Loudon Co.", "Hamilton Twp.").
 FEATURE_ABBREVIATIONS = {"co": "county", "twp": "township", "prov": "province", "dist": "district"}
+
+#: First words of names as news abbreviates them ("Mt. Pleasant", "St. Clair", "Ft. Myers");
+#: a gazetteer lists a town under one spelling or the other, often not both.
+NAME_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "point"}
 
 
 def feature_word(word: str) -> str | None:

@@ -13,6 +13,7 @@ from gazetteer.filters import (
     ADMIN_WORDS,
     LIST_GAP,
     MUNICIPAL_AFTER,
+    NAME_ABBREVIATIONS,
     REGION_WORDS,
     SECOND_LEVEL_WORDS,
     SETTLEMENT_WORDS,
@@ -58,6 +59,38 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
+#: Each abbreviated first word of a name and its full form, both ways ("mt" ↔ "mount").
+_FIRST_WORD_FORMS = NAME_ABBREVIATIONS | {v: k for k, v in NAME_ABBREVIATIONS.items()}
+
+
+def _spelled_candidates(key: str, index: GazetteerIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Candidates of a name key and of its other spelling of an abbreviated first word.
+
+    "Mt. Pleasant" finds the towns listed as "Mount Pleasant" too, and "Saint
+    Clair" those listed as "St. Clair"; a town under both keeps its better name
+    quality. Only towns: sources list admin-1 units and countries under every
+    spelling that news uses.
+    """
+    rows, quality = index.candidates(key)
+    first, sep, rest = key.partition(" ")
+    other = _FIRST_WORD_FORMS.get(first) if sep else None
+    if other is None:
+        return rows, quality
+    rows2, quality2 = index.candidates(f"{other} {rest}")
+    town = index.arrays["kind"][rows2] == K_PLACE
+    rows2, quality2 = rows2[town], quality2[town]
+    if not len(rows2):
+        return rows, quality
+    best: dict[int, int] = {}
+    for r, q in zip(
+        itertools.chain(rows.tolist(), rows2.tolist()),
+        itertools.chain(quality.tolist(), quality2.tolist()),
+        strict=True,
+    ):
+        best[r] = min(q, best.get(r, q))
+    return np.array(list(best), rows.dtype), np.array(list(best.values()), quality.dtype)
+
+
 class _Candidates:
     """The candidate places of one name key and what about them never changes.
 
@@ -72,7 +105,7 @@ class _Candidates:
     __slots__ += ("zeros",)
 
     def __init__(self, key: str, index: GazetteerIndex):
-        rows, quality = index.candidates(key)
+        rows, quality = _spelled_candidates(key, index)
         self.skeleton = False
         if key in index.context_names:
             # A demonym given as a toponym ("Sudanese" in an annotated corpus) is its country.
@@ -563,6 +596,11 @@ _NEAR_COS = np.cos(np.array([500.0, 200.0, 50.0]) / 6371.0)
 #: gain (a county is ~25 km across the middle: half of them are under 1,640 km²).
 _COUNTY_REACH_KM = 35.0
 _COUNTY_LINK_BONUS = 2.0
+#: Penalty of a town in a country that nothing else in the article names (no other
+#: name, no demonym) when a namesake lies in one it does name: "Dublin" beside two Ohio
+#: towns is Dublin, Ohio, whatever the capital's size. (Towns only: a country or
+#: admin-1 unit named once stands on its own.)
+_UNNAMED_COUNTRY_PENALTY = 2.5
 #: Evidence below this is rounding noise (a name's own vote taken back out of a total).
 _EPS = 1e-9
 
@@ -624,6 +662,7 @@ class _Article:
         # one id per (name, country): a name's own unit votes are left out of its country's
         self.own_country = _dense_ids(self.group * (len(index.vocab["country"]) + 1) + self.country)
         self.is_country = self.kind == K_COUNTRY
+        self.is_town = self.kind == K_PLACE
         self.any_country = bool(self.is_country.any())
         self.group_col = self.group[:, None]
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
@@ -693,6 +732,11 @@ class _Article:
         support = evidence[self.country] - np.where(same_country, own_vote, 0.0)
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
+        named_country = support > _EPS
+        if named_country.any():
+            # (towns of a name with a namesake in a country the article names)
+            some = np.maximum.reduceat(named_country, starts)[group]
+            bonus -= _UNNAMED_COUNTRY_PENALTY * (some & ~named_country & self.is_town)
         # Admin-1 units: each name votes for all its candidates' units by their probability.
         w = p * self.in_unit * self.n_group
         votes = np.bincount(self.admin1, w, minlength=self.n_units)

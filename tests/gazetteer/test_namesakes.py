@@ -106,3 +106,27 @@ def test_a_unit_named_like_a_common_word_needs_support(gazetteer):
     # "Pool" is a region of the Republic of the Congo and an English word
     text = "Swimmers from France and Spain met at the Pool in Lyon on Sunday."
     assert ("Pool", None) in _ids(gazetteer, text)
+
+
+def test_a_town_beside_its_own_country_beats_a_capital_in_a_country_never_named(gazetteer):
+    # The article names the US (Phoenix) and two countries, never Greece: Athens is the
+    # American town, not the capital of a country nothing else points to.
+    text = "A youth choir from Athens sang in Phoenix, then toured Mexico and Guatemala for two weeks."
+    place = dict((r.mention.surface, r.place) for r in gazetteer.resolve(text))["Athens"]
+    assert place.country == "US"
+
+
+def test_a_capital_stays_when_the_article_names_its_country(gazetteer):
+    text = "Talks in Athens between Greece and Turkey ended, and the envoys flew on to Phoenix."
+    place = dict((r.mention.surface, r.place) for r in gazetteer.resolve(text))["Athens"]
+    assert place.country == "GR"
+
+
+def test_an_abbreviated_first_word_finds_towns_listed_under_the_full_one(gazetteer):
+    # Sources list some towns as "Mount Pleasant" only and others as "Mt. Pleasant".
+    text = (
+        "A tornado touched down outside Mt. Pleasant on Sunday, and Iowa officials said "
+        "homes near Ottumwa were damaged."
+    )
+    place = gazetteer.resolve(text)[0].place
+    assert (place.name, place.admin1_code) == ("Mount Pleasant", "US-IA")
