@@ -111,7 +111,9 @@ def test_a_unit_named_like_a_common_word_needs_support(gazetteer):
 def test_a_town_beside_its_own_country_beats_a_capital_in_a_country_never_named(gazetteer):
     # The article names the US (Phoenix) and two countries, never Greece: Athens is the
     # American town, not the capital of a country nothing else points to.
-    text = "A youth choir from Athens sang in Phoenix, then toured Mexico and Guatemala for two weeks."
+    text = (
+        "A youth choir from Athens sang in Phoenix, then toured Mexico and Guatemala for two weeks."
+    )
     place = dict((r.mention.surface, r.place) for r in gazetteer.resolve(text))["Athens"]
     assert place.country == "US"
 
