@@ -11,6 +11,7 @@ import numpy as np
 
 from gazetteer.filters import (
     ADMIN_WORDS,
+    FEATURE_WORDS,
     LIST_GAP,
     MUNICIPAL_AFTER,
     NAME_ABBREVIATIONS,
@@ -618,6 +619,12 @@ def _admin1_units(key: str, index: GazetteerIndex) -> np.ndarray:
     return units
 
 
+def _base_key(key: str) -> str:
+    """A name key without a final feature word ("madison county" → "madison")."""
+    head, sep, last = key.rpartition(" ")
+    return head if sep and head and last in FEATURE_WORDS else key
+
+
 def _dense_ids(values: np.ndarray) -> np.ndarray:
     """One id per distinct value, 0, 1, 2, … in order of first appearance.
 
@@ -656,15 +663,21 @@ class _Article:
         self.in_unit = self.local * (self.admin1 > 0)
         self.xyz = cat([g.cands.xyz for g in named])
         self.n = np.array([len(g.mentions) for g in named], float)
+        #: one id per base name: a name and its longer form with a feature word
+        #: ("Madison" and "Madison County") are one name's votes, not each other's evidence
+        base = _dense_ids(np.array([hash(_base_key(g.key)) for g in named]))
+        self.base_g = base
+        self.base = base[self.group]
         self.scores_local = cat([g.local for g in named])
         # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
-        self.own_unit = _dense_ids(self.group * (len(index.vocab["admin1_code"]) + 1) + self.admin1)
+        self.own_unit = _dense_ids(self.base * (len(index.vocab["admin1_code"]) + 1) + self.admin1)
         # one id per (name, country): a name's own unit votes are left out of its country's
-        self.own_country = _dense_ids(self.group * (len(index.vocab["country"]) + 1) + self.country)
+        self.own_country = _dense_ids(self.base * (len(index.vocab["country"]) + 1) + self.country)
+        self.n_countries = len(index.vocab["country"])
         self.is_country = self.kind == K_COUNTRY
         self.is_town = self.kind == K_PLACE
         self.any_country = bool(self.is_country.any())
-        self.group_col = self.group[:, None]
+        self.base_col = self.base[:, None]
         #: admin-1 units and the cities named like the unit they lie in ("Kandahar")
         self.unit_like = (self.kind == K_ADMIN1) | cat([g.cands.namesake for g in named])
         # (what the rounds read and that no round changes)
@@ -727,9 +740,11 @@ class _Article:
         best_kind = self.kind[best]
         vote = _COUNTRY_VOTE[best_kind] * self.n
         evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
-        own_vote = vote[group]
         same_country = self.country == best_country_g
-        support = evidence[self.country] - np.where(same_country, own_vote, 0.0)
+        nc = self.n_countries
+        own_votes = np.bincount(self.base_g * nc + best_country, vote, minlength=(self.base_g.max() + 1) * nc)
+        own_vote = np.bincount(self.base_g, vote)[self.base]
+        support = evidence[self.country] - own_votes[self.base * nc + self.country]
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)
         bonus = 4.0 * np.divide(support, total, out=np.zeros(len(support)), where=total > _EPS)
         named_country = support > _EPS
@@ -745,7 +760,7 @@ class _Article:
         votes_sum = np.add.reduce(votes)
         if votes_sum > 0:
             unit_support = votes[self.admin1] - np.bincount(self.own_unit, w)[self.own_unit]
-            unit_total = votes_sum - np.add.reduceat(w, starts)[group]
+            unit_total = votes_sum - np.bincount(self.base_g, np.add.reduceat(w, starts))[self.base]
             # A country holds all its units: their votes are its too ("Acapulco" and
             # "Guerrero" make "Mexico" the country, not the Federal District).
             c = self.is_country
@@ -778,7 +793,7 @@ class _Article:
         picks = best[self.local[best] > 0]
         if len(picks):
             cos = self.xyz @ self.xyz[picks].T  # cosines of the great-circle angles
-            cos[self.group_col == group[picks]] = -1.0  # a name is not near itself
+            cos[self.base_col == self.base[picks]] = -1.0  # a name is not near itself
             nearest = np.maximum.reduce(cos, axis=1)
             # 1.5 under 50 km, 1.0 under 200 km, 0.5 under 500 km (how many of the
             # ascending cosines lie below the nearest one's).
