@@ -668,6 +668,7 @@ class _Article:
         base = _dense_ids(np.array([hash(_base_key(g.key)) for g in named]))
         self.base_g = base
         self.base = base[self.group]
+        self.n_bases = int(base.max()) + 1
         self.scores_local = cat([g.local for g in named])
         # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
         self.own_unit = _dense_ids(self.base * (len(index.vocab["admin1_code"]) + 1) + self.admin1)
@@ -742,7 +743,9 @@ class _Article:
         evidence = self.context + np.bincount(best_country, vote, minlength=len(self.context))
         same_country = self.country == best_country_g
         nc = self.n_countries
-        own_votes = np.bincount(self.base_g * nc + best_country, vote, minlength=(self.base_g.max() + 1) * nc)
+        # (a name's own votes, and those of its other forms, are left out of its support)
+        own_ids = self.base_g * nc + best_country
+        own_votes = np.bincount(own_ids, vote, minlength=self.n_bases * nc)
         own_vote = np.bincount(self.base_g, vote)[self.base]
         support = evidence[self.country] - own_votes[self.base * nc + self.country]
         total = np.add.reduce(evidence) - own_vote  # (ndarray.sum without its wrapper)

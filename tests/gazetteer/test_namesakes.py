@@ -132,3 +132,14 @@ def test_an_abbreviated_first_word_finds_towns_listed_under_the_full_one(gazette
     )
     place = gazetteer.resolve(text)[0].place
     assert (place.name, place.admin1_code) == ("Mount Pleasant", "US-IA")
+
+
+def test_a_name_and_its_county_form_are_not_each_others_evidence(gazetteer):
+    # "Madison" and "Madison County" are one name written two ways: their votes for the
+    # same Alabama pair must not outweigh Kentucky, which the article names.
+    text = (
+        "Madison County deputies searched a farm near Madison after a tip from Kentucky "
+        "State Police, and Louisville detectives joined them."
+    )
+    county = gazetteer.resolve(text)[0]
+    assert (county.mention.surface, county.place.admin1_code) == ("Madison County", "US-KY")
