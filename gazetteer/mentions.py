@@ -329,6 +329,12 @@ def find_mentions(text: str, index: GazetteerIndex) -> list[Mention]:
         in_org = any(w in ORGANISATION_WORDS for w in lower[j + 1 : k]) or (
             prev is not None and lower[prev] == "of" and _org_before(toks, i - 1)
         )
+        head, _, last = key.partition(" ")
+        if in_org and head == "the" and last in FEATURE_WORDS:
+            # "The City Council", "The County Commission": the organisation's own town or
+            # county, named by a common noun, not a place that bears the name ("The City").
+            i = j + 1
+            continue
         if role == "toponym" and in_org and not big:
             # "the Athens Police Department": a place named for the organisation's reach,
             # context with no country of its own to lend ("Athens" may be in Greece).

@@ -178,3 +178,12 @@ def test_directions_holidays_groups_and_adjectives_are_no_places(gazetteer):
 def test_miss_before_a_name_is_a_title(gazetteer):
     text = "Miss Cordell won the crown in Jackson, Miss., on Friday."
     assert _toponyms(gazetteer, text) == ["Jackson", "Miss."]
+
+
+def test_the_city_of_a_city_council_is_no_place(gazetteer):
+    # "The City" is a name of the City of London; in "The City Council" it is the
+    # council's own town, and must lend no country to the article.
+    text = "REDFORD - The City Council voted on Tuesday to repave two streets near Redford."
+    assert "The City" not in _toponyms(gazetteer, text)
+    text = "The County Commission met in Athens on Monday."
+    assert "The County" not in _toponyms(gazetteer, text)
