@@ -665,10 +665,11 @@ class _Article:
         self.n = np.array([len(g.mentions) for g in named], float)
         #: one id per base name: a name and its longer form with a feature word
         #: ("Madison" and "Madison County") are one name's votes, not each other's evidence
-        base = _dense_ids(np.array([hash(_base_key(g.key)) for g in named]))
+        bases: dict[str, int] = {}
+        base = np.array([bases.setdefault(_base_key(g.key), len(bases)) for g in named])
         self.base_g = base
         self.base = base[self.group]
-        self.n_bases = int(base.max()) + 1
+        self.n_bases = len(bases)
         self.scores_local = cat([g.local for g in named])
         # one id per (name, admin-1 unit): a name's own vote for a unit is left out of its support
         self.own_unit = _dense_ids(self.base * (len(index.vocab["admin1_code"]) + 1) + self.admin1)

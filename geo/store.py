@@ -279,14 +279,10 @@ class IncidentStore:
 
     def _create(self, con: sqlite3.Connection) -> None:
         """Create the GeoPackage tables (in the caller's transaction)."""
-        if con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='incidents'"
-        ).fetchone():
-            return
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
         con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         con.execute("PRAGMA user_version = 10400")
-        for statement in _GPKG_TABLES:  # not executescript: it would commit the batch
+        for statement in _GPKG_TABLES:  # not executescript: it would commit on its own
             con.execute(statement)
         con.executemany(
             "INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)",
@@ -494,7 +490,6 @@ class IncidentStore:
         con = self._connect()
         try:
             con.execute("BEGIN IMMEDIATE")
-            self._create(con)
             ids = [src["article_id"] for src, _ in batch]
             known = set()
             for k in range(0, len(ids), 500):
